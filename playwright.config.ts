@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './tests/chromium';
+
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+		serviceWorkers: 'allow',
+		trace: 'retain-on-failure'
+	},
+	// The production build, as a learner gets it.
+	webServer: {
+		command: `npm run build && node build`,
+		port: PORT,
+		env: { PORT: String(PORT) },
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000
+	}
+});

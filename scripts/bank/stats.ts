@@ -1,0 +1,99 @@
+/**
+ * `npm run bank:stats`: ONE JSON object on stdout with the bank's counts (for the report and for
+ * tracking progress against the README minimums). Counts schema-valid items only; run bank:check
+ * for what is wrong.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_BANK_ROOT, loadBank, REPO_ROOT } from './load';
+import { ITEM_TYPES, TOPICS, type Bank } from './schema';
+import { itemFamilyOptions } from './validate';
+
+const GENERATORS = join(REPO_ROOT, 'src/lib/bank/generators/index.ts');
+
+/** Sorted-key object from a counter, so the output diffs cleanly between runs. */
+function sortedCounts(
+	keys: Iterable<string>,
+	count: (key: string) => number
+): Record<string, number> {
+	return Object.fromEntries([...keys].sort().map((k) => [k, count(k)]));
+}
+
+export function bankStats(bank: Bank) {
+	const loaded = bank.units.flatMap((u) => u.items.map((at) => ({ ...at, unit: u.folder })));
+	const items = loaded.map((at) => at.item);
+	const about = items.map(itemFamilyOptions);
+	const familyCounts = (family: 'category' | 'outsourcing-subclass') =>
+		Object.fromEntries(
+			(bank.families[family]?.options ?? []).map((o) => {
+				const key = `${family}.${o.id}`;
+				const idx = about.flatMap((s, i) => (s.has(key) ? [i] : []));
+				return [
+					o.id,
+					family === 'category'
+						? idx.length
+						: { items: idx.length, seedCase: idx.filter((i) => items[i].seedCase).length }
+				];
+			})
+		);
+	return {
+		totalItems: items.length,
+		byType: Object.fromEntries(
+			ITEM_TYPES.map((t) => [t, items.filter((it) => it.type === t).length])
+		),
+		byUnit: sortedCounts(
+			bank.units.map((u) => u.folder),
+			(f) => loaded.filter((at) => at.unit === f).length
+		),
+		byPart: Object.fromEntries(
+			bank.parts.map((p) => [p.id, items.filter((it) => it.part === p.id).length])
+		),
+		byTopic: Object.fromEntries(
+			TOPICS.map((t) => [t, items.filter((it) => it.concepts.includes(t)).length])
+		),
+		modeScenarioClassify: items.filter(
+			(it) => it.type === 'classify' && it.concepts.includes('topic.mode-scenario')
+		).length,
+		byDifficulty: Object.fromEntries(
+			[1, 2, 3].map((d) => [d, items.filter((it) => it.difficulty === d).length])
+		),
+		seedCase: items.filter((it) => it.seedCase).length,
+		perCategory: familyCounts('category'),
+		perOutsourcingSubclass: familyCounts('outsourcing-subclass')
+	};
+}
+
+/**
+ * The generator's yield, when the generators module exists and exports countDistinctScenarios().
+ * Its absence (or failure to import while it is being written) is null, not an error.
+ */
+async function generatedDistinctScenarios(): Promise<number | null> {
+	if (!existsSync(GENERATORS)) return null;
+	try {
+		const mod = (await import(pathToFileURL(GENERATORS).href)) as {
+			countDistinctScenarios?: () => unknown;
+		};
+		if (typeof mod.countDistinctScenarios !== 'function') return null;
+		const n = await mod.countDistinctScenarios();
+		return typeof n === 'number' ? n : null;
+	} catch (e) {
+		console.error(`bank:stats: could not run countDistinctScenarios(): ${(e as Error).message}`);
+		return null;
+	}
+}
+
+async function main() {
+	const rootArg = process.argv.indexOf('--root');
+	const { bank } = loadBank(rootArg >= 0 ? process.argv[rootArg + 1] : DEFAULT_BANK_ROOT);
+	const stats = bankStats(bank);
+	console.log(
+		JSON.stringify(
+			{ ...stats, generatedDistinctScenarios: await generatedDistinctScenarios() },
+			null,
+			2
+		)
+	);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

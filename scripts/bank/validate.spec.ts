@@ -1,0 +1,456 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureItems, fixtureSource } from './fixture';
+import { formatError, parseBankSource, type BankSource } from './schema';
+import {
+	buildTerms,
+	checkCoverage,
+	checkStems,
+	normaliseStem,
+	termsInZh,
+	validate,
+	zhFormsLongestFirst
+} from './validate';
+
+const FILE = 'units/01-demo/items.yaml';
+
+/** Formatted errors with coverage off: a tiny fixture can never reach the README minimums. */
+function errorsOf(source: BankSource, unit?: string): string[] {
+	return validate(source, { coverage: false, unit }).errors.map(formatError);
+}
+
+function item(source: BankSource, id: string): Record<string, unknown> {
+	const found = fixtureItems(source).find((it) => it.id === id);
+	if (!found) throw new Error(`fixture has no ${id}`);
+	return found;
+}
+
+describe('validate: the good fixture', () => {
+	it('passes every rule', () => {
+		expect(errorsOf(fixtureSource())).toEqual([]);
+	});
+
+	it('keeps every item', () => {
+		const { bank } = validate(fixtureSource(), { coverage: false });
+		expect(bank.units[0].items.map((at) => at.item.id)).toHaveLength(6);
+	});
+});
+
+describe('validate: schema', () => {
+	it('rejects an unknown field, naming it', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').hint = 'psst';
+		expect(errorsOf(s)).toEqual([`${FILE}#demo-tf-01 hint: unknown field`]);
+	});
+
+	it('requires both languages', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').stem = { zh: '提供方式一共有四种。' };
+		expect(errorsOf(s)).toEqual([`${FILE}#demo-tf-01 stem.en: required`]);
+	});
+
+	it('rejects an empty language', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').stem = { zh: '提供方式一共有四种。', en: '  ' };
+		expect(errorsOf(s)).toEqual([`${FILE}#demo-tf-01 stem.en: must not be empty`]);
+	});
+
+	it('rejects an unknown type', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').type = 'essay';
+		const errors = errorsOf(s);
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(new RegExp(`^${FILE}#demo-tf-01 type: `));
+	});
+
+	it('names an item without an id by its position', () => {
+		const s = fixtureSource();
+		delete item(s, 'demo-tf-01').id;
+		expect(errorsOf(s)).toContain(`${FILE}#[2] id: required`);
+	});
+
+	it('rejects options on a truefalse item', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').options = [];
+		expect(errorsOf(s)).toEqual([`${FILE}#demo-tf-01 options: unknown field`]);
+	});
+
+	it('rejects an unknown field in unit.yaml', () => {
+		const s = fixtureSource();
+		(s.units[0].unit as Record<string, unknown>).author = 'me';
+		expect(errorsOf(s)).toEqual(['units/01-demo/unit.yaml#demo author: unknown field']);
+	});
+
+	it('files a section’s schema error under the section id', () => {
+		const s = fixtureSource();
+		(s.units[0].unit as { sections: { check: string[] }[] }).sections[0].check = [];
+		expect(errorsOf(s)).toEqual([
+			'units/01-demo/unit.yaml#intro sections[0].check: Too small: expected array to have >=1 items'
+		]);
+	});
+
+	it('files a families.yaml error under the family option', () => {
+		const s = fixtureSource();
+		const mode = (s.families as Record<string, { options: Record<string, unknown>[] }>).mode;
+		delete mode.options[1].en;
+		expect(errorsOf(s)).toContain(
+			'families.yaml#mode.consumption-abroad mode.options[1].en: required'
+		);
+	});
+
+	it('reports a missing unit.yaml', () => {
+		const s = fixtureSource();
+		s.units[0].unit = undefined;
+		expect(errorsOf(s)).toContain('units/01-demo/unit.yaml#demo: missing unit.yaml (the lesson)');
+	});
+});
+
+describe('validate: ids and answers', () => {
+	it('reports a duplicate id on the later occurrence, naming the first file', () => {
+		const s = fixtureSource();
+		const copy = {
+			...item(s, 'demo-tf-01'),
+			stem: { zh: '完全不同的一个题干内容。', en: 'A completely different stem.' }
+		};
+		s.units[0].itemFiles.push({ file: 'units/01-demo/items-b.yaml', items: [copy] });
+		expect(errorsOf(s)).toEqual([
+			`units/01-demo/items-b.yaml#demo-tf-01 id: duplicate id, first used in ${FILE}`
+		]);
+	});
+
+	it('reports a key outside the options', () => {
+		const s = fixtureSource();
+		item(s, 'demo-single-01').answer = 'financial';
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-single-01 answer: "financial" is not one of the options`
+		]);
+	});
+
+	it('requires at least two keys and one wrong option for multiple', () => {
+		const s = fixtureSource();
+		item(s, 'demo-multiple-01').answer = ['cross-border'];
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-multiple-01 answer: a multiple item needs at least 2 keys (use single)`
+		]);
+		item(s, 'demo-multiple-01').answer = ['cross-border', 'consumption-abroad', 'tariff'];
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-multiple-01 answer: a multiple item needs at least 1 wrong option`
+		]);
+	});
+
+	it('reports a ref that resolves to nothing', () => {
+		const s = fixtureSource();
+		(item(s, 'demo-single-01').options as object[])[2] = { ref: 'category.banking' };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-single-01 options[2].ref: "category.banking" is not a family option`
+		]);
+	});
+
+	it('requires 3–6 matching pairs with unique sides', () => {
+		const s = fixtureSource();
+		const pairs = item(s, 'demo-match-01').pairs as { right: { zh: string; en: string } }[];
+		pairs[2].right = { ...pairs[0].right };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-match-01 pairs[2].right.zh: same as pairs[0].right.zh`,
+			`${FILE}#demo-match-01 pairs[2].right.en: same as pairs[0].right.en`
+		]);
+		item(s, 'demo-match-01').pairs = pairs.slice(0, 2);
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-match-01 pairs: Too small: expected array to have >=3 items`
+		]);
+	});
+
+	it('requires exactly one blank per cloze language', () => {
+		const s = fixtureSource();
+		const stem = item(s, 'demo-cloze-01').stem as { zh: string; en: string };
+		stem.en = stem.en.replace('____', '___ or ____');
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-cloze-01 stem.en: needs exactly one ____ (found 2 gap(s), not all exactly four underscores)`
+		]);
+	});
+
+	it('rejects an empty accept list', () => {
+		const s = fixtureSource();
+		item(s, 'demo-cloze-01').accept = { zh: ['自然人移动'], en: [] };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-cloze-01 accept.en: Too small: expected array to have >=1 items`
+		]);
+	});
+
+	it('rejects an unknown concept tag', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').concepts = ['topic.definition'];
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 concepts[0]: "topic.definition" is neither a topic nor a family option (family.option)`
+		]);
+	});
+
+	it('rejects an unknown part', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').part = '9.9';
+		expect(errorsOf(s)).toEqual([`${FILE}#demo-tf-01 part: "9.9" is not in parts.yaml`]);
+	});
+});
+
+describe('validate: classify', () => {
+	it('reports an answer outside its family', () => {
+		const s = fixtureSource();
+		(item(s, 'demo-classify-01').answer as Record<string, string>).mode = 'online';
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-classify-01 answer.mode: "online" is not in family mode`
+		]);
+	});
+
+	it('reports a sub-class whose class disagrees', () => {
+		const s = fixtureSource();
+		(item(s, 'demo-classify-01').answer as Record<string, string>)['outsourcing-class'] = 'ito-rd';
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-classify-01 answer.outsourcing-class: "ito-rd" disagrees with sub-class "kpo-design.creative" (its class is "kpo-design")`
+		]);
+	});
+
+	it('reports a class whose type disagrees', () => {
+		const s = fixtureSource();
+		(item(s, 'demo-classify-01').answer as Record<string, string>)['outsourcing-type'] = 'ito';
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-classify-01 answer.outsourcing-type: "ito" disagrees with class "kpo-design" (its type is "kpo")`
+		]);
+	});
+
+	it('requires choices for outsourcing-subclass', () => {
+		const s = fixtureSource();
+		delete item(s, 'demo-classify-01').choices;
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-classify-01 choices.outsourcing-subclass: required: outsourcing-subclass has too many options to show them all (give 3–6)`
+		]);
+	});
+
+	it('requires choices to include the key and be 3–6 family options', () => {
+		const s = fixtureSource();
+		item(s, 'demo-classify-01').choices = {
+			'outsourcing-subclass': ['ito-rd.software', 'bpo-internal.hr']
+		};
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-classify-01 choices.outsourcing-subclass: needs 3–6 choices (has 2)`,
+			`${FILE}#demo-classify-01 choices.outsourcing-subclass: must include the key "kpo-design.creative"`
+		]);
+	});
+});
+
+describe('validate: stems', () => {
+	it('reports a near-duplicate zh stem on the later item', () => {
+		const s = fixtureSource();
+		const copy = structuredClone(item(s, 'demo-single-01'));
+		copy.id = 'demo-single-02';
+		// One character changed in a 26-character stem: Dice ≈ 0.92.
+		copy.stem = {
+			zh: '天津本地医院为入境就医人员提供医疗服务，应归入哪一种？',
+			en: 'Same, reworded slightly.'
+		};
+		fixtureItems(s).push(copy);
+		const errors = errorsOf(s);
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(
+			new RegExp(
+				`^${FILE}#demo-single-02 stem\\.zh: near-duplicate stem \\(similarity 0\\.\\d\\d\\) of demo-single-01 \\(${FILE}\\)$`
+			)
+		);
+	});
+
+	it('reports the same stem after normalising punctuation, width and spaces', () => {
+		const s = fixtureSource();
+		const copy = structuredClone(item(s, 'demo-tf-01'));
+		copy.id = 'demo-tf-02';
+		copy.stem = { zh: ' 提供方式一共有四种! ', en: 'Four modes again.' };
+		fixtureItems(s).push(copy);
+		expect(errorsOf(s)).toEqual([`${FILE}#demo-tf-02 stem.zh: same stem as demo-tf-01 (${FILE})`]);
+	});
+
+	it('normalises full-width characters and punctuation away', () => {
+		expect(normaliseStem('ＩＴＯ 是什么？')).toBe(normaliseStem('ito是什么?'));
+	});
+
+	it('leaves clearly different stems alone', () => {
+		const { bank } = parseBankSource(fixtureSource());
+		expect(checkStems(bank.units[0].items)).toEqual([]);
+	});
+});
+
+describe('validate: glossary', () => {
+	it('requires the glossary English when the zh uses a term', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').stem = {
+			zh: '服务贸易的提供方式一共有四种。',
+			en: 'There are four modes of supply.'
+		};
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 stem.en: zh uses 服务贸易 (glossary:service-trade), so en must use "trade in services" (or "service trade", "services trade")`
+		]);
+	});
+
+	it('accepts an enAlt, case-insensitively', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').stem = {
+			zh: '服务贸易的提供方式一共有四种。',
+			en: 'Services Trade has four modes of supply.'
+		};
+		expect(errorsOf(s)).toEqual([]);
+	});
+
+	it('checks authored options and family terms too', () => {
+		const s = fixtureSource();
+		(item(s, 'demo-multiple-01').options as object[])[2] = {
+			id: 'tariff',
+			zh: '境外消费税',
+			en: 'a tax on spending abroad'
+		};
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-multiple-01 options[2].en: zh uses 境外消费 (mode.consumption-abroad), so en must use "consumption abroad"`
+		]);
+	});
+
+	it('prefers the longest term: 境外服务外包 does not also demand service outsourcing', () => {
+		const { bank } = parseBankSource(fixtureSource());
+		const forms = zhFormsLongestFirst(buildTerms(bank));
+		expect(termsInZh('这是境外服务外包。', forms).map((t) => t.id)).toEqual([
+			'outsourcing-mode.overseas'
+		]);
+		expect(termsInZh('境外服务外包和服务外包', forms).map((t) => t.id)).toEqual([
+			'outsourcing-mode.overseas',
+			'glossary:service-outsourcing'
+		]);
+	});
+
+	it('treats a parenthesised abbreviation as optional', () => {
+		const { bank } = parseBankSource(fixtureSource());
+		const forms = zhFormsLongestFirst(buildTerms(bank));
+		const [term] = termsInZh('信息技术外包的定义', forms);
+		expect(term.id).toBe('outsourcing-type.ito');
+		expect(term.en).toContain('information technology outsourcing');
+	});
+});
+
+describe('validate: explanation, quote, lessons', () => {
+	it('requires explanations of at least 20 zh / 60 en characters', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').explanation = { zh: '对。', en: 'Yes.' };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 explanation.zh: too short: 2 chars, need ≥ 20`,
+			`${FILE}#demo-tf-01 explanation.en: too short: 4 chars, need ≥ 60`
+		]);
+	});
+
+	it('finds a quote across the handout’s line breaks', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').source = { quote: '商业存在和 自然人移动' };
+		expect(errorsOf(s)).toEqual([]);
+	});
+
+	it('reports a quote that is not in the seed, with how far it matched', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').source = { quote: '有四种提供方法' };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 source.quote: not found in source/seed.txt (whitespace ignored); the first 6 of 7 chars match, then "法…" does not`
+		]);
+	});
+
+	it('reports a section check id that is no item', () => {
+		const s = fixtureSource();
+		(s.units[0].unit as { sections: { check: string[] }[] }).sections[0].check = ['demo-nope-01'];
+		expect(errorsOf(s)).toEqual([
+			'units/01-demo/unit.yaml#intro sections[0].check[0]: "demo-nope-01" is not an item id'
+		]);
+	});
+
+	it('reports a section check id from another unit', () => {
+		const s = fixtureSource();
+		const other = structuredClone(s.units[0]);
+		other.folder = '02-other';
+		(other.unit as { id: string; order: number }).id = 'other';
+		(other.unit as { id: string; order: number }).order = 2;
+		other.itemFiles = [];
+		s.units.push(other);
+		expect(errorsOf(s)).toEqual([
+			'units/02-other/unit.yaml#intro sections[0].check[0]: "demo-single-01" is an item of 01-demo, not of this unit',
+			'units/02-other/unit.yaml#intro sections[0].check[1]: "demo-cloze-01" is an item of 01-demo, not of this unit'
+		]);
+		// --unit restricts the report to the unit being written.
+		expect(errorsOf(s, '01-demo')).toEqual([]);
+	});
+
+	it('reports a part that no unit teaches', () => {
+		const s = fixtureSource();
+		(s.parts as object[]).push({ id: '3', zh: '三、政策', en: 'Policy documents' });
+		expect(errorsOf(s)).toEqual([
+			'parts.yaml#3: no unit teaches this part (add it to some unit.yaml parts)'
+		]);
+		// …which is a whole-bank rule, skipped with --unit.
+		expect(errorsOf(s, '01-demo')).toEqual([]);
+	});
+});
+
+describe('validate: coverage minimums', () => {
+	it('reports each shortfall with the count found', () => {
+		const { bank } = parseBankSource(fixtureSource());
+		const errors = checkCoverage(bank).map(formatError);
+		expect(errors).toContain('units#all coverage: 6 items, need 400');
+		expect(errors).toContain('families.yaml#category.travel coverage: 1 items, need 6');
+		expect(errors).toContain(
+			'families.yaml#outsourcing-subclass.kpo-design.creative coverage: 1 items, need 2'
+		);
+		expect(errors).toContain(
+			'families.yaml#outsourcing-subclass.ito-rd.testing coverage: 0 seedCase items, need 1 (the handout has a case for it)'
+		);
+		// noCase sub-classes need items but no seed case.
+		expect(errors).toContain(
+			'families.yaml#outsourcing-subclass.ito-rd.other coverage: 0 items, need 2'
+		);
+		expect(
+			errors.filter((e) => e.startsWith('families.yaml#outsourcing-subclass.ito-rd.other'))
+		).toHaveLength(1);
+		expect(errors).toContain('units#topic.mode-scenario coverage: 1 classify items, need 40');
+		expect(errors).toContain('units#topic.digital-trade coverage: 0 items, need 40');
+		expect(errors).toContain('units#topic.new-models coverage: 0 items, need 10');
+		expect(errors).toContain('units#topic.definitions+topic.relations coverage: 3 items, need 30');
+		expect(errors).toContain('units#topic.enterprise-criteria coverage: 0 items, need 10');
+		expect(errors.some((e) => e.startsWith('parts.yaml#'))).toBe(false);
+	});
+
+	it('is part of the full check and skipped for --unit', () => {
+		const full = validate(fixtureSource()).errors;
+		expect(full.filter((e) => e.kind === 'coverage').length).toBeGreaterThan(0);
+		expect(validate(fixtureSource(), { unit: '01-demo' }).errors).toEqual([]);
+	});
+});
+
+describe('validate: lesson markup', () => {
+	it('reports HTML, links and unpaired ** in a section body', () => {
+		const s = fixtureSource();
+		const section = (s.units[0].unit as { sections: { body: { zh: string; en: string } }[] })
+			.sections[0];
+		section.body.en = 'A <b>bold</b> claim.\n\n- **one\n- two**\n\nSee [the handout](x).';
+		expect(errorsOf(s)).toEqual([
+			'units/01-demo/unit.yaml#intro sections[0].body.en: contains HTML; only paragraphs, "- " lists and **bold** render',
+			'units/01-demo/unit.yaml#intro sections[0].body.en: contains a link or image; only paragraphs, "- " lists and **bold** render',
+			'units/01-demo/unit.yaml#intro sections[0].body.en: unpaired ** in "- **one…"',
+			'units/01-demo/unit.yaml#intro sections[0].body.en: unpaired ** in "- two**…"'
+		]);
+	});
+});
+
+describe('validate: --unit', () => {
+	it('names an unknown unit folder', () => {
+		expect(errorsOf(fixtureSource(), '09-nope')).toEqual([
+			'units#09-nope: no such unit folder (have: 01-demo)'
+		]);
+	});
+});
+
+describe('validate: schema messages', () => {
+	it('names the allowed difficulties', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').difficulty = 4;
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 difficulty: Invalid option: expected one of 1|2|3`
+		]);
+	});
+});

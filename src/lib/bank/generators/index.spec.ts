@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from '../scoring';
+import { LOCALES } from '../types';
+import { countDistinctScenarios, generateDrill } from './index';
+
+describe('generateDrill', () => {
+	it('mode drills: deterministic classify items in each locale', () => {
+		for (const locale of LOCALES) {
+			const a = generateDrill({ kind: 'mode', seed: 12, count: 20, locale });
+			expect(a).toHaveLength(20);
+			expect(generateDrill({ kind: 'mode', seed: 12, count: 20, locale })).toEqual(a);
+			expect(
+				a.every((i) => i.type === 'classify' && i.unit === 'modes-of-supply' && i.generated)
+			).toBe(true);
+		}
+		// Same ids in both locales: a class mixing languages still answers the same drill.
+		expect(
+			generateDrill({ kind: 'mode', seed: 12, count: 20, locale: 'en' }).map((i) => i.id)
+		).toEqual(
+			generateDrill({ kind: 'mode', seed: 12, count: 20, locale: 'zh-CN' }).map((i) => i.id)
+		);
+	});
+
+	it('outsourcing drills, optionally one type', () => {
+		const all = generateDrill({ kind: 'outsourcing', seed: 4, count: 30, locale: 'en' });
+		expect(all).toHaveLength(30);
+		expect(new Set(all.map((i) => i.unit))).toEqual(new Set(['ito', 'bpo', 'kpo']));
+		const kpo = generateDrill({
+			kind: 'outsourcing',
+			seed: 4,
+			count: 30,
+			locale: 'zh-CN',
+			outsourcingType: 'kpo'
+		});
+		expect(kpo.every((i) => i.unit === 'kpo')).toBe(true);
+	});
+
+	it('every generated item is answerable: its own key scores full marks', () => {
+		for (const kind of ['mode', 'outsourcing'] as const) {
+			for (const item of generateDrill({ kind, seed: 77, count: 100, locale: 'en' })) {
+				if (item.type !== 'classify') throw new Error('generated items are classify items');
+				const values = Object.fromEntries(item.dimensions.map((d) => [d.family, d.answer]));
+				expect(scoreItem(item, { type: 'classify', values }).correct).toBe(true);
+			}
+		}
+	});
+
+	it('re-exports the size of the supply-mode space', () => {
+		expect(countDistinctScenarios()).toBeGreaterThan(300);
+	});
+});

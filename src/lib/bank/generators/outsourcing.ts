@@ -1,0 +1,313 @@
+/**
+ * Case → outsourcing classification drills (二（八）): a firm is contracted for one typical
+ * business from the ITO / BPO / KPO tables, and the learner names its sub-class, class and type.
+ * The key is read off the table row (`OUTSOURCING_BUSINESS`) and the family tree's parent links;
+ * nothing in the wording decides it.
+ *
+ * Deterministic like the mode drills: a seed picks and orders the scenarios; an item's id, stem,
+ * distractors and explanation depend only on the scenario, so the same id always shows the same item.
+ */
+import { pickText } from '../text';
+import type { ClassifyItem, Family, FamilyOption, L10n, Locale } from '../types';
+import {
+	familyOption,
+	OUTSOURCING_CLASS_FAMILY,
+	OUTSOURCING_SUBCLASS_FAMILY,
+	OUTSOURCING_TYPE_FAMILY
+} from './families';
+import {
+	CONFUSABLE_SUBCLASSES,
+	OUTSOURCING_BUSINESS,
+	type SubclassBusinesses,
+	type TypicalBusiness
+} from './outsourcing-business';
+import { hash32, hashId, mulberry32, pick, shuffle } from './random';
+
+export const OUTSOURCING_PART = '2.8';
+export type OutsourcingTypeId = 'ito' | 'bpo' | 'kpo';
+
+/** Who takes the work on. 接包 is glossed "vendor" in glossary.yaml. */
+const VENDORS: readonly L10n[] = [
+	{ zh: '一家服务外包企业', en: 'a service outsourcing firm' },
+	{ zh: '一家接包企业', en: 'a vendor' },
+	{ zh: '天津一家企业', en: 'a Tianjin company' }
+];
+
+/** Who gives the work out. */
+const CLIENTS: readonly L10n[] = [
+	{ zh: '一家客户企业', en: 'a client company' },
+	{ zh: '某集团', en: 'a corporate group' },
+	{ zh: '一家海外客户', en: 'an overseas client' }
+];
+
+/** Stem patterns; `v` vendor, `c` client, `b` business (zh and en). */
+const STEMS: readonly ((v: L10n, c: L10n, b: L10n) => L10n)[] = [
+	(v, c, b) => ({
+		zh: `${v.zh}接受${c.zh}委托，为其提供${b.zh}。按服务外包的分类，这项业务属于哪个具体分类、哪个大类、哪一类外包？`,
+		en: `${cap(v.en)} is contracted by ${c.en} to provide ${b.en}. In the classification of service outsourcing, which sub-class, class and outsourcing type is this?`
+	}),
+	(v, c, b) => ({
+		zh: `${c.zh}把${b.zh}交给${v.zh}承接。请判断这项业务的具体分类、外包大类和服务外包类别。`,
+		en: `${cap(c.en)} outsources ${b.en} to ${v.en}. Identify the sub-class, the class and the type of service outsourcing.`
+	}),
+	(v, c, b) => ({
+		zh: `${v.zh}与${c.zh}签订服务协议，承接其${b.zh}。这项服务外包业务应如何归类？`,
+		en: `${cap(v.en)} signs a service agreement with ${c.en} to take on ${b.en}. How should this service outsourcing work be classified?`
+	})
+];
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** One drill scenario: a typical business of one sub-class, a vendor and a client. */
+export interface OutsourcingScenario {
+	/** `gen-os-<hash>` of the scenario: stable whatever the seed. */
+	id: string;
+	subclass: string;
+	class: string;
+	type: OutsourcingTypeId;
+	business: TypicalBusiness;
+	/** The sub-class and three distractors, in display order. */
+	choices: string[];
+	stem: L10n;
+	explanation: L10n;
+	source: { part: string; quote: string };
+	difficulty: 1 | 2 | 3;
+}
+
+const parentOf = (family: Family, id: string): string => {
+	const parent = familyOption(family, id).parent;
+	if (!parent) throw new Error(`${family.id}.${id} has no parent`);
+	return parent;
+};
+export const classOf = (subclass: string) => parentOf(OUTSOURCING_SUBCLASS_FAMILY, subclass);
+export const typeOf = (subclass: string) =>
+	parentOf(OUTSOURCING_CLASS_FAMILY, classOf(subclass)) as OutsourcingTypeId;
+
+const confusable = new Set(CONFUSABLE_SUBCLASSES.flatMap(([x, y]) => [`${x}|${y}`, `${y}|${x}`]));
+const rowBySubclass = new Map(OUTSOURCING_BUSINESS.map((row) => [row.subclass, row]));
+/** Sub-classes that can be keys or distractors: those with a typical-business row. */
+const TABLE_SUBCLASSES = OUTSOURCING_BUSINESS.map((row) => row.subclass);
+
+/**
+ * The key plus three distractors: one from the same class (the near miss a learner must rule
+ * out), one from another outsourcing type, one more from anywhere; never a 其他… sub-class and
+ * never a sub-class whose wording overlaps the key's.
+ */
+export function pickDistractors(subclass: string, random: () => number): string[] {
+	const usable = TABLE_SUBCLASSES.filter(
+		(s) => s !== subclass && !confusable.has(`${subclass}|${s}`)
+	);
+	const sameClass = usable.filter((s) => classOf(s) === classOf(subclass));
+	const otherType = usable.filter((s) => typeOf(s) !== typeOf(subclass));
+	const first = pick(random, sameClass);
+	const second = pick(random, otherType);
+	const rest = usable.filter((s) => s !== first && s !== second);
+	return [first, second, pick(random, rest)];
+}
+
+/**
+ * The handout's words that prove the key: the sub-class name with its cell up to the business
+ * when that is short and contiguous, otherwise the cell's run ending at the business (at least a
+ * dozen characters, starting at an item boundary).
+ */
+export function quoteFor(row: SubclassBusinesses, business: TypicalBusiness): string {
+	const at = row.cell.indexOf(business.seed);
+	if (at < 0) throw new Error(`${row.subclass}: '${business.seed}' is not in its cell`);
+	const end = at + business.seed.length;
+	if (row.nameJoinsCell && row.name.length + end <= 60) return row.name + row.cell.slice(0, end);
+	let start = at;
+	while (end - start < 12 && start > 0) {
+		const previous = Math.max(...[...'、，,：'].map((sep) => row.cell.lastIndexOf(sep, start - 2)));
+		start = previous < 0 ? 0 : previous + 1;
+	}
+	return row.cell.slice(start, end);
+}
+
+/** Labels of up to three typical businesses of a row, for "its typical business is …". */
+function examplesOf(subclass: string): L10n {
+	const row = rowBySubclass.get(subclass);
+	const businesses = row ? row.businesses.slice(0, 3) : [];
+	return {
+		zh: businesses.map((b) => b.zh).join('、'),
+		en: businesses.map((b) => b.en).join('; ')
+	};
+}
+
+const label = (family: Family, id: string): L10n => familyOption(family, id).label;
+
+/** Which table the row sits in, as the handout heads it. */
+const TABLE: Record<OutsourcingTypeId, L10n> = {
+	ito: { zh: 'ITO', en: 'ITO' },
+	bpo: { zh: 'BPO', en: 'BPO' },
+	kpo: { zh: 'KPO', en: 'KPO' }
+};
+
+function explain(subclass: string, business: TypicalBusiness, choices: string[]): L10n {
+	const cls = classOf(subclass);
+	const type = typeOf(subclass);
+	const sub = label(OUTSOURCING_SUBCLASS_FAMILY, subclass);
+	const clsL = label(OUTSOURCING_CLASS_FAMILY, cls);
+	const typeL = label(OUTSOURCING_TYPE_FAMILY, type);
+	const sibling = choices.find((c) => c !== subclass && classOf(c) === cls);
+	const other = choices.find((c) => typeOf(c) !== type);
+	const listed =
+		business.zh === business.seed
+			? `典型业务列有“${business.seed}”`
+			: `典型业务涵盖${business.zh}（表中列有“${business.seed}”）`;
+	const parts: L10n[] = [
+		{
+			zh: `依据${TABLE[type].zh}业务分类表，“${sub.zh}”一行的${listed}，因此具体分类是${sub.zh}，它属于${clsL.zh}这一大类，归入${typeL.zh}。`,
+			en: `The handout's ${TABLE[type].en} table lists ${business.en} as typical business in the row for ${sub.en}, so the sub-class is ${sub.en}, in the class of ${clsL.en}, under ${typeL.en}.`
+		}
+	];
+	if (sibling) {
+		const s = label(OUTSOURCING_SUBCLASS_FAMILY, sibling);
+		const ex = examplesOf(sibling);
+		parts.push({
+			zh: `易混淆的是同属${clsL.zh}的${s.zh}，但它的典型业务是${ex.zh}等。`,
+			en: `The closest trap is ${s.en}, in the same class, but its typical business is different work: ${ex.en}.`
+		});
+	}
+	if (other) {
+		const o = label(OUTSOURCING_SUBCLASS_FAMILY, other);
+		const oType = label(OUTSOURCING_TYPE_FAMILY, typeOf(other));
+		parts.push({
+			zh: `${o.zh}则属于${oType.zh}。`,
+			en: `Another option, ${o.en}, belongs to ${oType.en}.`
+		});
+	}
+	return { zh: parts.map((p) => p.zh).join(''), en: parts.map((p) => p.en).join(' ') };
+}
+
+interface ScenarioKey {
+	row: SubclassBusinesses;
+	business: TypicalBusiness;
+	vendor: number;
+	client: number;
+}
+
+/** Every (business, vendor, client) combination, in a fixed order. */
+function enumerateKeys(): ScenarioKey[] {
+	const out: ScenarioKey[] = [];
+	for (const row of OUTSOURCING_BUSINESS)
+		for (const business of row.businesses)
+			for (let vendor = 0; vendor < VENDORS.length; vendor++)
+				for (let client = 0; client < CLIENTS.length; client++)
+					out.push({ row, business, vendor, client });
+	return out;
+}
+
+/** How many distinct outsourcing scenarios the generator can yield. */
+export function countDistinctOutsourcingScenarios(): number {
+	return enumerateKeys().length;
+}
+
+/** Words one scenario; everything random here is seeded by the scenario itself. */
+export function describeOutsourcing(key: ScenarioKey): OutsourcingScenario {
+	const { row, business } = key;
+	const text = `${row.subclass}|${business.seed}|${key.vendor}|${key.client}`;
+	const random = mulberry32(hash32(text));
+	const choices = shuffle(random, [row.subclass, ...pickDistractors(row.subclass, random)]);
+	const stem = STEMS[hash32(text) % STEMS.length](
+		VENDORS[key.vendor],
+		CLIENTS[key.client],
+		business
+	);
+	// The cell naming its own sub-class (呼叫中心服务 …) would be recall; everything else applies the table.
+	const difficulty = business.zh.includes(row.name) ? 1 : 2;
+	return {
+		id: `gen-os-${hashId(text)}`,
+		subclass: row.subclass,
+		class: classOf(row.subclass),
+		type: typeOf(row.subclass),
+		business,
+		choices,
+		stem,
+		explanation: explain(row.subclass, business, choices),
+		source: { part: OUTSOURCING_PART, quote: quoteFor(row, business) },
+		difficulty
+	};
+}
+
+export interface OutsourcingOptions {
+	seed: number;
+	count: number;
+	/** Restrict to one outsourcing type (a unit's drill); all three when absent. */
+	type?: OutsourcingTypeId;
+}
+
+/**
+ * `count` scenarios for a seed. Sub-classes take turns (in an order shuffled by the seed) so a
+ * short drill ranges over the tables instead of dwelling on one row, and within a row its
+ * businesses take turns too, so a business comes back only once every other one has been used.
+ */
+export function generateOutsourcingScenarios({
+	seed,
+	count,
+	type
+}: OutsourcingOptions): OutsourcingScenario[] {
+	const random = mulberry32(seed);
+	const rows = OUTSOURCING_BUSINESS.filter((row) => !type || typeOf(row.subclass) === type);
+	const keys = enumerateKeys();
+	const queues = shuffle(random, rows).map((row) => {
+		const perBusiness = shuffle(random, row.businesses).map((business) =>
+			shuffle(
+				random,
+				keys.filter((k) => k.business === business)
+			)
+		);
+		return interleave(perBusiness);
+	});
+	return interleave(queues).slice(0, Math.max(0, count)).map(describeOutsourcing);
+}
+
+/** Round-robin merge: first of each list, then second of each, and so on. */
+function interleave<T>(lists: readonly T[][]): T[] {
+	const out: T[] = [];
+	const longest = Math.max(0, ...lists.map((l) => l.length));
+	for (let i = 0; i < longest; i++)
+		for (const list of lists) if (i < list.length) out.push(list[i]);
+	return out;
+}
+
+function options(family: Family, ids: readonly string[], locale: Locale) {
+	return ids.map((id) => ({ id, label: pickText(familyOption(family, id).label, locale) }));
+}
+
+const optionIds = (family: Family): string[] => family.options.map((o: FamilyOption) => o.id);
+
+/** The app's classify item: sub-class (4 choices), class and type (all options). */
+export function toOutsourcingItem(scenario: OutsourcingScenario, locale: Locale): ClassifyItem {
+	return {
+		id: scenario.id,
+		type: 'classify',
+		unit: scenario.type,
+		part: OUTSOURCING_PART,
+		concepts: [`outsourcing-subclass.${scenario.subclass}`, 'topic.outsourcing-types'],
+		difficulty: scenario.difficulty,
+		stem: pickText(scenario.stem, locale),
+		explanation: pickText(scenario.explanation, locale),
+		source: { ...scenario.source },
+		generated: true,
+		dimensions: [
+			{
+				family: 'outsourcing-subclass',
+				label: pickText(OUTSOURCING_SUBCLASS_FAMILY.label, locale),
+				options: options(OUTSOURCING_SUBCLASS_FAMILY, scenario.choices, locale),
+				answer: scenario.subclass
+			},
+			{
+				family: 'outsourcing-class',
+				label: pickText(OUTSOURCING_CLASS_FAMILY.label, locale),
+				options: options(OUTSOURCING_CLASS_FAMILY, optionIds(OUTSOURCING_CLASS_FAMILY), locale),
+				answer: scenario.class
+			},
+			{
+				family: 'outsourcing-type',
+				label: pickText(OUTSOURCING_TYPE_FAMILY.label, locale),
+				options: options(OUTSOURCING_TYPE_FAMILY, optionIds(OUTSOURCING_TYPE_FAMILY), locale),
+				answer: scenario.type
+			}
+		]
+	};
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { pickLocale } from './locale';
+import { resources } from './resources';
+
+/** Flatten nested keys; plural forms (`_one`, `_other`) count as one key, since Chinese has one form. */
+function keysOf(tree: object, prefix = ''): string[] {
+	return Object.entries(tree).flatMap(([key, value]) =>
+		typeof value === 'object' && value !== null
+			? keysOf(value, `${prefix}${key}.`)
+			: [`${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`]
+	);
+}
+
+function leaves(tree: object): string[] {
+	return Object.values(tree).flatMap((v) => (typeof v === 'object' && v ? leaves(v) : [v]));
+}
+
+describe('UI strings', () => {
+	for (const ns of Object.keys(resources.en) as (keyof typeof resources.en)[]) {
+		it(`${ns}: English and Chinese have the same keys`, () => {
+			const en = [...new Set(keysOf(resources.en[ns]))].sort();
+			const zh = [...new Set(keysOf(resources['zh-CN'][ns]))].sort();
+			expect(zh).toEqual(en);
+		});
+
+		it(`${ns}: no string is empty, keys at most two deep`, () => {
+			for (const locale of ['en', 'zh-CN'] as const) {
+				for (const value of leaves(resources[locale][ns])) expect(value).toMatch(/\S/);
+				for (const key of keysOf(resources[locale][ns]))
+					expect(key.split('.').length).toBeLessThanOrEqual(2);
+			}
+		});
+	}
+
+	it('every plural key has the English one/other pair', () => {
+		const keys = (tree: object, prefix = ''): string[] =>
+			Object.entries(tree).flatMap(([k, v]) =>
+				typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]
+			);
+		for (const ns of Object.values(resources.en)) {
+			const all = keys(ns);
+			for (const key of all.filter((k) => k.endsWith('_other')))
+				expect(all).toContain(key.replace(/_other$/, '_one'));
+		}
+	});
+});
+
+describe('pickLocale', () => {
+	it('chooses Chinese for any Chinese preference that comes first', () => {
+		expect(pickLocale(['zh-TW', 'en'])).toBe('zh-CN');
+		expect(pickLocale(['zh'])).toBe('zh-CN');
+		expect(pickLocale(['fr', 'zh-CN'])).toBe('zh-CN');
+	});
+	it('chooses English otherwise', () => {
+		expect(pickLocale(['en-GB', 'zh-CN'])).toBe('en');
+		expect(pickLocale(['fr'])).toBe('en');
+		expect(pickLocale([])).toBe('en');
+	});
+});

@@ -1,0 +1,62 @@
+import { isLocale } from '$lib/i18n/locale';
+import type { Attempt, ItemState, SavedFlow, Settings } from './types';
+
+// Hand-written guards rather than a schema library: these shapes are small, and every
+// kilobyte of the first load is paid on a phone. A record that fails a guard is set aside.
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const oneOf =
+	<T extends string>(...values: T[]) =>
+	(v: unknown): v is T =>
+		values.includes(v as T);
+
+const isFlowKind = oneOf('lesson', 'practice', 'exam', 'review', 'mistakes');
+
+export function isSettings(v: unknown): v is Settings {
+	return (
+		isObject(v) &&
+		(v.locale === null || isLocale(v.locale)) &&
+		oneOf('system', 'light', 'dark')(v.theme) &&
+		oneOf('normal', 'large', 'larger')(v.textSize) &&
+		oneOf('system', 'reduce', 'full')(v.motion) &&
+		isObject(v.exam) &&
+		isNumber(v.exam.questionCount) &&
+		isNumber(v.exam.minutes)
+	);
+}
+
+export function isAttempt(v: unknown): v is Attempt {
+	return (
+		isObject(v) &&
+		isString(v.id) &&
+		isString(v.itemId) &&
+		isString(v.unit) &&
+		isNumber(v.at) &&
+		typeof v.correct === 'boolean' &&
+		isNumber(v.fraction) &&
+		v.fraction >= 0 &&
+		v.fraction <= 1 &&
+		isNumber(v.ms) &&
+		v.ms >= 0 &&
+		isFlowKind(v.flow)
+	);
+}
+
+export function isItemState(v: unknown): v is ItemState {
+	return (
+		isObject(v) &&
+		isString(v.itemId) &&
+		isNumber(v.streak) &&
+		typeof v.lastCorrect === 'boolean' &&
+		isNumber(v.lastAt) &&
+		(v.due === null || isNumber(v.due)) &&
+		(v.schedule === undefined || isObject(v.schedule))
+	);
+}
+
+export function isSavedFlow(v: unknown): v is SavedFlow {
+	return isObject(v) && isString(v.id) && isFlowKind(v.kind) && isNumber(v.savedAt);
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import {
+	NewerSchemaError,
+	openProgressStore,
+	SCHEMA_VERSION,
+	StorageFullError,
+	type Migrations
+} from './progress-store';
+import { createMemoryTables, type Tables } from './tables';
+import { DEFAULT_SETTINGS, type Attempt, type StorageNotice } from './types';
+
+function attempt(n: number, at = Date.UTC(2026, 10, 27, 8, 0, n)): Attempt {
+	return {
+		id: `a${n}`,
+		itemId: `item-${n}`,
+		unit: 'modes-of-supply',
+		at,
+		correct: n % 2 === 0,
+		fraction: n % 2 === 0 ? 1 : 0,
+		ms: 1000 + n,
+		flow: 'practice'
+	};
+}
+
+async function open(tables: Tables = createMemoryTables(), extra = {}) {
+	const notices: StorageNotice[] = [];
+	const store = await openProgressStore({
+		tables,
+		persistent: true,
+		onNotice: (n) => notices.push(n),
+		...extra
+	});
+	return { store, notices, tables };
+}
+
+describe('progress store', () => {
+	it('starts a fresh database at the current schema with default settings', async () => {
+		const { store, tables } = await open();
+		expect(await tables.meta.getItem('schemaVersion')).toBe(SCHEMA_VERSION);
+		expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
+	});
+
+	it('keeps settings across reopening', async () => {
+		const { store, tables } = await open();
+		await store.saveSettings({ ...DEFAULT_SETTINGS, theme: 'dark', locale: 'en' });
+		const { store: again } = await open(tables);
+		expect(await again.getSettings()).toMatchObject({ theme: 'dark', locale: 'en' });
+	});
+
+	it('loses no attempt when many are recorded at once', async () => {
+		const { store } = await open();
+		await Promise.all(Array.from({ length: 50 }, (_, n) => store.recordAttempt(attempt(n))));
+		const stored = await store.listAttempts();
+		expect(stored).toHaveLength(50);
+		expect(new Set(stored.map((a) => a.id)).size).toBe(50);
+	});
+
+	it('counts an attempt submitted twice once', async () => {
+		const { store } = await open();
+		await store.recordAttempt(attempt(1));
+		await store.recordAttempt(attempt(1));
+		expect(await store.countAttempts()).toBe(1);
+	});
+
+	it('sets a corrupt settings record aside, reports it and falls back to defaults', async () => {
+		const tables = createMemoryTables();
+		await tables.meta.setItem('schemaVersion', SCHEMA_VERSION);
+		await tables.settings.setItem('settings', { theme: 'purple', locale: 42 });
+		const { store, notices } = await open(tables);
+		expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
+		expect(notices).toEqual([{ kind: 'corrupt', table: 'settings', key: 'settings' }]);
+		const quarantined = await store.listQuarantined();
+		expect(quarantined).toHaveLength(1);
+		expect(await tables.quarantine.getItem(quarantined[0])).toEqual({
+			theme: 'purple',
+			locale: 42
+		});
+		expect(await tables.settings.getItem('settings')).toBeNull();
+	});
+
+	it('keeps the good attempts of a day that holds one corrupt entry', async () => {
+		const tables = createMemoryTables();
+		const { store, notices } = await open(tables);
+		await store.recordAttempt(attempt(1));
+		await store.recordAttempt(attempt(2));
+		const [day] = await tables.attempts.keys();
+		const stored = (await tables.attempts.getItem<unknown[]>(day))!;
+		await tables.attempts.setItem(day, [...stored, { id: 'broken', fraction: 7 }]);
+		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1', 'a2']);
+		expect(notices).toEqual([{ kind: 'corrupt', table: 'attempts', key: day }]);
+		expect(await tables.attempts.getItem(day)).toHaveLength(2);
+	});
+
+	it('reports a full disk and keeps what was saved before', async () => {
+		const tables = createMemoryTables();
+		const { store, notices } = await open(tables);
+		await store.recordAttempt(attempt(1));
+		tables.attempts.setItem = async () => {
+			throw new DOMException('full', 'QuotaExceededError');
+		};
+		await expect(store.recordAttempt(attempt(2))).rejects.toBeInstanceOf(StorageFullError);
+		expect(notices).toEqual([{ kind: 'full' }]);
+		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1']);
+		// The queue is not stuck after a failure.
+		await store.saveSettings({ ...DEFAULT_SETTINGS, theme: 'light' });
+		expect((await store.getSettings()).theme).toBe('light');
+	});
+
+	it('runs each migration step once, in order, from the stored version', async () => {
+		const tables = createMemoryTables();
+		await tables.meta.setItem('schemaVersion', 1);
+		await tables.settings.setItem('legacy', true);
+		const ran: number[] = [];
+		const migrations: Migrations = {
+			1: async () => void ran.push(1),
+			2: async () => void ran.push(2)
+		};
+		await open(tables, { schemaVersion: 3, migrations });
+		expect(ran).toEqual([1, 2]);
+		expect(await tables.meta.getItem('schemaVersion')).toBe(3);
+		await open(tables, { schemaVersion: 3, migrations });
+		expect(ran).toEqual([1, 2]);
+	});
+
+	it('refuses data written by a newer version instead of misreading it', async () => {
+		const tables = createMemoryTables();
+		await tables.meta.setItem('schemaVersion', SCHEMA_VERSION + 1);
+		await expect(open(tables)).rejects.toBeInstanceOf(NewerSchemaError);
+	});
+
+	it('saves, restores and clears a flow in progress', async () => {
+		const { store } = await open();
+		const flow = {
+			id: 'exam',
+			kind: 'exam' as const,
+			savedAt: 5,
+			snapshot: { value: 'answering', context: { index: 3 } },
+			input: { itemIds: ['x'] }
+		};
+		await store.saveFlow(flow);
+		expect(await store.loadFlow('exam')).toEqual(flow);
+		await store.clearFlow('exam');
+		expect(await store.loadFlow('exam')).toBeNull();
+	});
+
+	it('keeps item states per unit and drops a corrupt one alone', async () => {
+		const { store, tables, notices } = await open();
+		const state = { itemId: 'x1', streak: 1, lastCorrect: true, lastAt: 1, due: null };
+		await store.putItemState('u1', state);
+		await store.putItemState('u2', { ...state, itemId: 'y1' });
+		expect(Object.keys(await store.getAllItemStates()).sort()).toEqual(['x1', 'y1']);
+		await tables.items.setItem('u1', { x1: state, x2: { itemId: 'x2', streak: 'many' } });
+		expect(Object.keys(await store.getItemStates('u1'))).toEqual(['x1']);
+		expect(notices).toHaveLength(1);
+	});
+
+	it('resets progress but keeps settings', async () => {
+		const { store } = await open();
+		await store.saveSettings({ ...DEFAULT_SETTINGS, theme: 'dark' });
+		await store.recordAttempt(attempt(1));
+		await store.resetProgress();
+		expect(await store.countAttempts()).toBe(0);
+		expect((await store.getSettings()).theme).toBe('dark');
+	});
+});

@@ -1,0 +1,259 @@
+import { isAttempt, isItemState, isSavedFlow, isSettings } from './guards';
+import type { KeyValueTable, TableName, Tables } from './tables';
+import {
+	DEFAULT_SETTINGS,
+	type Attempt,
+	type ItemState,
+	type SavedFlow,
+	type Settings,
+	type StorageNotice
+} from './types';
+
+/** Bump when the stored shape changes, and add the step from the previous version below. */
+export const SCHEMA_VERSION = 1;
+
+/** Steps from version N to N+1, keyed by N. They run in order, once, before anything is read. */
+export type Migrations = Record<number, (tables: Tables) => Promise<void>>;
+export const MIGRATIONS: Migrations = {};
+
+/** Thrown when the device refuses a write for lack of space; what was saved before is intact. */
+export class StorageFullError extends Error {
+	constructor(cause: unknown) {
+		super('Storage is full', { cause });
+		this.name = 'StorageFullError';
+	}
+}
+
+/** Thrown when the stored data was written by a newer version of the app than this one. */
+export class NewerSchemaError extends Error {
+	constructor(readonly found: number) {
+		super(`Stored progress has schema version ${found}, newer than ${SCHEMA_VERSION}`);
+		this.name = 'NewerSchemaError';
+	}
+}
+
+export interface StoreOptions {
+	tables: Tables;
+	/** False when running on the in-memory fallback: nothing survives the page. */
+	persistent: boolean;
+	onNotice?: (notice: StorageNotice) => void;
+	schemaVersion?: number;
+	migrations?: Migrations;
+	now?: () => number;
+}
+
+function isQuotaError(error: unknown): boolean {
+	if (!(error instanceof Error) && !(typeof error === 'object' && error !== null)) return false;
+	const { name, code } = error as { name?: string; code?: number };
+	return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
+}
+
+/** Attempts are grouped per UTC day: appends rewrite one small record, reads stay few. */
+export function attemptDayKey(at: number): string {
+	return new Date(at).toISOString().slice(0, 10);
+}
+
+export type ProgressStore = Awaited<ReturnType<typeof openProgressStore>>;
+
+/**
+ * The one module that reads and writes progress. Every record is checked on the way out;
+ * one that fails is moved to the quarantine table and reported, never thrown at the UI.
+ */
+export async function openProgressStore(options: StoreOptions) {
+	const {
+		tables,
+		persistent,
+		onNotice = () => {},
+		schemaVersion = SCHEMA_VERSION,
+		migrations = MIGRATIONS,
+		now = Date.now
+	} = options;
+
+	// Writes run one at a time: appending to a day's attempts is read-modify-write, and two
+	// overlapping appends would otherwise drop one of them.
+	let queue: Promise<unknown> = Promise.resolve();
+	function serialised<T>(task: () => Promise<T>): Promise<T> {
+		const run = queue.then(task, task);
+		queue = run.catch(() => undefined);
+		return run;
+	}
+
+	async function write<T>(table: KeyValueTable, key: string, value: T): Promise<void> {
+		try {
+			await table.setItem(key, value);
+		} catch (error) {
+			if (isQuotaError(error)) {
+				onNotice({ kind: 'full' });
+				throw new StorageFullError(error);
+			}
+			throw error;
+		}
+	}
+
+	async function quarantine(table: TableName, key: string, value: unknown): Promise<void> {
+		onNotice({ kind: 'corrupt', table, key });
+		try {
+			await tables.quarantine.setItem(`${table}/${key}/${now()}`, value);
+			await tables[table].removeItem(key);
+		} catch {
+			// Setting aside failed (e.g. disk full): leave the record where it is, untouched.
+		}
+	}
+
+	/** Read one record, quarantining it if it does not pass its guard. */
+	async function readChecked<T>(
+		table: TableName,
+		key: string,
+		guard: (v: unknown) => v is T
+	): Promise<T | null> {
+		let value: unknown;
+		try {
+			value = await tables[table].getItem(key);
+		} catch {
+			value = undefined; // unreadable (e.g. a structured-clone failure): treat as corrupt
+		}
+		if (value === null) return null;
+		if (guard(value)) return value;
+		await quarantine(table, key, value ?? null);
+		return null;
+	}
+
+	/**
+	 * Read a collection record (a day of attempts, a unit's item states), keeping the entries
+	 * that pass and setting aside only the ones that do not: one bad answer must not hide a
+	 * day of good ones.
+	 */
+	async function readSalvaged<T>(
+		table: TableName,
+		key: string,
+		salvage: (v: unknown) => { kept: T; rejected: unknown[] } | null
+	): Promise<T | null> {
+		let value: unknown;
+		try {
+			value = await tables[table].getItem(key);
+		} catch {
+			value = undefined;
+		}
+		if (value === null) return null;
+		const result = salvage(value);
+		if (result === null) {
+			await quarantine(table, key, value ?? null);
+			return null;
+		}
+		if (result.rejected.length > 0) {
+			await quarantine(table, key, result.rejected);
+			await write(tables[table], key, result.kept);
+		}
+		return result.kept;
+	}
+
+	async function migrate(): Promise<void> {
+		const stored = await tables.meta.getItem<unknown>('schemaVersion');
+		let version = typeof stored === 'number' ? stored : 0;
+		if (version > schemaVersion) throw new NewerSchemaError(version);
+		// A fresh database has nothing to migrate: it starts at the current version.
+		const isFresh = stored === null && (await tables.settings.keys()).length === 0;
+		if (isFresh) version = schemaVersion;
+		while (version < schemaVersion) {
+			const step = migrations[version];
+			if (step) await step(tables);
+			version += 1;
+			await write(tables.meta, 'schemaVersion', version);
+		}
+		if (isFresh) await write(tables.meta, 'schemaVersion', version);
+	}
+
+	await migrate();
+
+	return {
+		persistent,
+
+		async getSettings(): Promise<Settings> {
+			const stored = await readChecked('settings', 'settings', isSettings);
+			return stored ?? structuredClone(DEFAULT_SETTINGS);
+		},
+
+		saveSettings(settings: Settings): Promise<void> {
+			return serialised(() => write(tables.settings, 'settings', settings));
+		},
+
+		/** Append an attempt. Resolves once it is stored, so feedback can follow safely. */
+		recordAttempt(attempt: Attempt): Promise<void> {
+			return serialised(async () => {
+				const key = attemptDayKey(attempt.at);
+				const day = (await readSalvaged('attempts', key, salvageAttempts)) ?? [];
+				if (day.some((a) => a.id === attempt.id)) return; // answering twice counts once
+				day.push(attempt);
+				await write(tables.attempts, key, day);
+			});
+		},
+
+		async listAttempts(): Promise<Attempt[]> {
+			const keys = (await tables.attempts.keys()).sort();
+			const days = await Promise.all(keys.map((k) => readSalvaged('attempts', k, salvageAttempts)));
+			return days.flatMap((day) => day ?? []);
+		},
+
+		async countAttempts(): Promise<number> {
+			return (await this.listAttempts()).length;
+		},
+
+		/** Item states are grouped per unit, the unit a learner works through at a time. */
+		async getItemStates(unit: string): Promise<Record<string, ItemState>> {
+			return (await readSalvaged('items', unit, salvageItemStates)) ?? {};
+		},
+
+		async getAllItemStates(): Promise<Record<string, ItemState>> {
+			const units = await tables.items.keys();
+			const maps = await Promise.all(units.map((u) => readSalvaged('items', u, salvageItemStates)));
+			return Object.assign({}, ...maps.map((m) => m ?? {}));
+		},
+
+		putItemState(unit: string, state: ItemState): Promise<void> {
+			return serialised(async () => {
+				const map = (await readSalvaged('items', unit, salvageItemStates)) ?? {};
+				map[state.itemId] = state;
+				await write(tables.items, unit, map);
+			});
+		},
+
+		loadFlow(id: string): Promise<SavedFlow | null> {
+			return readChecked('flows', id, isSavedFlow);
+		},
+
+		saveFlow(flow: SavedFlow): Promise<void> {
+			return serialised(() => write(tables.flows, flow.id, flow));
+		},
+
+		clearFlow(id: string): Promise<void> {
+			return serialised(() => tables.flows.removeItem(id));
+		},
+
+		async listQuarantined(): Promise<string[]> {
+			return tables.quarantine.keys();
+		},
+
+		/** Forget all progress (settings stay). Only after the learner has confirmed. */
+		resetProgress(): Promise<void> {
+			return serialised(async () => {
+				await Promise.all([tables.attempts.clear(), tables.items.clear(), tables.flows.clear()]);
+			});
+		}
+	};
+}
+
+function salvageAttempts(v: unknown) {
+	if (!Array.isArray(v)) return null;
+	return { kept: v.filter(isAttempt), rejected: v.filter((a) => !isAttempt(a)) };
+}
+
+function salvageItemStates(v: unknown) {
+	if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+	const kept: Record<string, ItemState> = {};
+	const rejected: unknown[] = [];
+	for (const [id, state] of Object.entries(v)) {
+		if (isItemState(state) && state.itemId === id) kept[id] = state;
+		else rejected.push(state);
+	}
+	return { kept, rejected };
+}

@@ -1,0 +1,77 @@
+import { pickLocale } from '$lib/i18n/locale';
+import { setLocale } from '$lib/i18n/i18n.svelte';
+import { applyDisplayPrefs } from './display-prefs';
+import { openProgressStore, type ProgressStore } from './progress-store';
+import { createMemoryTables, openBrowserTables } from './tables';
+import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
+
+/**
+ * The app's single progress store and what the UI shows about it. Routes and components go
+ * through this module; none of them touches storage directly.
+ */
+export const progress = $state({
+	ready: false,
+	/** False on the in-memory fallback: nothing will outlive the page. */
+	persistent: true,
+	/** The browser granted persistent storage (it will not evict our data under pressure). */
+	persisted: false,
+	settings: structuredClone(DEFAULT_SETTINGS) as Settings,
+	notices: [] as StorageNotice[],
+	attemptCount: 0
+});
+
+let storePromise: Promise<ProgressStore> | null = null;
+
+function report(notice: StorageNotice): void {
+	progress.notices.push(notice);
+}
+
+async function open(): Promise<ProgressStore> {
+	const browserTables = await openBrowserTables();
+	const store = await openProgressStore({
+		tables: browserTables ?? createMemoryTables(),
+		persistent: browserTables !== null,
+		onNotice: report
+	});
+	progress.persistent = store.persistent;
+	if (!store.persistent) report({ kind: 'not-persistent' });
+	return store;
+}
+
+/** Open the store once; every caller shares it. */
+export function getStore(): Promise<ProgressStore> {
+	storePromise ??= open();
+	return storePromise;
+}
+
+/** Called once from the root layout after hydration. */
+export async function startProgress(): Promise<void> {
+	const store = await getStore();
+	const settings = await store.getSettings();
+	progress.settings = settings;
+	setLocale(settings.locale ?? pickLocale(navigator.languages ?? [navigator.language]));
+	applyDisplayPrefs({ ...settings, locale: settings.locale });
+	progress.attemptCount = await store.countAttempts();
+	progress.ready = true;
+	if (store.persistent && navigator.storage?.persist) {
+		progress.persisted =
+			(await navigator.storage.persisted()) || (await navigator.storage.persist());
+	}
+}
+
+export async function updateSettings(patch: Partial<Settings>): Promise<void> {
+	const next = { ...progress.settings, ...patch };
+	progress.settings = next;
+	if (patch.locale) setLocale(patch.locale);
+	applyDisplayPrefs(next);
+	const store = await getStore();
+	try {
+		await store.saveSettings($state.snapshot(next));
+	} catch {
+		// The store has already reported why (e.g. disk full); the change stays on screen.
+	}
+}
+
+export function dismissNotice(kind: StorageNotice['kind']): void {
+	progress.notices = progress.notices.filter((n) => n.kind !== kind);
+}

@@ -1,0 +1,79 @@
+/**
+ * The few operations the progress store needs from a key-value table. localforage
+ * instances have exactly this shape; the in-memory driver below stands in for tests and for
+ * browsers that block IndexedDB.
+ */
+export interface KeyValueTable {
+	getItem<T>(key: string): Promise<T | null>;
+	setItem<T>(key: string, value: T): Promise<T>;
+	removeItem(key: string): Promise<void>;
+	keys(): Promise<string[]>;
+	clear(): Promise<void>;
+}
+
+export const TABLE_NAMES = [
+	'meta',
+	'settings',
+	'attempts',
+	'items',
+	'flows',
+	'quarantine'
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+export type Tables = Record<TableName, KeyValueTable>;
+
+const DB_NAME = 'services-trade-academy';
+
+export function createMemoryTable(): KeyValueTable {
+	const data = new Map<string, unknown>();
+	return {
+		async getItem<T>(key: string) {
+			// Clone so callers cannot mutate what is "stored", as with IndexedDB.
+			return data.has(key) ? (structuredClone(data.get(key)) as T) : null;
+		},
+		async setItem<T>(key: string, value: T) {
+			data.set(key, structuredClone(value));
+			return value;
+		},
+		async removeItem(key: string) {
+			data.delete(key);
+		},
+		async keys() {
+			return [...data.keys()];
+		},
+		async clear() {
+			data.clear();
+		}
+	};
+}
+
+export function createMemoryTables(): Tables {
+	return Object.fromEntries(TABLE_NAMES.map((name) => [name, createMemoryTable()])) as Tables;
+}
+
+/**
+ * IndexedDB tables through localforage, or null when the browser will not give us storage
+ * (private mode, blocked site data). Imported lazily: prerendering and the first paint never
+ * load it.
+ */
+export async function openBrowserTables(): Promise<Tables | null> {
+	if (typeof indexedDB === 'undefined') return null;
+	try {
+		const { default: localforage } = await import('localforage');
+		const tables = Object.fromEntries(
+			TABLE_NAMES.map((name) => [
+				name,
+				localforage.createInstance({
+					name: DB_NAME,
+					storeName: name,
+					driver: localforage.INDEXEDDB
+				})
+			])
+		) as unknown as Tables;
+		// A probe write: some browsers open IndexedDB but refuse writes.
+		await tables.meta.setItem('probe', Date.now());
+		return tables;
+	} catch {
+		return null;
+	}
+}

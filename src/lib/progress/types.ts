@@ -1,0 +1,67 @@
+import type { Locale } from '$lib/bank/types';
+
+export type Theme = 'system' | 'light' | 'dark';
+export type TextSize = 'normal' | 'large' | 'larger';
+export type MotionPreference = 'system' | 'reduce' | 'full';
+
+export interface Settings {
+	/** Null until the learner picks one: then the browser's preference decides. */
+	locale: Locale | null;
+	theme: Theme;
+	textSize: TextSize;
+	motion: MotionPreference;
+	exam: { questionCount: number; minutes: number };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+	locale: null,
+	theme: 'system',
+	textSize: 'normal',
+	motion: 'system',
+	exam: { questionCount: 20, minutes: 20 }
+};
+
+export type FlowKind = 'lesson' | 'practice' | 'exam' | 'review' | 'mistakes';
+
+/** One answer to one item. Append-only: the history that mastery and charts are computed from. */
+export interface Attempt {
+	/** Unique per attempt (time + random): merging two devices' exports must not collide. */
+	id: string;
+	itemId: string;
+	unit: string;
+	/** Epoch milliseconds when the answer was submitted. */
+	at: number;
+	correct: boolean;
+	/** 0..1, partial credit on multi-part items. */
+	fraction: number;
+	/** Time from showing the item to submitting, for review grading. */
+	ms: number;
+	flow: FlowKind;
+}
+
+/** What the scheduler knows about one item; the scheduling fields are owned by the scheduler. */
+export interface ItemState {
+	itemId: string;
+	/** Consecutive right answers since the last wrong one (mistakes notebook: 2 clears it). */
+	streak: number;
+	lastCorrect: boolean;
+	lastAt: number;
+	/** Epoch ms when the item is next due for spaced review; null before it is first learned. */
+	due: number | null;
+	/** Scheduler's own state (ts-fsrs card), opaque to the store. */
+	schedule?: Record<string, unknown>;
+}
+
+/** A flow in progress, saved so a reload, closed tab or crash resumes exactly where it was. */
+export interface SavedFlow {
+	id: string;
+	kind: FlowKind;
+	savedAt: number;
+	/** XState persisted snapshot, opaque to the store. */
+	snapshot: unknown;
+	input: unknown;
+}
+
+/** Something the learner should be told about storage. */
+export type StorageNotice =
+	{ kind: 'not-persistent' } | { kind: 'corrupt'; table: string; key: string } | { kind: 'full' };

@@ -1,0 +1,67 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, prerendered, version } from '$service-worker';
+
+// Everything the app needs offline, versioned: the built JS/CSS (bank chunks included),
+// static files and every prerendered page. One visit online fills the cache.
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `sta-${version}`;
+const PRECACHE = [...build, ...files, ...prerendered];
+const PRECACHED = new Set(PRECACHE);
+
+sw.addEventListener('install', (event) => {
+	// No skipWaiting here: an update waits until the learner accepts it (see sw-client).
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			// Control the page that installed us, so the first visit already works offline.
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+/** Prerendered pages are cached under their path; `/learn/` and `/learn` are one page. */
+function precachedPath(url: URL): string | null {
+	const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
+	return PRECACHED.has(path) ? path : null;
+}
+
+sw.addEventListener('fetch', (event) => {
+	const { request } = event;
+	const url = new URL(request.url);
+	if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
+	// Live data (the classroom) is never cached.
+	if (url.pathname.startsWith('/api/')) return;
+
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			const path = precachedPath(url);
+			// Precached files are immutable for this version: cache first, instant and offline.
+			if (path) {
+				const hit = await cache.match(path);
+				if (hit) return hit;
+			}
+			try {
+				return await fetch(request);
+			} catch (error) {
+				// Offline and not precached: a page request gets the home page rather than an error.
+				if (request.mode === 'navigate') {
+					const home = await cache.match('/');
+					if (home) return home;
+				}
+				throw error;
+			}
+		})()
+	);
+});

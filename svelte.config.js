@@ -1,0 +1,21 @@
+import adapterNode from '@sveltejs/adapter-node';
+import adapterStatic from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+// Two builds from one codebase: the Node server (default; the classroom needs it) and a
+// static bundle for self-study on any static host (`npm run build:static`).
+const isStatic = process.env.STATIC === '1';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: isStatic
+			? adapterStatic({ pages: 'build-static', assets: 'build-static', fallback: '200.html' })
+			: adapterNode({ out: 'build' }),
+		// Registered by hand in the root layout so an update waits for the learner's say-so.
+		serviceWorker: { register: false }
+	}
+};
+
+export default config;
