@@ -6,6 +6,7 @@ import enHome from './locales/en/home.json';
 import enLearn from './locales/en/learn.json';
 import enPractice from './locales/en/practice.json';
 import enProgress from './locales/en/progress.json';
+import enQuiz from './locales/en/quiz.json';
 import enReview from './locales/en/review.json';
 import enSettings from './locales/en/settings.json';
 import zhClassroom from './locales/zh-CN/classroom.json';
@@ -14,6 +15,7 @@ import zhHome from './locales/zh-CN/home.json';
 import zhLearn from './locales/zh-CN/learn.json';
 import zhPractice from './locales/zh-CN/practice.json';
 import zhProgress from './locales/zh-CN/progress.json';
+import zhQuiz from './locales/zh-CN/quiz.json';
 import zhReview from './locales/zh-CN/review.json';
 import zhSettings from './locales/zh-CN/settings.json';
 
@@ -25,6 +27,7 @@ export const resources = {
 		practice: enPractice,
 		review: enReview,
 		progress: enProgress,
+		quiz: enQuiz,
 		classroom: enClassroom,
 		settings: enSettings
 	},
@@ -35,6 +38,7 @@ export const resources = {
 		practice: zhPractice,
 		review: zhReview,
 		progress: zhProgress,
+		quiz: zhQuiz,
 		classroom: zhClassroom,
 		settings: zhSettings
 	}

@@ -53,7 +53,8 @@ export function isItemState(v: unknown): v is ItemState {
 		typeof v.lastCorrect === 'boolean' &&
 		isNumber(v.lastAt) &&
 		(v.due === null || isNumber(v.due)) &&
-		(v.schedule === undefined || isObject(v.schedule))
+		(v.schedule === undefined || isObject(v.schedule)) &&
+		(v.inMistakes === undefined || typeof v.inMistakes === 'boolean')
 	);
 }
 

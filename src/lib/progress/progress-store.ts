@@ -188,6 +188,39 @@ export async function openProgressStore(options: StoreOptions) {
 			});
 		},
 
+		/**
+		 * Append many attempts (an import, an exam submitted at once): one read-modify-write per
+		 * day rather than per attempt. Ids already stored are skipped. Resolves to the number
+		 * added. Days are written one after another: if one write fails (disk full) the days
+		 * written before it stay, and calling again with the same list completes the rest.
+		 */
+		recordAttempts(attempts: readonly Attempt[]): Promise<number> {
+			return serialised(async () => {
+				const byDay = new Map<string, Attempt[]>();
+				for (const attempt of attempts) {
+					const key = attemptDayKey(attempt.at);
+					const list = byDay.get(key);
+					if (list) list.push(attempt);
+					else byDay.set(key, [attempt]);
+				}
+				let added = 0;
+				for (const [key, incoming] of [...byDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
+					const day = (await readSalvaged('attempts', key, salvageAttempts)) ?? [];
+					const ids = new Set(day.map((a) => a.id));
+					const before = day.length;
+					for (const attempt of incoming) {
+						if (ids.has(attempt.id)) continue;
+						ids.add(attempt.id);
+						day.push(attempt);
+					}
+					if (day.length === before) continue;
+					await write(tables.attempts, key, day);
+					added += day.length - before;
+				}
+				return added;
+			});
+		},
+
 		async listAttempts(): Promise<Attempt[]> {
 			const keys = (await tables.attempts.keys()).sort();
 			const days = await Promise.all(keys.map((k) => readSalvaged('attempts', k, salvageAttempts)));
@@ -207,6 +240,27 @@ export async function openProgressStore(options: StoreOptions) {
 			const units = await tables.items.keys();
 			const maps = await Promise.all(units.map((u) => readSalvaged('items', u, salvageItemStates)));
 			return Object.assign({}, ...maps.map((m) => m ?? {}));
+		},
+
+		/** Item states keyed by unit, then item id: the stored grouping, for export and stats. */
+		async getItemStatesByUnit(): Promise<Record<string, Record<string, ItemState>>> {
+			const units = await tables.items.keys();
+			const maps = await Promise.all(units.map((u) => readSalvaged('items', u, salvageItemStates)));
+			const byUnit: Record<string, Record<string, ItemState>> = {};
+			units.forEach((unit, i) => {
+				if (maps[i]) byUnit[unit] = maps[i];
+			});
+			return byUnit;
+		},
+
+		/** Store several states of one unit in one write (others in the unit are kept). */
+		putItemStates(unit: string, states: readonly ItemState[]): Promise<void> {
+			return serialised(async () => {
+				if (states.length === 0) return;
+				const map = (await readSalvaged('items', unit, salvageItemStates)) ?? {};
+				for (const state of states) map[state.itemId] = state;
+				await write(tables.items, unit, map);
+			});
 		},
 
 		putItemState(unit: string, state: ItemState): Promise<void> {

@@ -1,6 +1,7 @@
 import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
+import { dueCount, mistakes } from './learning';
 import { openProgressStore, type ProgressStore } from './progress-store';
 import { createMemoryTables, openBrowserTables } from './tables';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
@@ -17,7 +18,11 @@ export const progress = $state({
 	persisted: false,
 	settings: structuredClone(DEFAULT_SETTINGS) as Settings,
 	notices: [] as StorageNotice[],
-	attemptCount: 0
+	attemptCount: 0,
+	/** Items due for spaced review now: the number on the home screen. */
+	dueCount: 0,
+	/** Items in the mistakes notebook. */
+	mistakeCount: 0
 });
 
 let storePromise: Promise<ProgressStore> | null = null;
@@ -51,12 +56,32 @@ export async function startProgress(): Promise<void> {
 	progress.settings = settings;
 	setLocale(settings.locale ?? pickLocale(navigator.languages ?? [navigator.language]));
 	applyDisplayPrefs({ ...settings, locale: settings.locale });
-	progress.attemptCount = await store.countAttempts();
+	await refreshProgress();
 	progress.ready = true;
-	if (store.persistent && navigator.storage?.persist) {
-		progress.persisted =
-			(await navigator.storage.persisted()) || (await navigator.storage.persist());
-	}
+	// Not awaited: some browsers answer only after a permission prompt, or never.
+	if (store.persistent) void requestPersistence();
+}
+
+/** Ask the browser not to evict our data under storage pressure (where it lets us ask). */
+async function requestPersistence(): Promise<void> {
+	if (!navigator.storage?.persist) return;
+	progress.persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+}
+
+/** Recount what the home screen shows, after answers were saved or progress imported. */
+export async function refreshProgress(): Promise<void> {
+	const store = await getStore();
+	const states = await store.getAllItemStates();
+	progress.attemptCount = await store.countAttempts();
+	progress.dueCount = dueCount(states, Date.now());
+	progress.mistakeCount = mistakes(states).length;
+}
+
+/** Forget all progress on this device (settings stay); the caller has asked for confirmation. */
+export async function resetProgress(): Promise<void> {
+	const store = await getStore();
+	await store.resetProgress();
+	await refreshProgress();
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {

@@ -60,15 +60,14 @@ export async function openBrowserTables(): Promise<Tables | null> {
 	if (typeof indexedDB === 'undefined') return null;
 	try {
 		const { default: localforage } = await import('localforage');
+		const instances = TABLE_NAMES.map((name) =>
+			localforage.createInstance({ name: DB_NAME, storeName: name, driver: localforage.INDEXEDDB })
+		);
+		// One at a time: each new object store is a database version upgrade, and upgrades that
+		// overlap with reads on the other tables can block each other forever.
+		for (const instance of instances) await instance.ready();
 		const tables = Object.fromEntries(
-			TABLE_NAMES.map((name) => [
-				name,
-				localforage.createInstance({
-					name: DB_NAME,
-					storeName: name,
-					driver: localforage.INDEXEDDB
-				})
-			])
+			TABLE_NAMES.map((name, i) => [name, instances[i]])
 		) as unknown as Tables;
 		// A probe write: some browsers open IndexedDB but refuse writes.
 		await tables.meta.setItem('probe', Date.now());

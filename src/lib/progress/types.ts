@@ -50,6 +50,11 @@ export interface ItemState {
 	due: number | null;
 	/** Scheduler's own state (ts-fsrs card), opaque to the store. */
 	schedule?: Record<string, unknown>;
+	/**
+	 * In the mistakes notebook: set by a wrong answer, cleared once `streak` reaches 2 (two right
+	 * answers in a row). Absent on states written before the notebook: read as `!lastCorrect`.
+	 */
+	inMistakes?: boolean;
 }
 
 /** A flow in progress, saved so a reload, closed tab or crash resumes exactly where it was. */

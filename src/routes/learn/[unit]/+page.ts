@@ -16,5 +16,5 @@ export const load = async ({ params }) => {
 	if (browser && isLocale(document.documentElement.lang)) {
 		void loadUnit(meta.id, document.documentElement.lang);
 	}
-	return { meta, content: await loadUnit(meta.id, currentLocale()) };
+	return { meta, parts: index.parts, content: await loadUnit(meta.id, currentLocale()) };
 };

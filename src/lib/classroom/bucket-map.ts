@@ -1,0 +1,45 @@
+/**
+ * A small persistent map over plain objects, for room state keyed by player. The room machine
+ * updates context immutably, and copying a 1000-key object on every answer made a big room's
+ * answers queue up (the bench showed it); here an update copies one of 64 buckets and the
+ * 64-key outer object, so a write costs the same for 40 players as for 1000. Plain objects keep
+ * snapshots serialisable and easy to compare in tests.
+ */
+import { hash32 } from '$lib/bank/generators/random';
+
+export type BucketMap<V> = Readonly<Record<string, Readonly<Record<string, V>>>>;
+
+const BUCKETS = 64;
+const bucketOf = (key: string): string => String(hash32(key) % BUCKETS);
+
+export const emptyMap = <V>(): BucketMap<V> => ({});
+
+export function getIn<V>(map: BucketMap<V>, key: string): V | undefined {
+	const bucket = map[bucketOf(key)];
+	return bucket && Object.hasOwn(bucket, key) ? bucket[key] : undefined;
+}
+
+export const hasIn = <V>(map: BucketMap<V>, key: string): boolean => getIn(map, key) !== undefined;
+
+export function setIn<V>(map: BucketMap<V>, key: string, value: V): BucketMap<V> {
+	const b = bucketOf(key);
+	return { ...map, [b]: { ...map[b], [key]: value } };
+}
+
+export function deleteIn<V>(map: BucketMap<V>, key: string): BucketMap<V> {
+	const b = bucketOf(key);
+	if (!map[b] || !Object.hasOwn(map[b], key)) return map;
+	const bucket = { ...map[b] };
+	delete bucket[key];
+	return { ...map, [b]: bucket };
+}
+
+export function entriesOf<V>(map: BucketMap<V>): [string, V][] {
+	return Object.values(map).flatMap((bucket) => Object.entries(bucket));
+}
+
+export const valuesOf = <V>(map: BucketMap<V>): V[] =>
+	Object.values(map).flatMap((bucket) => Object.values(bucket));
+
+export const sizeOf = <V>(map: BucketMap<V>): number =>
+	Object.values(map).reduce((n, bucket) => n + Object.keys(bucket).length, 0);

@@ -1,0 +1,406 @@
+/**
+ * Browser side of the classroom: calls to the API and a reactive subscription to a room's view.
+ *
+ * The subscription reads SSE over `fetch` rather than EventSource, because EventSource cannot
+ * send the `Authorization` header that keeps secrets out of URLs and server logs. It reconnects
+ * by itself (backoff with jitter, at once when the phone wakes or comes back online, and when
+ * the stream has been silent past two heartbeats, which is how a dead Wi-Fi link shows itself).
+ * Every message is a whole view, so a reconnect needs no catching up.
+ *
+ * Player and host credentials are kept in localStorage: a refresh, a locked phone or a browser
+ * that killed the tab rejoins as the same player with the same score.
+ */
+import type { Response as ItemResponse } from '$lib/bank/types';
+import type {
+	AnswerResponse,
+	CommandResponse,
+	CreateRoomRequest,
+	CreateRoomResponse,
+	ErrorBody,
+	HostCommand,
+	HostView,
+	JoinResponse,
+	PlayerView,
+	ProjectorView,
+	Role,
+	RoomView
+} from './protocol';
+
+const API = '/api/classroom';
+const PLAYER_KEY = 'classroom.player.v1';
+const HOST_KEY = 'classroom.host.v1';
+/** Two missed 15 s heartbeats and a bit: the link is dead even if the socket says otherwise. */
+const SILENCE_MS = 40_000;
+
+export interface PlayerSession {
+	roomId: string;
+	playerId: string;
+	token: string;
+	nickname: string;
+	pin: string;
+}
+
+export interface HostSession {
+	roomId: string;
+	hostSecret: string;
+	pin: string;
+}
+
+export class ClassroomApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: ErrorBody['error'] | 'network',
+		message: string
+	) {
+		super(message);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored sessions
+// ---------------------------------------------------------------------------------------------
+
+function readStored<T>(key: string): T | null {
+	try {
+		const text = globalThis.localStorage?.getItem(key);
+		return text ? (JSON.parse(text) as T) : null;
+	} catch {
+		return null;
+	}
+}
+
+function writeStored(key: string, value: unknown): void {
+	try {
+		if (value === null) globalThis.localStorage?.removeItem(key);
+		else globalThis.localStorage?.setItem(key, JSON.stringify(value));
+	} catch {
+		// Private mode or full storage: the session still works until the tab closes.
+	}
+}
+
+export const savedPlayerSession = () => readStored<PlayerSession>(PLAYER_KEY);
+export const forgetPlayerSession = () => writeStored(PLAYER_KEY, null);
+export const savedHostSession = () => readStored<HostSession>(HOST_KEY);
+export const forgetHostSession = () => writeStored(HOST_KEY, null);
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------
+
+async function call<T>(path: string, init: RequestInit & { secret?: string } = {}): Promise<T> {
+	const headers = new Headers(init.headers);
+	if (init.body !== undefined) headers.set('content-type', 'application/json');
+	if (init.secret) headers.set('authorization', `Bearer ${init.secret}`);
+	let response: Response;
+	try {
+		response = await fetch(API + path, { ...init, headers });
+	} catch (error) {
+		throw new ClassroomApiError(0, 'network', String(error));
+	}
+	const body = (await response.json().catch(() => null)) as (T & Partial<ErrorBody>) | null;
+	if (!response.ok)
+		throw new ClassroomApiError(
+			response.status,
+			body?.error ?? 'internal',
+			body?.message ?? response.statusText
+		);
+	return body as T;
+}
+
+export async function createRoom(request: CreateRoomRequest): Promise<CreateRoomResponse> {
+	const created = await call<CreateRoomResponse>('/rooms', {
+		method: 'POST',
+		body: JSON.stringify(request)
+	});
+	writeStored(HOST_KEY, {
+		roomId: created.roomId,
+		hostSecret: created.hostSecret,
+		pin: created.pin
+	});
+	return created;
+}
+
+export async function joinRoom(pin: string, nickname: string): Promise<PlayerSession> {
+	const joined = await call<JoinResponse>('/join', {
+		method: 'POST',
+		body: JSON.stringify({ pin, nickname })
+	});
+	const session: PlayerSession = { ...joined, pin };
+	writeStored(PLAYER_KEY, session);
+	return session;
+}
+
+/**
+ * Sends an answer, retrying on network failure: the server counts an answer once, so a retry
+ * after a lost acknowledgement is safe (it comes back `duplicate: true`).
+ */
+export async function submitAnswer(
+	session: PlayerSession,
+	questionIndex: number,
+	response: ItemResponse,
+	attempts = 4
+): Promise<AnswerResponse> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call<AnswerResponse>(`/rooms/${session.roomId}/answer`, {
+				method: 'POST',
+				secret: session.token,
+				body: JSON.stringify({ questionIndex, response })
+			});
+		} catch (error) {
+			const retryable = error instanceof ClassroomApiError && error.code === 'network';
+			if (!retryable || attempt >= attempts) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 400 * attempt));
+		}
+	}
+}
+
+/** Leaves the room for good and forgets the stored player. */
+export async function leaveRoom(session: PlayerSession): Promise<void> {
+	await call<{ ok: true }>(`/rooms/${session.roomId}/leave`, {
+		method: 'POST',
+		secret: session.token
+	});
+	forgetPlayerSession();
+}
+
+export const sendCommand = (host: HostSession, command: HostCommand) =>
+	call<CommandResponse>(`/rooms/${host.roomId}/command`, {
+		method: 'POST',
+		secret: host.hostSecret,
+		body: JSON.stringify(command)
+	});
+
+export type ReportSheet = 'students' | 'questions' | 'answers';
+
+/** Fetches a report sheet as a CSV file and hands it to the browser as a download. */
+export async function downloadReport(host: HostSession, sheet: ReportSheet = 'students') {
+	const response = await fetch(`${API}/rooms/${host.roomId}/report.csv?sheet=${sheet}`, {
+		headers: { authorization: `Bearer ${host.hostSecret}` }
+	});
+	if (!response.ok) {
+		const body = (await response.json().catch(() => null)) as ErrorBody | null;
+		throw new ClassroomApiError(response.status, body?.error ?? 'internal', body?.message ?? '');
+	}
+	const url = URL.createObjectURL(await response.blob());
+	const link = Object.assign(document.createElement('a'), {
+		href: url,
+		download: `classroom-${host.pin}-${sheet}.csv`
+	});
+	link.click();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SSE parsing (pure, tested)
+// ---------------------------------------------------------------------------------------------
+
+export interface SseMessage {
+	id?: string;
+	event: string;
+	data: string;
+}
+
+/**
+ * Splits a growing SSE text buffer into complete messages; returns them and the unparsed rest.
+ * Comments (heartbeats) and `retry:` lines are skipped.
+ */
+export function parseSse(buffer: string): { messages: SseMessage[]; rest: string } {
+	const messages: SseMessage[] = [];
+	const normalised = buffer.replace(/\r\n?/g, '\n');
+	const blocks = normalised.split('\n\n');
+	const rest = blocks.pop() ?? '';
+	for (const block of blocks) {
+		let event = 'message';
+		let id: string | undefined;
+		const data: string[] = [];
+		for (const line of block.split('\n')) {
+			if (line === '' || line.startsWith(':')) continue;
+			const colon = line.indexOf(':');
+			const field = colon < 0 ? line : line.slice(0, colon);
+			const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+			if (field === 'event') event = value;
+			else if (field === 'data') data.push(value);
+			else if (field === 'id') id = value;
+		}
+		if (data.length > 0) messages.push({ id, event, data: data.join('\n') });
+	}
+	return { messages, rest };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reactive subscription
+// ---------------------------------------------------------------------------------------------
+
+export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'gone' | 'closed';
+
+type ViewOf<R extends Role> = R extends 'host'
+	? HostView
+	: R extends 'projector'
+		? ProjectorView
+		: PlayerView;
+
+export class RoomSubscription<R extends Role> {
+	view = $state<ViewOf<R> | null>(null);
+	status = $state<StreamStatus>('connecting');
+	/** Set when the server refused the stream for good (room expired, player removed…). */
+	error = $state<{ status: number; code: string; message: string } | null>(null);
+	/** Server clock minus ours, from the last view: countdowns use the server's deadline. */
+	clockOffsetMs = 0;
+
+	private controller: AbortController | null = null;
+	private lastEventId: string | null = null;
+	private retryTimer: ReturnType<typeof setTimeout> | null = null;
+	private silenceTimer: ReturnType<typeof setTimeout> | null = null;
+	private failures = 0;
+	private stopped = false;
+
+	constructor(
+		readonly roomId: string,
+		readonly role: R,
+		private readonly secret: string
+	) {}
+
+	/** Milliseconds left on the current question, by the server's clock. */
+	remainingMs(now = Date.now()): number {
+		const question = this.view?.question;
+		if (!question) return 0;
+		if (question.deadline === null) return question.remainingMs;
+		return Math.max(0, question.deadline - (now + this.clockOffsetMs));
+	}
+
+	start(): this {
+		this.stopped = false;
+		if (typeof window !== 'undefined') {
+			window.addEventListener('online', this.wake);
+			document.addEventListener('visibilitychange', this.wake);
+		}
+		void this.connect();
+		return this;
+	}
+
+	close(): void {
+		this.stopped = true;
+		this.status = 'closed';
+		this.clearTimers();
+		this.controller?.abort();
+		if (typeof window !== 'undefined') {
+			window.removeEventListener('online', this.wake);
+			document.removeEventListener('visibilitychange', this.wake);
+		}
+	}
+
+	/** The phone woke up or came back online: reconnect now rather than after the backoff. */
+	private wake = () => {
+		if (this.stopped || this.status === 'gone') return;
+		if (document.visibilityState === 'hidden') return;
+		if (this.status !== 'open') {
+			this.failures = 0;
+			this.clearTimers();
+			void this.connect();
+		} else this.resetSilence();
+	};
+
+	private clearTimers(): void {
+		if (this.retryTimer) clearTimeout(this.retryTimer);
+		if (this.silenceTimer) clearTimeout(this.silenceTimer);
+		this.retryTimer = this.silenceTimer = null;
+	}
+
+	private resetSilence(): void {
+		if (this.silenceTimer) clearTimeout(this.silenceTimer);
+		this.silenceTimer = setTimeout(() => this.controller?.abort(), SILENCE_MS);
+	}
+
+	private async connect(): Promise<void> {
+		this.controller?.abort();
+		const controller = new AbortController();
+		this.controller = controller;
+		this.status = this.view ? 'reconnecting' : 'connecting';
+		const headers: Record<string, string> = {
+			authorization: `Bearer ${this.secret}`,
+			accept: 'text/event-stream'
+		};
+		if (this.lastEventId) headers['last-event-id'] = this.lastEventId;
+		let retryAfterMs: number | null = null;
+		try {
+			const response = await fetch(`${API}/rooms/${this.roomId}/events?role=${this.role}`, {
+				headers,
+				signal: controller.signal,
+				cache: 'no-store'
+			});
+			if (!response.ok || !response.body) {
+				const body = (await response.json().catch(() => null)) as ErrorBody | null;
+				if ([401, 403, 404].includes(response.status)) {
+					this.fatal(response.status, body);
+					return;
+				}
+				retryAfterMs = Number(response.headers.get('retry-after') ?? 0) * 1000 || null;
+				throw new Error(body?.message ?? `HTTP ${response.status}`);
+			}
+			await this.read(response.body, controller);
+		} catch {
+			// Network loss, abort by the silence watchdog, or a server restart: all retried below.
+		}
+		if (this.stopped || this.controller !== controller) return;
+		this.scheduleRetry(retryAfterMs);
+	}
+
+	private async read(body: ReadableStream<Uint8Array>, controller: AbortController) {
+		const reader = body.getReader();
+		const decoder = new TextDecoder();
+		let buffer = '';
+		this.resetSilence();
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done || controller.signal.aborted) return;
+			this.resetSilence();
+			buffer += decoder.decode(value, { stream: true });
+			const { messages, rest } = parseSse(buffer);
+			buffer = rest;
+			for (const message of messages) {
+				if (message.id) this.lastEventId = message.id;
+				if (message.event !== 'view') continue;
+				const view = JSON.parse(message.data) as RoomView;
+				this.clockOffsetMs = view.serverNow - Date.now();
+				this.view = view as ViewOf<R>;
+				this.status = 'open';
+				this.failures = 0;
+			}
+		}
+	}
+
+	private scheduleRetry(retryAfterMs: number | null): void {
+		this.status = 'reconnecting';
+		this.failures++;
+		const backoff = Math.min(10_000, 500 * 2 ** Math.min(this.failures, 5));
+		const wait = retryAfterMs ?? backoff * (0.5 + Math.random() / 2);
+		this.retryTimer = setTimeout(() => void this.connect(), wait);
+	}
+
+	private fatal(status: number, body: ErrorBody | null): void {
+		this.stopped = true;
+		this.clearTimers();
+		this.status = 'gone';
+		this.error = { status, code: body?.error ?? 'gone', message: body?.message ?? '' };
+		// A player whose room is gone or who was removed starts over at the join screen.
+		if (this.role === 'player') forgetPlayerSession();
+		else if (status !== 403) forgetHostSession();
+	}
+}
+
+/** Subscribes the phone to its room as the stored player, if there is one. */
+export function resumePlayer(): {
+	session: PlayerSession;
+	room: RoomSubscription<'player'>;
+} | null {
+	const session = savedPlayerSession();
+	if (!session) return null;
+	return { session, room: new RoomSubscription(session.roomId, 'player', session.token).start() };
+}
+
+export const subscribeHost = (host: HostSession) =>
+	new RoomSubscription(host.roomId, 'host', host.hostSecret).start();
+
+export const subscribeProjector = (host: HostSession) =>
+	new RoomSubscription(host.roomId, 'projector', host.hostSecret).start();

@@ -1,0 +1,304 @@
+/**
+ * One classroom room as a pure XState 5 machine: lobby → question (running ⇄ paused) → revealed
+ * → leaderboard → next question … → ended. No clock, no I/O: every event carries its own `at`,
+ * and the server drives the machine with `transition()` (pure), logging each accepted event, so
+ * a replay of the log rebuilds exactly the same room. Tests drive the very same machine.
+ *
+ * The checks that decide whether an answer or a join is accepted are exported as plain functions
+ * so the server can tell a player *why* (duplicate name, too late…) with the same rules the
+ * guards use.
+ */
+import { assign, setup, type SnapshotFrom } from 'xstate';
+import { scoreItem } from '$lib/bank/scoring';
+import type { Item, Response } from '$lib/bank/types';
+import { deleteIn, entriesOf, getIn, hasIn, setIn } from './bucket-map';
+import { MAX_PLAYERS_PER_ROOM, nicknameKey, type ErrorCode } from './protocol';
+import type {
+	AnswerRecord,
+	PlayerStatus,
+	RoomContext,
+	RoomEvent,
+	RoomInput,
+	RoomQuestion
+} from './room.types';
+
+/** Points for a fully right answer; partial credit scales it. */
+export const POINTS_PER_QUESTION = 1000;
+/** With the speed bonus on, an instant right answer earns up to this much on top. */
+export const SPEED_BONUS_MAX = 500;
+
+type EventOf<T extends RoomEvent['type']> = Extract<RoomEvent, { type: T }>;
+
+export type AnswerCheck = 'accept' | 'duplicate' | ErrorCode;
+
+/** Whether the answer would count; `duplicate` means the first answer stands (not an error). */
+export function checkAnswer(
+	context: RoomContext,
+	acceptingAnswers: boolean,
+	event: EventOf<'answer.submit'>
+): AnswerCheck {
+	const player = getIn(context.players, event.playerId);
+	if (!player) return 'unauthorised';
+	if (player.status === 'removed') return 'removed';
+	if (player.status === 'left') return 'not-allowed';
+	const isCurrent = event.questionIndex === context.current;
+	if (isCurrent && hasIn(context.answers[context.current], event.playerId)) return 'duplicate';
+	if (!acceptingAnswers) return 'not-accepting';
+	if (!isCurrent) return 'wrong-question';
+	if (context.deadline !== null && event.at > context.deadline) return 'too-late';
+	const item = context.questions[context.current].item;
+	if (event.response.type !== item.type) return 'malformed';
+	return 'accept';
+}
+
+/** Why a nickname cannot join, or null. Names are unique among players still in the room. */
+export function checkJoin(
+	context: RoomContext,
+	ended: boolean,
+	event: EventOf<'player.join'>
+): ErrorCode | null {
+	if (ended) return 'room-closed';
+	if (hasIn(context.players, event.playerId)) return 'not-allowed';
+	if (context.activeCount >= MAX_PLAYERS_PER_ROOM) return 'room-full';
+	return hasIn(context.nicknames, nicknameKey(event.nickname)) ? 'duplicate-nickname' : null;
+}
+
+/** Maps a matching response from displayed positions back to key indexes. */
+export function toKeyResponse(question: RoomQuestion, response: Response): Response {
+	if (response.type !== 'matching' || !question.rightOrder) return response;
+	const order = question.rightOrder;
+	const rightFor: Record<number, number> = {};
+	for (const [left, shown] of Object.entries(response.rightFor)) {
+		const key = order[shown];
+		if (key !== undefined) rightFor[Number(left)] = key;
+	}
+	return { type: 'matching', rightFor };
+}
+
+/** Points for a score: accuracy only, or with a bonus for the share of time left. */
+export function pointsFor(
+	fraction: number,
+	scoring: RoomContext['settings']['scoring'],
+	remainingShare: number
+): number {
+	const base = POINTS_PER_QUESTION * fraction;
+	const bonus =
+		scoring === 'speed' ? SPEED_BONUS_MAX * fraction * Math.min(1, Math.max(0, remainingShare)) : 0;
+	return Math.round(base + bonus);
+}
+
+function scoreAnswer(context: RoomContext, event: EventOf<'answer.submit'>): AnswerRecord {
+	const question = context.questions[context.current];
+	const response = toKeyResponse(question, event.response);
+	const score = scoreItem(question.item as Item, response);
+	const remaining = context.deadline === null ? 0 : context.deadline - event.at;
+	const points = pointsFor(
+		score.fraction,
+		context.settings.scoring,
+		remaining / context.durationMs
+	);
+	const ms = Math.max(0, event.at - (context.questionStartedAt ?? event.at));
+	return { response, score, points, at: event.at, ms };
+}
+
+/** Context changes for starting question `index` at time `at`. */
+function beginQuestion(context: RoomContext, index: number, at: number): Partial<RoomContext> {
+	const durationMs = context.settings.secondsPerQuestion * 1000;
+	return {
+		current: index,
+		deadline: at + durationMs,
+		remainingMs: durationMs,
+		durationMs,
+		questionStartedAt: at
+	};
+}
+
+const stopClock = { deadline: null, remainingMs: 0 } as const;
+
+export const roomMachine = setup({
+	types: {
+		input: {} as RoomInput,
+		context: {} as RoomContext,
+		events: {} as RoomEvent
+	},
+	guards: {
+		hasQuestions: ({ context }) => context.questions.length > 0,
+		hasNextQuestion: ({ context }) => context.current + 1 < context.questions.length,
+		isPastDeadline: ({ context, event }) =>
+			context.deadline !== null && event.at >= context.deadline,
+		canAnswer: ({ context, event }) =>
+			event.type === 'answer.submit' && checkAnswer(context, true, event) === 'accept',
+		canJoin: ({ context, event }) =>
+			event.type === 'player.join' && checkJoin(context, false, event) === null,
+		isActivePlayer: ({ context, event }) =>
+			(event.type === 'player.leave' || event.type === 'host.remove') &&
+			getIn(context.players, event.playerId)?.status === 'active'
+	},
+	actions: {
+		noteTime: assign({ lastEventAt: ({ event }) => event.at }),
+		addPlayer: assign(({ context, event }) => {
+			if (event.type !== 'player.join') return {};
+			const player = {
+				id: event.playerId,
+				nickname: event.nickname,
+				joinedAt: event.at,
+				status: 'active' as const
+			};
+			return {
+				players: setIn(context.players, player.id, player),
+				nicknames: setIn(context.nicknames, nicknameKey(player.nickname), player.id),
+				playerOrder: [...context.playerOrder, player.id],
+				activeCount: context.activeCount + 1,
+				totals: setIn(context.totals, player.id, { points: 0, correct: 0, answered: 0 })
+			};
+		}),
+		markPlayerGone: assign(({ context, event }) => {
+			if (event.type !== 'player.leave' && event.type !== 'host.remove') return {};
+			const status: PlayerStatus = event.type === 'host.remove' ? 'removed' : 'left';
+			const player = { ...getIn(context.players, event.playerId)!, status };
+			return {
+				players: setIn(context.players, player.id, player),
+				nicknames: deleteIn(context.nicknames, nicknameKey(player.nickname)),
+				activeCount: context.activeCount - 1
+			};
+		}),
+		recordAnswer: assign(({ context, event }) => {
+			if (event.type !== 'answer.submit') return {};
+			const record = scoreAnswer(context, event);
+			const answers = [...context.answers];
+			answers[context.current] = setIn(answers[context.current], event.playerId, record);
+			const before = getIn(context.totals, event.playerId)!;
+			const totals = setIn(context.totals, event.playerId, {
+				points: before.points + record.points,
+				correct: before.correct + (record.score.correct ? 1 : 0),
+				answered: before.answered + 1
+			});
+			return { answers, totals };
+		}),
+		startFirstQuestion: assign(({ context, event }) => beginQuestion(context, 0, event.at)),
+		startNextQuestion: assign(({ context, event }) =>
+			beginQuestion(context, context.current + 1, event.at)
+		),
+		pauseClock: assign(({ context, event }) => ({
+			deadline: null,
+			remainingMs: Math.max(0, (context.deadline ?? event.at) - event.at)
+		})),
+		resumeClock: assign(({ context, event }) => ({
+			deadline: event.at + context.remainingMs
+		})),
+		extendTime: assign(({ context, event }) => {
+			if (event.type !== 'host.extend') return {};
+			const extra = event.seconds * 1000;
+			return context.deadline === null
+				? { remainingMs: context.remainingMs + extra }
+				: { deadline: context.deadline + extra };
+		}),
+		stopClock: assign(stopClock),
+		// A skipped question is void: its answers stay in the report but earn nothing.
+		markSkipped: assign(({ context }) => {
+			const skipped = [...context.skipped];
+			skipped[context.current] = true;
+			let totals = context.totals;
+			for (const [playerId, record] of entriesOf(context.answers[context.current])) {
+				const before = getIn(totals, playerId)!;
+				totals = setIn(totals, playerId, {
+					points: before.points - record.points,
+					correct: before.correct - (record.score.correct ? 1 : 0),
+					answered: before.answered - 1
+				});
+			}
+			return { skipped, totals };
+		})
+	}
+}).createMachine({
+	id: 'room',
+	context: ({ input }) => ({
+		roomId: input.roomId,
+		pin: input.pin,
+		settings: input.settings,
+		questions: input.questions,
+		players: {},
+		nicknames: {},
+		playerOrder: [],
+		activeCount: 0,
+		current: -1,
+		deadline: null,
+		remainingMs: 0,
+		durationMs: input.settings.secondsPerQuestion * 1000,
+		questionStartedAt: null,
+		answers: input.questions.map(() => ({})),
+		skipped: input.questions.map(() => false),
+		totals: {},
+		createdAt: input.createdAt,
+		lastEventAt: input.createdAt
+	}),
+	initial: 'lobby',
+	on: {
+		'player.join': { guard: 'canJoin', actions: ['addPlayer', 'noteTime'] },
+		'player.leave': { guard: 'isActivePlayer', actions: ['markPlayerGone', 'noteTime'] },
+		'host.remove': { guard: 'isActivePlayer', actions: ['markPlayerGone', 'noteTime'] },
+		'host.end': { target: '.ended', actions: ['stopClock', 'noteTime'] }
+	},
+	states: {
+		lobby: {
+			on: {
+				'host.start': {
+					guard: 'hasQuestions',
+					target: 'question',
+					actions: ['startFirstQuestion', 'noteTime']
+				}
+			}
+		},
+		question: {
+			initial: 'running',
+			on: {
+				'host.reveal': { target: 'revealed', actions: ['stopClock', 'noteTime'] },
+				'host.extend': { actions: ['extendTime', 'noteTime'] },
+				'host.skip': [
+					{
+						guard: 'hasNextQuestion',
+						target: 'question',
+						reenter: true,
+						actions: ['markSkipped', 'startNextQuestion', 'noteTime']
+					},
+					{ target: 'ended', actions: ['markSkipped', 'stopClock', 'noteTime'] }
+				]
+			},
+			states: {
+				running: {
+					on: {
+						'answer.submit': { guard: 'canAnswer', actions: ['recordAnswer', 'noteTime'] },
+						'clock.tick': {
+							guard: 'isPastDeadline',
+							target: '#room.revealed',
+							actions: ['stopClock', 'noteTime']
+						},
+						'host.pause': { target: 'paused', actions: ['pauseClock', 'noteTime'] }
+					}
+				},
+				paused: {
+					on: { 'host.resume': { target: 'running', actions: ['resumeClock', 'noteTime'] } }
+				}
+			}
+		},
+		revealed: {
+			on: { 'host.next': { target: 'leaderboard', actions: 'noteTime' } }
+		},
+		leaderboard: {
+			on: {
+				'host.next': [
+					{
+						guard: 'hasNextQuestion',
+						target: 'question',
+						actions: ['startNextQuestion', 'noteTime']
+					},
+					{ target: 'ended', actions: 'noteTime' }
+				]
+			}
+		},
+		ended: { type: 'final' }
+	}
+});
+
+export type RoomSnapshot = SnapshotFrom<typeof roomMachine>;
+export type RoomMachine = typeof roomMachine;

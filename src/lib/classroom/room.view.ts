@@ -1,0 +1,499 @@
+/**
+ * View selectors: room snapshot → what each screen may see. This is the one place that decides
+ * what leaves the server, so the rules live here and are tested here:
+ * - nobody sees the key or the explanation before reveal (the projector is visible to the room);
+ * - a player sees only their own answer, and not even whether it was right before reveal (their
+ *   total leaves the current question out until then, or it would give the answer away);
+ * - no view carries secrets (the host secret and tokens never enter the machine at all).
+ */
+import { hash32, mulberry32, shuffle } from '$lib/bank/generators/random';
+import type { Item } from '$lib/bank/types';
+import type {
+	Distribution,
+	HostCommand,
+	HostCommandType,
+	HostView,
+	LeaderboardRow,
+	PlayerView,
+	ProjectorView,
+	PublicItem,
+	QuestionHeader,
+	RevealedKey,
+	RoomPhase,
+	RoomReport
+} from './protocol';
+import { entriesOf, getIn, hasIn, valuesOf } from './bucket-map';
+import type { RoomSnapshot } from './room.machine';
+import type { RoomContext, RoomEvent, RoomQuestion } from './room.types';
+
+export function phaseOf(snapshot: RoomSnapshot): RoomPhase {
+	if (snapshot.matches('question')) return 'question';
+	return snapshot.value as Exclude<RoomPhase, 'question'>;
+}
+
+export const isAcceptingAnswers = (snapshot: RoomSnapshot): boolean =>
+	snapshot.matches({ question: 'running' });
+
+/** Whether the current question's outcome may be shown (revealed, leaderboard or ended). */
+const isCurrentRevealed = (phase: RoomPhase): boolean => phase !== 'question' && phase !== 'lobby';
+
+export function commandToEvent(command: HostCommand, at: number): RoomEvent {
+	switch (command.type) {
+		case 'extend':
+			return { type: 'host.extend', seconds: command.seconds, at };
+		case 'remove':
+			return { type: 'host.remove', playerId: command.playerId, at };
+		default:
+			return { type: `host.${command.type}`, at };
+	}
+}
+
+const COMMAND_TYPES: HostCommandType[] = [
+	'start',
+	'next',
+	'reveal',
+	'pause',
+	'resume',
+	'extend',
+	'skip',
+	'end'
+];
+
+/** Which commands the room accepts now; `remove` is always allowed while the room is open. */
+export function availableCommands(
+	snapshot: RoomSnapshot,
+	at: number
+): Record<HostCommandType, boolean> {
+	const can = Object.fromEntries(
+		COMMAND_TYPES.map((type) => [
+			type,
+			snapshot.can(
+				commandToEvent(type === 'extend' ? { type, seconds: 10 } : ({ type } as HostCommand), at)
+			)
+		])
+	) as Record<HostCommandType, boolean>;
+	can.remove = snapshot.status === 'active';
+	return can;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items without their keys, keys in display form
+// ---------------------------------------------------------------------------------------------
+
+const publicItems = new WeakMap<RoomQuestion, PublicItem>();
+
+export function publicItem(question: RoomQuestion): PublicItem {
+	const hit = publicItems.get(question);
+	if (hit) return hit;
+	const item = question.item;
+	const view = toPublicItem(item, question.rightOrder);
+	publicItems.set(question, view);
+	return view;
+}
+
+function toPublicItem(item: Item, rightOrder: number[] | undefined): PublicItem {
+	const options = (list: { id: string; label: string }[]) =>
+		list.map(({ id, label }) => ({ id, label }));
+	switch (item.type) {
+		case 'single':
+		case 'multiple':
+			return { type: item.type, stem: item.stem, options: options(item.options) };
+		case 'truefalse':
+		case 'cloze':
+			return { type: item.type, stem: item.stem };
+		case 'matching': {
+			const order = rightOrder ?? item.pairs.map((_, i) => i);
+			return {
+				type: 'matching',
+				stem: item.stem,
+				left: item.pairs.map((p) => p.left),
+				right: order.map((i) => item.pairs[i].right)
+			};
+		}
+		case 'classify':
+			return {
+				type: 'classify',
+				stem: item.stem,
+				dimensions: item.dimensions.map((d) => ({
+					family: d.family,
+					label: d.label,
+					options: options(d.options)
+				}))
+			};
+	}
+}
+
+export function revealedKey(item: Item): RevealedKey {
+	const labelOf = (list: { id: string; label: string }[], id: string) =>
+		list.find((o) => o.id === id)?.label ?? id;
+	const explanation = item.explanation;
+	switch (item.type) {
+		case 'single':
+			return { answer: [item.answer], text: labelOf(item.options, item.answer), explanation };
+		case 'multiple':
+			return {
+				answer: [...item.answer],
+				text: item.answer.map((id) => labelOf(item.options, id)).join(' · '),
+				explanation
+			};
+		case 'truefalse':
+			return { answer: [String(item.answer)], text: item.answer ? '✓' : '✗', explanation };
+		case 'matching':
+			return {
+				answer: item.pairs.map((p) => `${p.left} → ${p.right}`),
+				text: item.pairs.map((p) => `${p.left} → ${p.right}`).join('; '),
+				explanation
+			};
+		case 'classify':
+			return {
+				answer: item.dimensions.map((d) => `${d.family}:${d.answer}`),
+				text: item.dimensions.map((d) => `${d.label}: ${labelOf(d.options, d.answer)}`).join(' · '),
+				explanation
+			};
+		case 'cloze':
+			return { answer: [...item.accept], text: item.accept.join(' / '), explanation };
+	}
+}
+
+/** A phone's own option order when the room shuffles per player; stable across refreshes. */
+function shuffledForPlayer(item: PublicItem, playerId: string, index: number): PublicItem {
+	const random = mulberry32(hash32(`${playerId}:${index}`));
+	switch (item.type) {
+		case 'single':
+		case 'multiple':
+			return { ...item, options: shuffle(random, item.options) };
+		case 'classify':
+			return {
+				...item,
+				dimensions: item.dimensions.map((d) => ({ ...d, options: shuffle(random, d.options) }))
+			};
+		default:
+			return item;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tallies, standings and the report
+// ---------------------------------------------------------------------------------------------
+
+const activeCache = new WeakMap<RoomContext, string[]>();
+
+/** Players still in the room, in join order. Cached per context: every view of a snapshot needs it. */
+function activeIds(context: RoomContext): string[] {
+	let ids = activeCache.get(context);
+	if (!ids) {
+		ids = context.playerOrder.filter((id) => getIn(context.players, id)!.status === 'active');
+		activeCache.set(context, ids);
+	}
+	return ids;
+}
+
+export function answeredCount(context: RoomContext, index = context.current): number {
+	const answers = context.answers[index];
+	if (!answers) return 0;
+	let count = 0;
+	for (const [id] of entriesOf(answers))
+		if (getIn(context.players, id)?.status === 'active') count++;
+	return count;
+}
+
+export function distribution(context: RoomContext, index: number): Distribution {
+	const options: Record<string, number> = {};
+	const outcomes = { correct: 0, partial: 0, wrong: 0, unanswered: 0 };
+	const bump = (key: string) => (options[key] = (options[key] ?? 0) + 1);
+	const item = context.questions[index].item;
+	if (item.type === 'single' || item.type === 'multiple')
+		for (const o of item.options) options[o.id] = 0;
+	if (item.type === 'truefalse') Object.assign(options, { true: 0, false: 0 });
+	if (item.type === 'classify')
+		for (const d of item.dimensions) for (const o of d.options) options[`${d.family}:${o.id}`] = 0;
+	for (const id of activeIds(context)) {
+		const record = getIn(context.answers[index], id);
+		if (!record) {
+			outcomes.unanswered++;
+			continue;
+		}
+		const { score, response } = record;
+		if (score.correct) outcomes.correct++;
+		else if (score.fraction > 0) outcomes.partial++;
+		else outcomes.wrong++;
+		// Only keys the item defines are counted, so a forged option id cannot add a bar.
+		const known = (key: string) => key in options && bump(key);
+		if (response.type === 'single') known(response.choice);
+		if (response.type === 'multiple') response.choices.forEach(known);
+		if (response.type === 'truefalse') known(String(response.value));
+		if (response.type === 'classify')
+			for (const [family, value] of Object.entries(response.values)) known(`${family}:${value}`);
+	}
+	return { options, outcomes };
+}
+
+const standingsCache = new WeakMap<RoomContext, LeaderboardRow[]>();
+
+/**
+ * Players still in the room, best first: points, then right answers, then who joined first.
+ * Equal points and right answers share a rank (1, 2, 2, 4). Cached per context, because every
+ * phone's view of one snapshot needs it.
+ */
+export function standings(context: RoomContext): LeaderboardRow[] {
+	const hit = standingsCache.get(context);
+	if (hit) return hit;
+	const rows = activeIds(context)
+		.map((id, joinIndex) => ({ id, joinIndex, totals: getIn(context.totals, id)! }))
+		.sort(
+			(a, b) =>
+				b.totals.points - a.totals.points ||
+				b.totals.correct - a.totals.correct ||
+				a.joinIndex - b.joinIndex
+		);
+	const result: LeaderboardRow[] = [];
+	rows.forEach((row, i) => {
+		const previous = rows[i - 1];
+		const tied =
+			previous &&
+			previous.totals.points === row.totals.points &&
+			previous.totals.correct === row.totals.correct;
+		result.push({
+			rank: tied ? result[i - 1].rank : i + 1,
+			playerId: row.id,
+			nickname: getIn(context.players, row.id)!.nickname,
+			points: row.totals.points,
+			correct: row.totals.correct
+		});
+	});
+	standingsCache.set(context, result);
+	return result;
+}
+
+const rankCache = new WeakMap<RoomContext, Map<string, number>>();
+
+function rankOf(context: RoomContext): Map<string, number> {
+	let ranks = rankCache.get(context);
+	if (!ranks) {
+		ranks = new Map(standings(context).map((row) => [row.playerId, row.rank]));
+		rankCache.set(context, ranks);
+	}
+	return ranks;
+}
+
+export function buildReport(context: RoomContext): RoomReport {
+	const ranks = rankOf(context);
+	const asked = (i: number) => i <= context.current;
+	const questions = context.questions.map((q, index) => {
+		const records = valuesOf(context.answers[index] ?? {});
+		const correct = records.filter((r) => r.score.correct).length;
+		return {
+			index,
+			itemId: q.item.id,
+			unit: q.item.unit,
+			stem: q.item.stem,
+			type: q.item.type,
+			skipped: context.skipped[index] || !asked(index),
+			answered: records.length,
+			correct,
+			accuracy: records.length === 0 ? null : correct / records.length
+		};
+	});
+	const students = context.playerOrder.map((playerId) => {
+		const player = getIn(context.players, playerId)!;
+		const totals = getIn(context.totals, playerId)!;
+		return {
+			playerId,
+			nickname: player.nickname,
+			rank: ranks.get(playerId) ?? null,
+			points: totals.points,
+			correct: totals.correct,
+			answered: totals.answered,
+			removed: player.status === 'removed',
+			answers: context.questions.map((_, index) => {
+				const record = getIn(context.answers[index], playerId);
+				if (!record || context.skipped[index]) return null;
+				const { correct, fraction } = record.score;
+				return { correct, fraction, points: record.points, ms: record.ms };
+			})
+		};
+	});
+	const mostMissed = questions
+		.filter((q) => !q.skipped)
+		.sort(
+			(a, b) =>
+				(a.accuracy ?? -1) - (b.accuracy ?? -1) || a.answered - b.answered || a.index - b.index
+		)
+		.map((q) => q.index);
+	return { questions, students, mostMissed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+// ---------------------------------------------------------------------------------------------
+
+function questionHeader(
+	context: RoomContext,
+	phase: RoomPhase,
+	now: number
+): QuestionHeader | null {
+	if (context.current < 0 || phase === 'ended') return null;
+	const question = context.questions[context.current];
+	const paused = context.deadline === null && phase === 'question';
+	const remainingMs =
+		phase !== 'question'
+			? 0
+			: context.deadline === null
+				? context.remainingMs
+				: Math.max(0, context.deadline - now);
+	return {
+		index: context.current,
+		count: context.questions.length,
+		item: publicItem(question),
+		deadline: phase === 'question' ? context.deadline : null,
+		remainingMs,
+		durationMs: context.durationMs,
+		paused
+	};
+}
+
+export interface SharedViewExtras {
+	now: number;
+	joinUrls: string[];
+}
+
+function sharedView(snapshot: RoomSnapshot, now: number) {
+	const context = snapshot.context;
+	const phase = phaseOf(snapshot);
+	const revealed = isCurrentRevealed(phase) && context.current >= 0;
+	return {
+		roomId: context.roomId,
+		phase,
+		serverNow: now,
+		questionCount: context.questions.length,
+		question: questionHeader(context, phase, now),
+		playerCount: activeIds(context).length,
+		answeredCount: context.current >= 0 ? answeredCount(context) : 0,
+		reveal:
+			revealed && phase !== 'ended'
+				? {
+						key: revealedKey(context.questions[context.current].item),
+						distribution: distribution(context, context.current)
+					}
+				: null,
+		leaderboard: phase === 'leaderboard' || phase === 'ended' ? standings(context) : null
+	};
+}
+
+export function selectProjectorView(
+	snapshot: RoomSnapshot,
+	extras: SharedViewExtras
+): ProjectorView {
+	const context = snapshot.context;
+	return {
+		...sharedView(snapshot, extras.now),
+		role: 'projector',
+		pin: context.pin,
+		joinUrls: extras.joinUrls,
+		players: activeIds(context).map((id) => ({
+			playerId: id,
+			nickname: getIn(context.players, id)!.nickname
+		}))
+	};
+}
+
+export function selectHostView(
+	snapshot: RoomSnapshot,
+	extras: SharedViewExtras & { connected: ReadonlySet<string> }
+): HostView {
+	const context = snapshot.context;
+	const phase = phaseOf(snapshot);
+	const current = context.current >= 0 ? context.answers[context.current] : undefined;
+	return {
+		...sharedView(snapshot, extras.now),
+		role: 'host',
+		pin: context.pin,
+		joinUrls: extras.joinUrls,
+		settings: context.settings,
+		players: activeIds(context).map((id) => ({
+			playerId: id,
+			nickname: getIn(context.players, id)!.nickname,
+			connected: extras.connected.has(id),
+			points: getIn(context.totals, id)!.points,
+			answered: phase === 'question' && current !== undefined && hasIn(current, id)
+		})),
+		can: availableCommands(snapshot, extras.now),
+		report: phase === 'ended' ? buildReport(context) : null
+	};
+}
+
+/**
+ * A cheap fingerprint of everything `selectPlayerView` reads, minus the clock: equal keys mean an
+ * equal view, so the server can skip a phone without building its view. (The spec checks this
+ * against the views themselves.)
+ */
+export function playerViewKey(snapshot: RoomSnapshot, playerId: string): string {
+	const context = snapshot.context;
+	const player = getIn(context.players, playerId);
+	if (!player) return '';
+	const phase = phaseOf(snapshot);
+	const record =
+		context.current >= 0 ? getIn(context.answers[context.current], playerId) : undefined;
+	const rank = phase === 'leaderboard' || phase === 'ended' ? rankOf(context).get(playerId) : null;
+	return [
+		phase,
+		context.current,
+		context.deadline,
+		context.deadline === null ? context.remainingMs : '',
+		context.durationMs,
+		player.status,
+		player.nickname,
+		record ? record.at : '',
+		getIn(context.totals, playerId)?.points,
+		rank,
+		activeIds(context).length
+	].join('|');
+}
+
+export function selectPlayerView(
+	snapshot: RoomSnapshot,
+	playerId: string,
+	now: number
+): PlayerView | null {
+	const context = snapshot.context;
+	const player = getIn(context.players, playerId);
+	if (!player) return null;
+	const phase = phaseOf(snapshot);
+	const revealed = isCurrentRevealed(phase);
+	const record =
+		context.current >= 0 ? getIn(context.answers[context.current], playerId) : undefined;
+	const hidden = !revealed && record ? record.points : 0;
+	const header = questionHeader(context, phase, now);
+	const question =
+		header && context.settings.order === 'shuffled'
+			? { ...header, item: shuffledForPlayer(header.item, playerId, header.index) }
+			: header;
+	const showRank = phase === 'leaderboard' || phase === 'ended';
+	const rank = showRank ? (rankOf(context).get(playerId) ?? null) : null;
+	return {
+		role: 'player',
+		roomId: context.roomId,
+		phase,
+		serverNow: now,
+		me: {
+			playerId,
+			nickname: player.nickname,
+			points: (getIn(context.totals, playerId)?.points ?? 0) - hidden,
+			rank
+		},
+		questionCount: context.questions.length,
+		question,
+		myAnswer: {
+			answered: record !== undefined,
+			correct: record && revealed ? record.score.correct : null,
+			fraction: record && revealed ? record.score.fraction : null,
+			points: record && revealed ? record.points : 0
+		},
+		reveal:
+			revealed && phase !== 'ended' && context.current >= 0
+				? { key: revealedKey(context.questions[context.current].item) }
+				: null,
+		playerCount: activeIds(context).length,
+		status: player.status
+	};
+}

@@ -1,0 +1,100 @@
+/**
+ * Snapshot → what the lesson screen shows. Pure; the status comes from state tags and every
+ * button from `snapshot.can(...)`, as in `quiz.view.ts`.
+ */
+import type { SnapshotFrom } from 'xstate';
+import { addToTally, emptyTally, firstAnswers } from '../quiz/quiz.logic';
+import type { AnswerRecord } from '../quiz/quiz.types';
+import { checkIndices, isSectionDone, type LessonMachine } from './lesson.machine';
+import type { LessonContext, LessonSectionView, LessonStatus, LessonView } from './lesson.types';
+
+export type LessonSnapshot = SnapshotFrom<LessonMachine>;
+
+const STATUSES: readonly LessonStatus[] = [
+	'reading',
+	'answering',
+	'saving',
+	'save-failed',
+	'feedback',
+	'summary',
+	'quit'
+];
+
+export function lessonStatus(snapshot: LessonSnapshot): LessonStatus {
+	return STATUSES.find((status) => snapshot.hasTag(status)) ?? 'reading';
+}
+
+export function selectLessonView(snapshot: LessonSnapshot): LessonView {
+	const { context } = snapshot;
+	const status = lessonStatus(snapshot);
+	const first = firstAnswers(context.answers);
+	const sections = context.sections.map((_, index) => sectionView(context, index, first));
+	const isChecking = ['answering', 'saving', 'save-failed', 'feedback'].includes(status);
+	const answered = status !== 'answering' && isChecking ? (context.answers.at(-1) ?? null) : null;
+	const at = context.now;
+	return {
+		status,
+		unit: context.unit,
+		section: sections[context.sectionIndex] ?? emptySection(context.sectionIndex),
+		sections,
+		item: isChecking ? (context.items[context.checkQueue[context.checkPosition]] ?? null) : null,
+		checkNumber: isChecking ? context.checkPosition + 1 : 0,
+		checkTotal: isChecking ? context.checkQueue.length : 0,
+		feedback: answered,
+		saveError: context.saveError,
+		can: {
+			check: snapshot.can({ type: 'lesson.check', at }),
+			next: snapshot.can({ type: 'lesson.next', at }),
+			// A placeholder response: the machine's guards never look at its content.
+			submit: snapshot.can({
+				type: 'answer.submit',
+				response: { type: 'truefalse', value: true },
+				at
+			}),
+			nextQuestion: snapshot.can({ type: 'question.next', at }),
+			retrySave: snapshot.can({ type: 'save.retry', at })
+		},
+		summary: status === 'summary' ? summarize(context, first) : null
+	};
+}
+
+function sectionView(
+	context: LessonContext,
+	index: number,
+	first: Map<string, AnswerRecord>
+): LessonSectionView {
+	const section = context.sections[index];
+	const checks = checkIndices(context, section.check)
+		.map((itemIndex) => first.get(context.items[itemIndex].id))
+		.filter((answer): answer is AnswerRecord => answer !== undefined)
+		.reduce(addToTally, emptyTally());
+	return {
+		id: section.id,
+		index,
+		reachable: index <= context.furthest,
+		current: index === context.sectionIndex,
+		checked: isSectionDone(context, index),
+		checks
+	};
+}
+
+/** Only for a lesson with no sections, whose summary has no section to show. */
+function emptySection(index: number): LessonSectionView {
+	return { id: '', index, reachable: false, current: true, checked: true, checks: emptyTally() };
+}
+
+/** Scores the first try at each check item; a wrong first try is on the review list. */
+function summarize(
+	context: LessonContext,
+	first: Map<string, AnswerRecord>
+): NonNullable<LessonView['summary']> {
+	const answers = [...first.values()];
+	return {
+		sectionsCovered: context.sections.filter(
+			(_, index) => index <= context.furthest && isSectionDone(context, index)
+		).length,
+		sectionsTotal: context.sections.length,
+		checks: answers.reduce(addToTally, emptyTally()),
+		review: answers.filter((answer) => !answer.score.correct).map((answer) => answer.itemId)
+	};
+}

@@ -1,0 +1,91 @@
+import { selectExamPaper, selectPractice, type PracticeFilter } from '$lib/bank/selection';
+import type { Item } from '$lib/bank/types';
+import { dueQueue, mistakes } from '$lib/progress/learning';
+import type { ItemState } from '$lib/progress/types';
+import type { SessionPlan } from './quiz.session';
+
+// Pure builders: from the bank (a pool of items) and the learner's state to a session plan.
+
+const unitsOf = (items: Item[]) => [...new Set(items.map((i) => i.unit))];
+const planOf = (kind: SessionPlan['kind'], items: Item[], extra: Partial<SessionPlan> = {}) => ({
+	kind,
+	units: unitsOf(items),
+	itemIds: items.map((i) => i.id),
+	...extra
+});
+
+export function practicePlan(
+	pool: Item[],
+	filter: PracticeFilter,
+	seed: number,
+	states: Record<string, ItemState> = {}
+): SessionPlan {
+	// Least-practised first: an item never answered beats one answered yesterday.
+	const seen = (id: string) => (states[id] ? 1 + states[id].streak : 0);
+	return planOf('practice', selectPractice(pool, filter, seed, seen));
+}
+
+export function drillPlan(kind: 'mode' | 'outsourcing', seed: number, count = 20): SessionPlan {
+	return { kind: 'practice', units: [], itemIds: [], drill: { kind, seed, count } };
+}
+
+/** Family concepts (not topics) an item is about, e.g. `mode.cross-border`. */
+const familyConcepts = (item: Item) => item.concepts.filter((c) => !c.startsWith('topic.'));
+
+/**
+ * "My confusions": the concepts of the items the learner has in the mistakes notebook, and the
+ * sibling concepts of the same family they are confused with (a wrong `mode.cross-border`
+ * brings in the other modes), so the drill asks for the distinction, not the fact.
+ */
+export function confusionsPlan(
+	pool: Item[],
+	states: Record<string, ItemState>,
+	seed: number,
+	count = 20
+): SessionPlan | null {
+	const wrong = new Set(mistakes(states));
+	if (wrong.size === 0) return null;
+	const missed = new Set(pool.filter((i) => wrong.has(i.id)).flatMap(familyConcepts));
+	const families = new Set([...missed].map((c) => c.slice(0, c.lastIndexOf('.'))));
+	const related = pool.filter(
+		(i) =>
+			wrong.has(i.id) ||
+			familyConcepts(i).some((c) => missed.has(c) || families.has(c.slice(0, c.lastIndexOf('.'))))
+	);
+	const filter = { units: [], types: [], concepts: [], count };
+	return planOf(
+		'practice',
+		selectPractice(related, filter, seed, (id) => (wrong.has(id) ? 0 : 1))
+	);
+}
+
+export function examPlan(pool: Item[], count: number, minutes: number, seed: number): SessionPlan {
+	return planOf('exam', selectExamPaper(pool, count, seed), { timeLimitMs: minutes * 60_000 });
+}
+
+export function reviewPlan(
+	pool: Item[],
+	states: Record<string, ItemState>,
+	now: number,
+	limit = 30
+): SessionPlan {
+	const inBank = new Map(pool.map((i) => [i.id, i]));
+	const due = dueQueue(states, now)
+		.filter((id) => inBank.has(id))
+		.slice(0, limit);
+	return planOf(
+		'review',
+		due.map((id) => inBank.get(id)!)
+	);
+}
+
+export function mistakesPlan(pool: Item[], states: Record<string, ItemState>): SessionPlan {
+	const inBank = new Map(pool.map((i) => [i.id, i]));
+	const ids = mistakes(states).filter((id) => inBank.has(id));
+	// Wrong answers come back in the same session until right: the notebook needs two in a row.
+	return planOf(
+		'mistakes',
+		ids.map((id) => inBank.get(id)!),
+		{ requeueWrong: true }
+	);
+}

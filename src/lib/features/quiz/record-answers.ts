@@ -1,0 +1,43 @@
+import type { Item } from '$lib/bank/types';
+import { applyAnswer } from '$lib/progress/learning';
+import type { ProgressStore } from '$lib/progress/progress-store';
+import type { Attempt, ItemState } from '$lib/progress/types';
+import type { SaveAttemptsInput } from './quiz.types';
+
+/**
+ * The `saveAttempts` effect of every quiz: append the attempts, then move each item's learning
+ * state (streak, mistakes notebook, spaced-review schedule). Resolves only when both are stored,
+ * so the feedback a learner sees is never ahead of what is saved. Saving the same answers twice
+ * changes nothing.
+ */
+export function recordAnswers(store: ProgressStore, items: () => Item[]) {
+	return async ({ mode, answers }: SaveAttemptsInput): Promise<void> => {
+		if (answers.length === 0) return;
+		const unitOf = new Map(items().map((item) => [item.id, item.unit]));
+		const attempts: Attempt[] = answers.map((answer) => ({
+			// Deterministic: a save retried after a crash or reload stores the attempt once. Two
+			// devices answering the same item in the same millisecond is the only collision.
+			id: `${answer.at.toString(36)}-${answer.itemId}`,
+			itemId: answer.itemId,
+			unit: unitOf.get(answer.itemId) ?? 'unknown',
+			at: answer.at,
+			correct: answer.score.correct,
+			fraction: answer.score.fraction,
+			ms: Math.max(0, answer.ms),
+			flow: mode
+		}));
+		await store.recordAttempts(attempts);
+
+		const byUnit = new Map<string, ItemState[]>();
+		for (const answer of answers) {
+			const unit = unitOf.get(answer.itemId) ?? 'unknown';
+			const known = await store.getItemStates(unit);
+			const pending = byUnit.get(unit) ?? [];
+			const prev = pending.findLast((s) => s.itemId === answer.itemId) ?? known[answer.itemId];
+			// Already applied (the same answer saved again after a reload): leave it.
+			if (prev && prev.lastAt >= answer.at) continue;
+			byUnit.set(unit, [...pending, applyAnswer(prev, answer, mode)]);
+		}
+		for (const [unit, states] of byUnit) await store.putItemStates(unit, states);
+	};
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import {
+	BACKUP_FORMAT,
+	exportProgress,
+	importProgress,
+	parseBackup,
+	serialiseBackup,
+	type ProgressBackup
+} from './backup';
+import { openProgressStore, StorageFullError } from './progress-store';
+import { scheduleReview } from './scheduler';
+import { createMemoryTables } from './tables';
+import { DEFAULT_SETTINGS, type Attempt, type ItemState } from './types';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 2, 1, 8);
+
+function attempt(id: string, at: number, unit = 'u1'): Attempt {
+	return {
+		id,
+		itemId: `${unit}-q`,
+		unit,
+		at,
+		correct: true,
+		fraction: 1,
+		ms: 4000,
+		flow: 'practice'
+	};
+}
+
+function itemState(itemId: string, lastAt: number): ItemState {
+	return {
+		itemId,
+		streak: 1,
+		lastCorrect: true,
+		lastAt,
+		inMistakes: false,
+		...scheduleReview(null, 'good', lastAt)
+	};
+}
+
+async function open(tables = createMemoryTables()) {
+	return openProgressStore({ tables, persistent: true });
+}
+
+async function storeWith(attempts: Attempt[], states: Record<string, ItemState[]>) {
+	const store = await open();
+	await store.recordAttempts(attempts);
+	for (const [unit, list] of Object.entries(states)) await store.putItemStates(unit, list);
+	return store;
+}
+
+describe('export', () => {
+	it('writes settings, attempts and item states per unit, and no flows', async () => {
+		const store = await storeWith([attempt('a1', T0), attempt('a2', T0 + DAY)], {
+			u1: [itemState('u1-q', T0)]
+		});
+		await store.saveSettings({ ...DEFAULT_SETTINGS, theme: 'dark' });
+		await store.saveFlow({ id: 'exam', kind: 'exam', savedAt: 1, snapshot: {}, input: {} });
+		const backup = await exportProgress(store, T0 + 2 * DAY);
+		expect(backup).toMatchObject({
+			format: BACKUP_FORMAT,
+			version: 1,
+			exportedAt: T0 + 2 * DAY,
+			settings: { theme: 'dark' }
+		});
+		expect(backup.attempts.map((a) => a.id)).toEqual(['a1', 'a2']);
+		expect(Object.keys(backup.itemStates)).toEqual(['u1']);
+		expect(backup).not.toHaveProperty('flows');
+	});
+
+	it('round-trips through text', async () => {
+		const store = await storeWith([attempt('a1', T0)], { u1: [itemState('u1-q', T0)] });
+		const backup = await exportProgress(store, T0);
+		expect(parseBackup(serialiseBackup(backup))).toEqual({ ok: true, backup });
+	});
+});
+
+describe('parseBackup', () => {
+	const valid = (): ProgressBackup => ({
+		format: BACKUP_FORMAT,
+		version: 1,
+		exportedAt: T0,
+		settings: structuredClone(DEFAULT_SETTINGS),
+		attempts: [attempt('a1', T0)],
+		itemStates: { u1: { 'u1-q': itemState('u1-q', T0) } }
+	});
+	const parse = (value: unknown) => parseBackup(JSON.stringify(value));
+	const errorOf = (value: unknown) => {
+		const result = parse(value);
+		return result.ok ? 'ok' : result.error;
+	};
+
+	it('accepts a valid file', () => {
+		expect(parse(valid()).ok).toBe(true);
+	});
+
+	it('refuses text that is not JSON, or cut short', () => {
+		expect(parseBackup('hello')).toMatchObject({ ok: false, error: 'not-json' });
+		const text = serialiseBackup(valid());
+		expect(parseBackup(text.slice(0, text.length - 10))).toMatchObject({ error: 'not-json' });
+		expect(parseBackup('')).toMatchObject({ error: 'not-json' });
+	});
+
+	it('refuses another app’s file', () => {
+		expect(errorOf({ ...valid(), format: 'anki-export' })).toBe('foreign');
+		expect(errorOf({ attempts: [] })).toBe('foreign');
+		expect(errorOf([1, 2])).toBe('foreign');
+		expect(errorOf(null)).toBe('foreign');
+	});
+
+	it('refuses a newer version and says which', () => {
+		expect(parse({ ...valid(), version: 2 })).toEqual({
+			ok: false,
+			error: 'newer-version',
+			detail: 'version 2 is newer than 1'
+		});
+	});
+
+	it('refuses wrong types anywhere, naming the place', () => {
+		const cases: [unknown, string][] = [
+			[{ ...valid(), version: '1' }, 'version'],
+			[{ ...valid(), version: 0 }, 'version'],
+			[{ ...valid(), exportedAt: 'today' }, 'exportedAt'],
+			[{ ...valid(), settings: { theme: 'purple' } }, 'settings'],
+			[{ ...valid(), attempts: {} }, 'attempts'],
+			[
+				{ ...valid(), attempts: [attempt('a1', T0), { ...attempt('a2', T0), fraction: 2 }] },
+				'attempts[1]'
+			],
+			[{ ...valid(), itemStates: [] }, 'itemStates'],
+			[{ ...valid(), itemStates: { u1: 5 } }, 'itemStates["u1"]'],
+			[{ ...valid(), itemStates: { u1: { x: itemState('y', T0) } } }, 'itemStates["u1"]["x"]'],
+			[
+				{ ...valid(), itemStates: { u1: { x: { ...itemState('x', T0), streak: 'two' } } } },
+				'["x"]'
+			],
+			[
+				{ ...valid(), itemStates: { u1: { x: { ...itemState('x', T0), schedule: { due: 1 } } } } },
+				'["x"]'
+			]
+		];
+		for (const [value, place] of cases) {
+			const result = parse(value);
+			expect(result.ok).toBe(false);
+			if (!result.ok) {
+				expect(result.error).toBe('malformed');
+				expect(result.detail).toContain(place);
+			}
+		}
+	});
+});
+
+describe('importProgress', () => {
+	it('merges: attempts by id, the later item state, this device’s settings', async () => {
+		const here = await storeWith([attempt('a1', T0), attempt('a2', T0 + DAY)], {
+			u1: [itemState('x', T0 + 5 * DAY), itemState('y', T0)]
+		});
+		await here.saveSettings({ ...DEFAULT_SETTINGS, theme: 'dark' });
+		const there = await storeWith(
+			[attempt('a2', T0 + DAY), attempt('a3', T0 + DAY), attempt('a4', T0 + 9 * DAY, 'u2')],
+			{ u1: [itemState('x', T0 + 4 * DAY), itemState('y', T0 + 3 * DAY)], u2: [itemState('z', T0)] }
+		);
+		await there.saveSettings({ ...DEFAULT_SETTINGS, theme: 'light' });
+		const parsed = parseBackup(serialiseBackup(await exportProgress(there)));
+		if (!parsed.ok) throw new Error(parsed.detail);
+
+		expect(await importProgress(here, parsed.backup)).toEqual({
+			attemptsAdded: 2,
+			itemStatesUpdated: 2
+		});
+		expect((await here.listAttempts()).map((a) => a.id).sort()).toEqual(['a1', 'a2', 'a3', 'a4']);
+		const states = await here.getItemStatesByUnit();
+		expect(states.u1.x.lastAt).toBe(T0 + 5 * DAY);
+		expect(states.u1.y.lastAt).toBe(T0 + 3 * DAY);
+		expect(states.u2.z.lastAt).toBe(T0);
+		expect((await here.getSettings()).theme).toBe('dark');
+
+		// Importing the same file again changes nothing.
+		expect(await importProgress(here, parsed.backup)).toEqual({
+			attemptsAdded: 0,
+			itemStatesUpdated: 0
+		});
+		expect(await here.countAttempts()).toBe(4);
+	});
+
+	it('counts an id repeated in the file once', async () => {
+		const store = await open();
+		const backup = await exportProgress(await storeWith([], {}));
+		backup.attempts = [attempt('a1', T0), attempt('a1', T0 + DAY)];
+		expect((await importProgress(store, backup)).attemptsAdded).toBe(1);
+		expect(await store.countAttempts()).toBe(1);
+	});
+
+	it('keeps everything saved when the disk fills midway, and a retry completes it', async () => {
+		const tables = createMemoryTables();
+		const store = await open(tables);
+		await store.recordAttempts([attempt('old', T0)]);
+		const backup = await exportProgress(
+			await storeWith([attempt('a1', T0), attempt('a2', T0 + DAY), attempt('a3', T0 + 2 * DAY)], {
+				u1: [itemState('x', T0)]
+			})
+		);
+		const realSetItem = tables.attempts.setItem.bind(tables.attempts);
+		let writes = 0;
+		tables.attempts.setItem = async <T>(key: string, value: T) => {
+			if (++writes === 2) throw new DOMException('full', 'QuotaExceededError');
+			return realSetItem(key, value);
+		};
+		await expect(importProgress(store, backup)).rejects.toBeInstanceOf(StorageFullError);
+		const ids = (await store.listAttempts()).map((a) => a.id);
+		expect(ids).toEqual(['old', 'a1']);
+
+		tables.attempts.setItem = realSetItem;
+		expect(await importProgress(store, backup)).toEqual({ attemptsAdded: 2, itemStatesUpdated: 1 });
+		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['old', 'a1', 'a2', 'a3']);
+	});
+});

@@ -1,0 +1,180 @@
+/**
+ * Export and import of progress as a JSON file, to move to another device or keep a copy.
+ * Validation uses the store's own hand-written guards (no schema library ships to the browser),
+ * and nothing is written until the whole file has passed.
+ */
+import { isAttempt, isItemState, isSettings } from './guards';
+import type { ProgressStore } from './progress-store';
+import { readStoredCard } from './scheduler';
+import type { Attempt, ItemState, Settings } from './types';
+
+export const BACKUP_FORMAT = 'services-trade-academy-progress';
+/** Bump when the file's shape changes; older app versions then refuse the file as too new. */
+export const BACKUP_VERSION = 1;
+
+/**
+ * The backup file. Flows in progress are left out on purpose: a half-done quiz is tied to the
+ * device (and the bank version) it was started on, and resuming it elsewhere would surprise
+ * more than help; the answers already given are in `attempts`.
+ */
+export interface ProgressBackup {
+	format: typeof BACKUP_FORMAT;
+	version: typeof BACKUP_VERSION;
+	/** Epoch ms when the file was made. */
+	exportedAt: number;
+	/** The exporting device's settings; kept for a restore, not applied by a merge. */
+	settings: Settings;
+	/** Every attempt, oldest day first. */
+	attempts: Attempt[];
+	/** Item states per unit, then item id, as stored. */
+	itemStates: Record<string, Record<string, ItemState>>;
+}
+
+export type BackupError = 'not-json' | 'foreign' | 'newer-version' | 'malformed';
+
+export type ParsedBackup =
+	| { ok: true; backup: ProgressBackup }
+	| {
+			ok: false;
+			error: BackupError;
+			/** For logs and bug reports (English); the UI words the message from `error`. */
+			detail: string;
+	  };
+
+type ExportSource = Pick<ProgressStore, 'getSettings' | 'listAttempts' | 'getItemStatesByUnit'>;
+type ImportTarget = Pick<
+	ProgressStore,
+	'listAttempts' | 'recordAttempts' | 'getItemStates' | 'putItemStates'
+>;
+
+export async function exportProgress(
+	store: ExportSource,
+	now: number = Date.now()
+): Promise<ProgressBackup> {
+	const [settings, attempts, itemStates] = await Promise.all([
+		store.getSettings(),
+		store.listAttempts(),
+		store.getItemStatesByUnit()
+	]);
+	return {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		exportedAt: now,
+		settings,
+		attempts,
+		itemStates
+	};
+}
+
+/** Compact JSON (no indentation): a year of answers is several megabytes, and nobody reads it. */
+export function serialiseBackup(backup: ProgressBackup): string {
+	return JSON.stringify(backup);
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const refuse = (error: BackupError, detail: string): ParsedBackup => ({ ok: false, error, detail });
+
+/**
+ * Read and check a backup file completely. Refused, with the reason:
+ * - `not-json`: not JSON at all, or cut short (a truncated download fails to parse);
+ * - `foreign`: JSON, but not this app's progress file (no or another `format`);
+ * - `newer-version`: written by a newer app version that may store things this one cannot;
+ * - `malformed`: ours, but some field has the wrong type or an entry fails its guard.
+ */
+export function parseBackup(text: string): ParsedBackup {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		return refuse('not-json', error instanceof Error ? error.message : String(error));
+	}
+	if (!isPlainObject(data) || data.format !== BACKUP_FORMAT)
+		return refuse('foreign', `format is not "${BACKUP_FORMAT}"`);
+	const { version } = data;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+		return refuse('malformed', 'version is not a positive integer');
+	if (version > BACKUP_VERSION)
+		return refuse('newer-version', `version ${version} is newer than ${BACKUP_VERSION}`);
+	if (typeof data.exportedAt !== 'number' || !Number.isFinite(data.exportedAt))
+		return refuse('malformed', 'exportedAt is not a number');
+	if (!isSettings(data.settings)) return refuse('malformed', 'settings are not valid');
+	if (!Array.isArray(data.attempts)) return refuse('malformed', 'attempts is not an array');
+	const badAttempt = data.attempts.findIndex((a) => !isAttempt(a));
+	if (badAttempt >= 0) return refuse('malformed', `attempts[${badAttempt}] is not a valid attempt`);
+	if (!isPlainObject(data.itemStates)) return refuse('malformed', 'itemStates is not an object');
+	for (const [unit, states] of Object.entries(data.itemStates)) {
+		if (unit.length === 0 || !isPlainObject(states))
+			return refuse('malformed', `itemStates["${unit}"] is not an object of item states`);
+		for (const [id, state] of Object.entries(states)) {
+			const valid =
+				isItemState(state) &&
+				state.itemId === id &&
+				id !== '__proto__' &&
+				// The store treats the card as opaque; a file is checked all the way down.
+				(state.schedule === undefined || readStoredCard(state.schedule) !== null);
+			if (!valid)
+				return refuse('malformed', `itemStates["${unit}"]["${id}"] is not a valid item state`);
+		}
+	}
+	return {
+		ok: true,
+		backup: {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			exportedAt: data.exportedAt,
+			settings: data.settings,
+			attempts: data.attempts as Attempt[],
+			itemStates: data.itemStates as ProgressBackup['itemStates']
+		}
+	};
+}
+
+export interface ImportResult {
+	/** Attempts from the file that this device did not have. */
+	attemptsAdded: number;
+	/** Item states taken from the file (new here, or answered more recently there). */
+	itemStatesUpdated: number;
+}
+
+/**
+ * Merge a checked backup into this device's progress:
+ * - attempts: the union by id, so importing the same file twice, or two devices' files in any
+ *   order, loses none and duplicates none;
+ * - item states: per item, the state with the later `lastAt` (the device that saw the item last
+ *   knows its current streak and schedule); on a tie this device's stays;
+ * - settings: this device's stay. Theme, text size and language belong to the screen and the
+ *   person holding it; the file's settings are in the backup for an explicit restore.
+ *
+ * Only additions and replacements by newer states are written, never a deletion, and each
+ * write is a whole record (one day, one unit). So if the disk fills midway, everything saved
+ * before is intact, the part written is consistent, and importing the same file again finishes
+ * the job (the merge is idempotent).
+ */
+export async function importProgress(
+	store: ImportTarget,
+	backup: ProgressBackup
+): Promise<ImportResult> {
+	const known = new Set((await store.listAttempts()).map((a) => a.id));
+	const fresh: Attempt[] = [];
+	for (const attempt of backup.attempts) {
+		// `known` grows as we go: an id twice in the file (files joined by hand) counts once.
+		if (known.has(attempt.id)) continue;
+		known.add(attempt.id);
+		fresh.push(attempt);
+	}
+	const attemptsAdded = fresh.length ? await store.recordAttempts(fresh) : 0;
+
+	let itemStatesUpdated = 0;
+	for (const [unit, incoming] of Object.entries(backup.itemStates)) {
+		const current = await store.getItemStates(unit);
+		const newer = Object.values(incoming).filter(
+			(state) => !current[state.itemId] || state.lastAt > current[state.itemId].lastAt
+		);
+		if (newer.length === 0) continue;
+		await store.putItemStates(unit, newer);
+		itemStatesUpdated += newer.length;
+	}
+	return { attemptsAdded, itemStatesUpdated };
+}

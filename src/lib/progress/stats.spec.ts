@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+	computeProgressStats,
+	dayNumberAtOffset,
+	isLapsed,
+	isMastered,
+	MAX_COUNTED_ATTEMPT_MS,
+	studyStreak,
+	type StatsInput
+} from './stats';
+import type { Attempt, ItemState } from './types';
+
+const DAY = 86_400_000;
+// 2026-03-10 12:00 UTC = 20:00 in China (UTC+8).
+const NOW = Date.UTC(2026, 2, 10, 12);
+
+let seq = 0;
+function attempt(at: number, correct = true, ms = 10_000): Attempt {
+	seq += 1;
+	return {
+		id: `a${seq}`,
+		itemId: 'q1',
+		unit: 'u1',
+		at,
+		correct,
+		fraction: correct ? 1 : 0.5,
+		ms,
+		flow: 'practice'
+	};
+}
+
+function state(itemId: string, extra: Partial<ItemState> = {}): ItemState {
+	return {
+		itemId,
+		streak: 1,
+		lastCorrect: true,
+		lastAt: NOW - DAY,
+		due: NOW + DAY,
+		inMistakes: false,
+		...extra
+	};
+}
+
+function input(extra: Partial<StatsInput> = {}): StatsInput {
+	return {
+		attempts: [],
+		itemStates: {},
+		units: [
+			{ id: 'u1', itemCount: 4, concepts: ['c1', 'c2'] },
+			{ id: 'u2', itemCount: 2, concepts: ['c2'] }
+		],
+		now: NOW,
+		...extra
+	};
+}
+
+describe('mastery', () => {
+	it('needs a right last answer, out of the notebook, not lapsed', () => {
+		expect(isMastered(state('a'), NOW)).toBe(true);
+		expect(isMastered(state('a', { lastCorrect: false, inMistakes: true }), NOW)).toBe(false);
+		expect(isMastered(state('a', { streak: 1, inMistakes: true }), NOW)).toBe(false);
+		// interval 2 days (lastAt → due); overdue by more than 2 days is lapsed.
+		const s = state('a', { lastAt: NOW - 2 * DAY, due: NOW });
+		expect(isLapsed(s, NOW + 2 * DAY)).toBe(false);
+		expect(isLapsed(s, NOW + 2 * DAY + 1)).toBe(true);
+		expect(isMastered(s, NOW + 3 * DAY)).toBe(false);
+		expect(isLapsed(state('a', { due: null }), NOW)).toBe(false);
+	});
+
+	it('is the share of all the unit’s items, per unit, concept and overall', () => {
+		const stats = computeProgressStats(
+			input({
+				itemStates: {
+					u1: {
+						a: state('a'),
+						b: state('b', { lastCorrect: false, inMistakes: true, due: NOW - DAY }),
+						c: state('c')
+					},
+					u2: { d: state('d', { due: NOW }) }
+				},
+				itemConcepts: { a: ['c1'], b: ['c1', 'c2'], c: ['c2'], d: ['c2'], e: ['c1'], f: ['c3'] }
+			})
+		);
+		expect(stats.units).toEqual([
+			{ unit: 'u1', itemCount: 4, seen: 3, mastered: 2, mastery: 0.5, due: 1, mistakes: 1 },
+			{ unit: 'u2', itemCount: 2, seen: 1, mastered: 1, mastery: 0.5, due: 1, mistakes: 0 }
+		]);
+		expect(stats.overall).toEqual({ itemCount: 6, seen: 4, mastered: 3, mastery: 0.5 });
+		expect(stats.concepts).toEqual([
+			{ concept: 'c1', itemCount: 3, seen: 2, mastered: 1, mastery: 1 / 3 },
+			{ concept: 'c2', itemCount: 3, seen: 3, mastered: 2, mastery: 2 / 3 },
+			{ concept: 'c3', itemCount: 1, seen: 0, mastered: 0, mastery: 0 }
+		]);
+		expect(stats.reviewsDue).toBe(2);
+		expect(stats.mistakes).toBe(1);
+	});
+
+	it('has no concept figures without the item → concept map, and caps at the bank size', () => {
+		const many = Object.fromEntries(['a', 'b', 'c'].map((id) => [id, state(id)]));
+		const stats = computeProgressStats(input({ itemStates: { u2: many } }));
+		expect(stats.concepts).toEqual([]);
+		expect(stats.units[1]).toMatchObject({ seen: 2, mastered: 2, mastery: 1 });
+	});
+});
+
+describe('days, streaks and time', () => {
+	it('charts accuracy per local day over the last N days, null on days off', () => {
+		const china = 8 * 60;
+		const stats = computeProgressStats(
+			input({
+				chartDays: 3,
+				utcOffsetMinutes: china,
+				attempts: [
+					attempt(Date.UTC(2026, 2, 9, 17)), // 01:00 on the 10th in China
+					attempt(Date.UTC(2026, 2, 10, 1), false),
+					attempt(Date.UTC(2026, 2, 8, 3)),
+					attempt(Date.UTC(2026, 2, 1, 3)) // outside the chart
+				]
+			})
+		);
+		expect(stats.days).toEqual([
+			{ date: '2026-03-08', attempts: 1, correct: 1, accuracy: 1, points: 1, studyMs: 10_000 },
+			{ date: '2026-03-09', attempts: 0, correct: 0, accuracy: null, points: 0, studyMs: 0 },
+			{ date: '2026-03-10', attempts: 2, correct: 1, accuracy: 0.5, points: 1.5, studyMs: 20_000 }
+		]);
+		expect(stats.attemptCount).toBe(4);
+	});
+
+	it('caps each attempt’s time when adding up time studied', () => {
+		const stats = computeProgressStats(
+			input({ attempts: [attempt(NOW, true, 60 * 60_000), attempt(NOW, true, 1000)] })
+		);
+		expect(stats.totalStudyMs).toBe(MAX_COUNTED_ATTEMPT_MS + 1000);
+	});
+
+	it('counts the current and longest runs of study days', () => {
+		expect(studyStreak(new Set([1, 2, 3, 7, 8, 10]), 10)).toEqual({
+			current: 1,
+			longest: 3,
+			studiedToday: true
+		});
+		// A streak is still alive until today ends.
+		expect(studyStreak(new Set([7, 8, 9]), 10)).toEqual({
+			current: 3,
+			longest: 3,
+			studiedToday: false
+		});
+		expect(studyStreak(new Set([7, 8]), 10).current).toBe(0);
+		expect(studyStreak(new Set(), 10)).toEqual({ current: 0, longest: 0, studiedToday: false });
+	});
+
+	it('uses the day function it is given', () => {
+		const dayNumberOf = dayNumberAtOffset(0);
+		const stats = computeProgressStats(
+			input({ dayNumberOf, attempts: [attempt(NOW - DAY), attempt(NOW)] })
+		);
+		expect(stats.streak).toEqual({ current: 2, longest: 2, studiedToday: true });
+	});
+
+	it('handles 100,000 attempts and 10,000 item states quickly', () => {
+		const attempts = Array.from({ length: 100_000 }, (_, i) =>
+			attempt(NOW - (i % 365) * DAY, i % 3 > 0)
+		);
+		const itemStates: StatsInput['itemStates'] = {};
+		for (let u = 0; u < 100; u++) {
+			itemStates[`u${u}`] = {};
+			for (let i = 0; i < 100; i++) itemStates[`u${u}`][`u${u}-${i}`] = state(`u${u}-${i}`);
+		}
+		const units = Array.from({ length: 100 }, (_, u) => ({
+			id: `u${u}`,
+			itemCount: 100,
+			concepts: []
+		}));
+		const t0 = performance.now();
+		const stats = computeProgressStats(input({ attempts, itemStates, units }));
+		expect(performance.now() - t0).toBeLessThan(500);
+		expect(stats.overall.mastered).toBe(10_000);
+		expect(stats.streak.longest).toBe(365);
+	});
+});

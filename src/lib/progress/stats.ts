@@ -1,0 +1,301 @@
+/**
+ * The Progress page's figures, computed from the stored history in one pass over attempts and
+ * one over item states (linear: 100,000 attempts and 10,000 items take milliseconds).
+ * Pure: the clock and the learner's time zone are parameters, so tests are deterministic.
+ */
+import type { UnitMeta } from '$lib/bank/types';
+import { isInMistakes } from './learning';
+import type { Attempt, ItemState } from './types';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Longest time one attempt can add to "time studied". A question left on screen while the
+ * learner makes tea would otherwise count for an hour; 5 minutes is well above the slowest
+ * honest answer (a classify item read twice in a second language).
+ */
+export const MAX_COUNTED_ATTEMPT_MS = 5 * 60_000;
+
+/** Days shown in the accuracy chart when the caller does not say. */
+export const DEFAULT_CHART_DAYS = 30;
+
+/** Maps an instant to a whole local day number (days since 1970-01-01 in local time). */
+export type DayNumberOf = (at: number) => number;
+
+/**
+ * Day numbers for a fixed offset from UTC, in minutes east of UTC (China: 480). In the browser,
+ * `-new Date().getTimezoneOffset()`. A fixed offset ignores past DST changes, which can move an
+ * answer given around midnight to the neighbouring day; a caller that cares can pass its own
+ * {@link DayNumberOf}.
+ */
+export function dayNumberAtOffset(utcOffsetMinutes: number): DayNumberOf {
+	const shift = utcOffsetMinutes * 60_000;
+	return (at) => Math.floor((at + shift) / DAY_MS);
+}
+
+/** 'YYYY-MM-DD' for a day number: the local calendar date it stands for. */
+export function dayLabel(day: number): string {
+	return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The part of a bank unit the statistics need (a `UnitMeta` fits). */
+export type StatsUnit = Pick<UnitMeta, 'id' | 'itemCount' | 'concepts'>;
+
+export interface StatsInput {
+	attempts: readonly Attempt[];
+	/** Item states per unit, as the store keeps them. */
+	itemStates: Record<string, Record<string, ItemState>>;
+	/** The bank's units in display order (`BankIndex.units`): the denominators of mastery. */
+	units: readonly StatsUnit[];
+	/**
+	 * Concept tags per item id, from the loaded unit content. The index lists a unit's concepts
+	 * but not which items carry them, so without this map `concepts` is empty.
+	 */
+	itemConcepts?: Record<string, readonly string[]>;
+	now: number;
+	/** Days in the accuracy chart, ending today. */
+	chartDays?: number;
+	/** Minutes east of UTC; ignored when `dayNumberOf` is given. Default 0 (UTC). */
+	utcOffsetMinutes?: number;
+	dayNumberOf?: DayNumberOf;
+}
+
+export interface Mastery {
+	/** Items in the bank (unit) or tagged with the concept (concept). */
+	itemCount: number;
+	/** Items answered at least once. */
+	seen: number;
+	/** Items mastered, per {@link isMastered}. */
+	mastered: number;
+	/** mastered / itemCount, 0..1 (0 for an empty unit). */
+	mastery: number;
+}
+
+export interface UnitStats extends Mastery {
+	unit: string;
+	/** Items of this unit due for review now. */
+	due: number;
+	/** Items of this unit in the mistakes notebook. */
+	mistakes: number;
+}
+
+export interface ConceptStats extends Mastery {
+	concept: string;
+}
+
+export interface DayStats {
+	/** Local date, 'YYYY-MM-DD'. */
+	date: string;
+	attempts: number;
+	correct: number;
+	/** correct / attempts, or null on a day without answers (a gap in the chart, not a zero). */
+	accuracy: number | null;
+	/** Sum of partial-credit fractions: the score out of `attempts`. */
+	points: number;
+	/** Time answering that day, each attempt capped at {@link MAX_COUNTED_ATTEMPT_MS}. */
+	studyMs: number;
+}
+
+export interface ProgressStats {
+	overall: Mastery;
+	units: UnitStats[];
+	/** Concepts in order of first appearance in `units`; empty without `itemConcepts`. */
+	concepts: ConceptStats[];
+	/** Oldest first, `chartDays` entries ending today. */
+	days: DayStats[];
+	streak: {
+		/** Consecutive study days ending today, or yesterday (a streak lasts until today ends). */
+		current: number;
+		longest: number;
+		studiedToday: boolean;
+	};
+	/** All time, each attempt capped at {@link MAX_COUNTED_ATTEMPT_MS}. */
+	totalStudyMs: number;
+	attemptCount: number;
+	reviewsDue: number;
+	mistakes: number;
+}
+
+/**
+ * An item's review is lapsed when it is overdue by more than its own interval again (e.g. a
+ * 10-day interval not reviewed for 20 days): by then FSRS expects recall well below its 90%
+ * target, so we no longer count it as known. Uses only `due` and `lastAt`, not the card.
+ */
+export function isLapsed(state: ItemState, now: number): boolean {
+	if (state.due === null) return false;
+	return now - state.due > state.due - state.lastAt;
+}
+
+/**
+ * Mastered: the last answer was right, the item is not in the mistakes notebook (a single right
+ * answer after a wrong one is not enough), and its review is not lapsed ({@link isLapsed}).
+ * Mastery of a unit or concept is the share of ALL its items that are mastered, so items never
+ * tried count against it: 100% means the whole unit, not just the part attempted.
+ */
+export function isMastered(state: ItemState, now: number): boolean {
+	return state.lastCorrect && !isInMistakes(state) && !isLapsed(state, now);
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 0);
+
+interface Tally {
+	seen: number;
+	mastered: number;
+	due: number;
+	mistakes: number;
+}
+
+/** Everything the Progress page shows, from the stored history. */
+export function computeProgressStats(input: StatsInput): ProgressStats {
+	const { now, chartDays = DEFAULT_CHART_DAYS } = input;
+	const dayOf = input.dayNumberOf ?? dayNumberAtOffset(input.utcOffsetMinutes ?? 0);
+
+	// --- item states: one pass ---
+	const unitTally = new Map<string, Tally>();
+	const conceptTally = new Map<string, { seen: number; mastered: number }>();
+	let reviewsDue = 0;
+	let mistakeCount = 0;
+	for (const unit in input.itemStates) {
+		const tally: Tally = { seen: 0, mastered: 0, due: 0, mistakes: 0 };
+		const states = input.itemStates[unit];
+		for (const id in states) {
+			const state = states[id];
+			const mastered = isMastered(state, now);
+			tally.seen++;
+			if (mastered) tally.mastered++;
+			if (state.due !== null && state.due <= now) tally.due++;
+			if (isInMistakes(state)) tally.mistakes++;
+			const concepts = input.itemConcepts?.[id];
+			if (concepts) {
+				for (const concept of concepts) {
+					let c = conceptTally.get(concept);
+					if (!c) conceptTally.set(concept, (c = { seen: 0, mastered: 0 }));
+					c.seen++;
+					if (mastered) c.mastered++;
+				}
+			}
+		}
+		unitTally.set(unit, tally);
+		reviewsDue += tally.due;
+		mistakeCount += tally.mistakes;
+	}
+
+	const units: UnitStats[] = input.units.map((u) => {
+		const t = unitTally.get(u.id) ?? { seen: 0, mastered: 0, due: 0, mistakes: 0 };
+		// States can outnumber the bank's items (an item removed in a bank update): cap.
+		const seen = Math.min(t.seen, u.itemCount);
+		const mastered = Math.min(t.mastered, u.itemCount);
+		return {
+			unit: u.id,
+			itemCount: u.itemCount,
+			seen,
+			mastered,
+			mastery: share(mastered, u.itemCount),
+			due: t.due,
+			mistakes: t.mistakes
+		};
+	});
+
+	const overall = units.reduce(
+		(sum, u) => ({
+			itemCount: sum.itemCount + u.itemCount,
+			seen: sum.seen + u.seen,
+			mastered: sum.mastered + u.mastered,
+			mastery: 0
+		}),
+		{ itemCount: 0, seen: 0, mastered: 0, mastery: 0 }
+	);
+	overall.mastery = share(overall.mastered, overall.itemCount);
+
+	const concepts = conceptStats(input, conceptTally);
+
+	// --- attempts: one pass ---
+	const today = dayOf(now);
+	const firstChartDay = today - chartDays + 1;
+	const days: DayStats[] = Array.from({ length: Math.max(0, chartDays) }, (_, i) => ({
+		date: dayLabel(firstChartDay + i),
+		attempts: 0,
+		correct: 0,
+		accuracy: null,
+		points: 0,
+		studyMs: 0
+	}));
+	const studyDays = new Set<number>();
+	let totalStudyMs = 0;
+	for (const attempt of input.attempts) {
+		const day = dayOf(attempt.at);
+		const counted = Math.min(Math.max(attempt.ms, 0), MAX_COUNTED_ATTEMPT_MS);
+		studyDays.add(day);
+		totalStudyMs += counted;
+		const slot = day - firstChartDay;
+		if (slot >= 0 && slot < days.length) {
+			const entry = days[slot];
+			entry.attempts++;
+			if (attempt.correct) entry.correct++;
+			entry.points += attempt.fraction;
+			entry.studyMs += counted;
+		}
+	}
+	for (const entry of days) entry.accuracy = entry.attempts ? entry.correct / entry.attempts : null;
+
+	return {
+		overall,
+		units,
+		concepts,
+		days,
+		streak: studyStreak(studyDays, today),
+		totalStudyMs,
+		attemptCount: input.attempts.length,
+		reviewsDue,
+		mistakes: mistakeCount
+	};
+}
+
+function conceptStats(
+	input: StatsInput,
+	tally: Map<string, { seen: number; mastered: number }>
+): ConceptStats[] {
+	const itemConcepts = input.itemConcepts;
+	if (!itemConcepts) return [];
+	const itemCount = new Map<string, number>();
+	for (const id in itemConcepts)
+		for (const concept of itemConcepts[id])
+			itemCount.set(concept, (itemCount.get(concept) ?? 0) + 1);
+	// Display order: as the units list them, then any tag only the item map knows.
+	const order = new Set<string>();
+	for (const unit of input.units) for (const concept of unit.concepts) order.add(concept);
+	for (const concept of itemCount.keys()) order.add(concept);
+	const result: ConceptStats[] = [];
+	for (const concept of order) {
+		const count = itemCount.get(concept) ?? 0;
+		if (count === 0) continue;
+		const t = tally.get(concept) ?? { seen: 0, mastered: 0 };
+		const mastered = Math.min(t.mastered, count);
+		result.push({
+			concept,
+			itemCount: count,
+			seen: Math.min(t.seen, count),
+			mastered,
+			mastery: share(mastered, count)
+		});
+	}
+	return result;
+}
+
+/** Current and longest runs of consecutive study days. */
+export function studyStreak(
+	studyDays: ReadonlySet<number>,
+	today: number
+): ProgressStats['streak'] {
+	const sorted = [...studyDays].sort((a, b) => a - b);
+	let longest = 0;
+	let run = 0;
+	for (let i = 0; i < sorted.length; i++) {
+		run = i > 0 && sorted[i] === sorted[i - 1] + 1 ? run + 1 : 1;
+		if (run > longest) longest = run;
+	}
+	const studiedToday = studyDays.has(today);
+	let current = 0;
+	for (let day = studiedToday ? today : today - 1; studyDays.has(day); day--) current++;
+	return { current, longest, studiedToday };
+}

@@ -1,0 +1,222 @@
+import { appendFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getIn } from '$lib/classroom/bucket-map';
+import type { CreateRoomRequest } from '$lib/classroom/protocol';
+import { csvField, reportToCsv, toCsv } from './csv';
+import { ClassroomError } from './errors';
+import { ClassroomRegistry, joinUrlsFor } from './registry';
+
+const dirs: string[] = [];
+const registries: ClassroomRegistry[] = [];
+
+async function fresh(dataDir?: string, idleMs?: number) {
+	const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'classroom-')));
+	if (!dataDir) dirs.push(dir);
+	const registry = new ClassroomRegistry({ dataDir: dir, idleMs });
+	registries.push(registry);
+	await registry.recover();
+	return registry;
+}
+
+afterEach(async () => {
+	for (const r of registries.splice(0)) await r.close();
+	for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+const request: CreateRoomRequest = {
+	locale: 'en',
+	source: { kind: 'generated', generated: [{ kind: 'mode', seed: 1, count: 3 }] },
+	settings: { secondsPerQuestion: 30, scoring: 'accuracy', order: 'fixed' }
+};
+const url = new URL('http://localhost:3000/classroom');
+
+async function codeOf(promise: Promise<unknown> | (() => unknown)): Promise<string | null> {
+	try {
+		await (typeof promise === 'function' ? promise() : promise);
+		return null;
+	} catch (error) {
+		return error instanceof ClassroomError ? error.code : String(error);
+	}
+}
+
+/** The key of the current (classify) question, as a response. */
+function rightAnswer(registry: ClassroomRegistry, roomId: string) {
+	const context = registry.rooms.get(roomId)!.snapshot.context;
+	const item = context.questions[context.current].item;
+	if (item.type !== 'classify') throw new Error('expected a classify item');
+	return {
+		type: 'classify' as const,
+		values: Object.fromEntries(item.dimensions.map((d) => [d.family, d.answer]))
+	};
+}
+
+describe('classroom registry', () => {
+	it('creates a room with a 6-digit PIN, join URLs and a QR code', async () => {
+		const registry = await fresh();
+		const room = await registry.create(request, url, '1.1.1.1');
+		expect(room.pin).toMatch(/^[1-9]\d{5}$/);
+		expect(room.questionCount).toBe(3);
+		expect(room.joinUrls.at(-1)).toBe('http://localhost:3000/classroom/join');
+		expect(room.qrSvg).toContain('<svg');
+	});
+
+	it('puts LAN addresses first when the host uses localhost', () => {
+		expect(joinUrlsFor(new URL('http://localhost:3000/'), ['192.168.1.5'])).toEqual([
+			'http://192.168.1.5:3000/classroom/join',
+			'http://localhost:3000/classroom/join'
+		]);
+		expect(joinUrlsFor(new URL('http://10.0.0.2:3000/'), ['10.0.0.2'])).toEqual([
+			'http://10.0.0.2:3000/classroom/join'
+		]);
+	});
+
+	it('joins, rejects duplicates and counts an answer once', async () => {
+		const registry = await fresh();
+		const room = await registry.create(request, url, '1.1.1.1');
+		const ann = await registry.join(room.pin, 'Ann', '2.2.2.2');
+		expect(await codeOf(registry.join(room.pin, 'ann', '2.2.2.3'))).toBe('duplicate-nickname');
+		await registry.command(room.roomId, room.hostSecret, { type: 'start' });
+		const response = rightAnswer(registry, room.roomId);
+		expect(await registry.answer(room.roomId, ann.token, { questionIndex: 0, response })).toEqual({
+			ok: true,
+			duplicate: false
+		});
+		expect(await registry.answer(room.roomId, ann.token, { questionIndex: 0, response })).toEqual({
+			ok: true,
+			duplicate: true
+		});
+		expect(
+			getIn(registry.rooms.get(room.roomId)!.snapshot.context.totals, ann.playerId)!.points
+		).toBe(1000);
+	});
+
+	it('refuses wrong secrets and tokens, and commands the room cannot take', async () => {
+		const registry = await fresh();
+		const room = await registry.create(request, url, '1.1.1.1');
+		const ann = await registry.join(room.pin, 'Ann', '2.2.2.2');
+		expect(await codeOf(registry.command(room.roomId, ann.token, { type: 'start' }))).toBe(
+			'forbidden'
+		);
+		expect(await codeOf(registry.command(room.roomId, room.hostSecret, { type: 'reveal' }))).toBe(
+			'not-allowed'
+		);
+		const answer = { questionIndex: 0, response: { type: 'single' as const, choice: 'a' } };
+		expect(await codeOf(registry.answer(room.roomId, room.hostSecret, answer))).toBe(
+			'unauthorised'
+		);
+		expect(await codeOf(registry.answer(room.roomId, ann.token, answer))).toBe('not-accepting');
+		await registry.command(room.roomId, room.hostSecret, { type: 'start' });
+		expect(await codeOf(registry.answer(room.roomId, ann.token, answer))).toBe('malformed');
+		expect(await codeOf(registry.answer('nope-nope-nope', ann.token, answer))).toBe('unknown-room');
+	});
+
+	it('rate-limits PIN guessing per IP', async () => {
+		const registry = await fresh();
+		const codes: (string | null)[] = [];
+		for (let i = 0; i < 7; i++)
+			codes.push(await codeOf(registry.join('999999', `G${i}`, '6.6.6.6', 1000)));
+		expect(codes.slice(0, 5)).toEqual(Array(5).fill('unknown-pin'));
+		expect(codes[6]).toBe('rate-limited');
+		expect(await codeOf(registry.join('999999', 'Other', '7.7.7.7', 1000))).toBe('unknown-pin');
+	});
+
+	it('resumes from the log with every acknowledged answer and the same deadline', async () => {
+		const first = await fresh();
+		const room = await first.create(request, url, '1.1.1.1');
+		const ann = await first.join(room.pin, 'Ann', '2.2.2.2');
+		await first.join(room.pin, 'Bo', '2.2.2.3');
+		await first.command(room.roomId, room.hostSecret, { type: 'start' });
+		const response = rightAnswer(first, room.roomId);
+		await first.answer(room.roomId, ann.token, { questionIndex: 0, response });
+		const before = first.rooms.get(room.roomId)!.snapshot;
+
+		const second = await fresh(first.dataDir);
+		const after = second.rooms.get(room.roomId)!.snapshot;
+		expect(after.value).toEqual(before.value);
+		expect(after.context.deadline).toBe(before.context.deadline);
+		expect(after.context.answers[0]).toEqual(before.context.answers[0]);
+		expect(after.context.totals).toEqual(before.context.totals);
+		// Same token, same player.
+		expect(await second.answer(room.roomId, ann.token, { questionIndex: 0, response })).toEqual({
+			ok: true,
+			duplicate: true
+		});
+	});
+
+	it('drops a half-written last line instead of the room', async () => {
+		const first = await fresh();
+		const room = await first.create(request, url, '1.1.1.1');
+		await first.join(room.pin, 'Ann', '2.2.2.2');
+		await first.settled();
+		const path = join(first.dataDir, `${room.roomId}.jsonl`);
+		await appendFile(path, '{"kind":"event","seq":2,"ev');
+		const second = await fresh(first.dataDir);
+		expect(second.rooms.get(room.roomId)!.snapshot.context.playerOrder).toHaveLength(1);
+		expect((await readFile(path, 'utf8')).endsWith('\n')).toBe(true);
+	});
+
+	it('expires idle rooms and deletes their logs', async () => {
+		const registry = await fresh(undefined, 60_000);
+		const room = await registry.create(request, url, '1.1.1.1');
+		await registry.settled();
+		expect(await readdir(registry.dataDir)).toHaveLength(1);
+		expect(await registry.expireIdle(Date.now() + 61_000)).toBe(1);
+		expect(await readdir(registry.dataDir)).toHaveLength(0);
+		expect(await codeOf(() => registry.room(room.roomId))).toBe('unknown-room');
+	});
+});
+
+describe('CSV export', () => {
+	it('quotes, doubles quotes and defuses formulas', () => {
+		expect(csvField('a"b')).toBe('"a""b"');
+		expect(csvField('=1+1')).toBe(`"'=1+1"`);
+		expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+		expect(csvField('-3')).toBe(`"'-3"`);
+		expect(csvField(-3)).toBe('"-3"');
+	});
+
+	it('starts with a BOM and ends lines with CRLF', () => {
+		const csv = toCsv([
+			['名字', 'x'],
+			['小明', '1']
+		]);
+		expect(csv.startsWith('\uFEFF"名字","x"\r\n')).toBe(true);
+		expect(csv.endsWith('\r\n')).toBe(true);
+	});
+
+	it('writes the three report sheets', () => {
+		const report = {
+			questions: [
+				{
+					index: 0,
+					itemId: 'q1',
+					unit: 'u',
+					stem: 'Stem, with "quotes"',
+					type: 'single',
+					skipped: false,
+					answered: 1,
+					correct: 1,
+					accuracy: 1
+				}
+			],
+			students: [
+				{
+					playerId: 'p',
+					nickname: '=cmd',
+					rank: 1,
+					points: 1000,
+					correct: 1,
+					answered: 1,
+					removed: false,
+					answers: [{ correct: true, fraction: 1, points: 1000, ms: 1500 }]
+				}
+			],
+			mostMissed: [0]
+		};
+		expect(reportToCsv(report, 'students')).toContain(`"1","'=cmd","1000"`);
+		expect(reportToCsv(report, 'questions')).toContain('"Stem, with ""quotes"""');
+		expect(reportToCsv(report, 'answers')).toContain('"1.5"');
+	});
+});

@@ -1,0 +1,3 @@
+import { loadIndex } from '$lib/bank/loader';
+
+export const load = async () => ({ index: await loadIndex() });

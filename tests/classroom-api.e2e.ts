@@ -1,0 +1,424 @@
+/**
+ * The classroom API over real HTTP against the production build (`node build`, started here on
+ * its own port with its own data directory), including a `kill -9` in the middle of a question.
+ * Needs `npm run build` first (the Playwright web server runs it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { generateDrill } from '../src/lib/bank/generators/index.ts';
+import type { ClassifyItem } from '../src/lib/bank/types.ts';
+import type {
+	CreateRoomResponse,
+	HostView,
+	JoinResponse,
+	PlayerView
+} from '../src/lib/classroom/protocol.ts';
+
+// Not 4190: fetch refuses it (a "bad port", ManageSieve).
+const PORT = 4196;
+const BASE = `http://127.0.0.1:${PORT}`;
+const API = `${BASE}/api/classroom`;
+const SEED = 42;
+const QUESTIONS = generateDrill({
+	kind: 'mode',
+	seed: SEED,
+	count: 2,
+	locale: 'en'
+}) as ClassifyItem[];
+
+test.describe.configure({ mode: 'serial' });
+
+let server: ChildProcess | null = null;
+let dataDir = '';
+/** A private copy of `build/`: others may rebuild the shared one while this suite runs. */
+let appDir = '';
+
+async function startServer(): Promise<void> {
+	server = spawn('node', ['build'], {
+		cwd: appDir,
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			CLASSROOM_DATA_DIR: dataDir,
+			// Each simulated phone has its own address, as on a classroom Wi-Fi.
+			ADDRESS_HEADER: 'x-forwarded-for'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(BASE)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error('server did not start');
+}
+
+async function killServer(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	const child = server;
+	server = null;
+	if (!child || child.exitCode !== null) return;
+	await new Promise<void>((resolve) => {
+		child.once('exit', () => resolve());
+		child.kill(signal);
+	});
+}
+
+test.beforeAll(async () => {
+	dataDir = await mkdtemp(join(tmpdir(), 'classroom-e2e-data-'));
+	appDir = await mkdtemp(join(tmpdir(), 'classroom-e2e-app-'));
+	await cp('build', join(appDir, 'build'), { recursive: true });
+	await cp('package.json', join(appDir, 'package.json'));
+	await symlink(join(process.cwd(), 'node_modules'), join(appDir, 'node_modules'));
+	await startServer();
+});
+
+test.afterAll(async () => {
+	await killServer();
+	await rm(dataDir, { recursive: true, force: true });
+	await rm(appDir, { recursive: true, force: true });
+});
+
+let ipCounter = 0;
+const newIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+
+async function post(path: string, body: unknown, options: { secret?: string; ip?: string } = {}) {
+	const response = await fetch(API + path, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-forwarded-for': options.ip ?? newIp(),
+			...(options.secret ? { authorization: `Bearer ${options.secret}` } : {})
+		},
+		body: typeof body === 'string' ? body : JSON.stringify(body)
+	});
+	return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+async function createRoom(settings: object = {}): Promise<CreateRoomResponse> {
+	const { status, body } = await post('/rooms', {
+		locale: 'en',
+		source: { kind: 'generated', generated: [{ kind: 'mode', seed: SEED, count: 2 }] },
+		settings: { secondsPerQuestion: 60, ...settings }
+	});
+	expect(status).toBe(201);
+	return body;
+}
+
+async function joinAs(pin: string, nickname: string): Promise<JoinResponse> {
+	const { status, body } = await post('/join', { pin, nickname });
+	expect(status, JSON.stringify(body)).toBe(201);
+	return body;
+}
+
+const command = (room: CreateRoomResponse, body: object) =>
+	post(`/rooms/${room.roomId}/command`, body, { secret: room.hostSecret });
+
+const answer = (player: JoinResponse, questionIndex: number, right: boolean) => {
+	const item = QUESTIONS[questionIndex];
+	const values = Object.fromEntries(
+		item.dimensions.map((d) => [
+			d.family,
+			right ? d.answer : d.options.find((o) => o.id !== d.answer)!.id
+		])
+	);
+	return post(
+		`/rooms/${player.roomId}/answer`,
+		{ questionIndex, response: { type: 'classify', values } },
+		{ secret: player.token }
+	);
+};
+
+/** A live SSE subscription that records every view and can wait for one. */
+function subscribe<V>(roomId: string, role: string, secret: string) {
+	const views: V[] = [];
+	const controller = new AbortController();
+	const waiters: { test: (v: V) => boolean; resolve: (v: V) => void }[] = [];
+	const done = (async () => {
+		const response = await fetch(`${API}/rooms/${roomId}/events?role=${role}`, {
+			headers: { authorization: `Bearer ${secret}`, 'x-forwarded-for': newIp() },
+			signal: controller.signal
+		});
+		expect(response.headers.get('content-type')).toContain('text/event-stream');
+		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+		let buffer = '';
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			buffer += value;
+			const blocks = buffer.split('\n\n');
+			buffer = blocks.pop()!;
+			for (const block of blocks) {
+				const data = block.split('\n').find((l) => l.startsWith('data: '));
+				if (!data) continue;
+				const view = JSON.parse(data.slice(6)) as V;
+				views.push(view);
+				for (const w of waiters.filter((w) => w.test(view))) {
+					waiters.splice(waiters.indexOf(w), 1);
+					w.resolve(view);
+				}
+			}
+		}
+	})().catch(() => undefined);
+	return {
+		views,
+		waitFor(check: (v: V) => boolean, timeout = 5000): Promise<V> {
+			const hit = views.find(check);
+			if (hit) return Promise.resolve(hit);
+			return new Promise((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error('no matching view')), timeout);
+				waiters.push({
+					test: check,
+					resolve: (v) => {
+						clearTimeout(timer);
+						resolve(v);
+					}
+				});
+			});
+		},
+		async close() {
+			controller.abort();
+			await done;
+		}
+	};
+}
+
+test('malformed, oversized and unauthorised messages get clear errors', async () => {
+	const room = await createRoom();
+	const ann = await joinAs(room.pin, 'Ann');
+
+	const cases: [Promise<{ status: number; body: { error: string } }>, number, string][] = [
+		[post('/rooms', '{not json'), 400, 'malformed'],
+		[
+			post('/rooms', { locale: 'en', source: { kind: 'units', units: ['x'.repeat(40_000)] } }),
+			413,
+			'too-large'
+		],
+		[
+			post('/rooms', { locale: 'en', source: { kind: 'units', units: ['no-such-unit'] } }),
+			400,
+			'unknown-source'
+		],
+		[post('/join', { pin: room.pin, nickname: 'bad\u0007name' }), 400, 'invalid-nickname'],
+		[post('/join', { pin: room.pin, nickname: 'x'.repeat(2000) }), 413, 'too-large'],
+		[post('/join', { pin: room.pin, nickname: 'ANN' }), 409, 'duplicate-nickname'],
+		[post('/join', { pin: 'abc', nickname: 'Bo' }), 400, 'malformed'],
+		[post(`/rooms/${room.roomId}/command`, { type: 'start' }), 401, 'unauthorised'],
+		[
+			post(`/rooms/${room.roomId}/command`, { type: 'start' }, { secret: ann.token }),
+			403,
+			'forbidden'
+		],
+		[
+			post(`/rooms/${room.roomId}/command`, { type: 'explode' }, { secret: room.hostSecret }),
+			400,
+			'malformed'
+		],
+		[
+			post(`/rooms/${room.roomId}/command`, { type: 'reveal' }, { secret: room.hostSecret }),
+			409,
+			'not-allowed'
+		],
+		[
+			post('/rooms/NoSuchRoom123/command', { type: 'start' }, { secret: room.hostSecret }),
+			404,
+			'unknown-room'
+		],
+		[
+			post(
+				`/rooms/${room.roomId}/answer`,
+				{ questionIndex: 0, response: { type: 'single', choice: 'a' } },
+				{ secret: room.hostSecret }
+			),
+			401,
+			'unauthorised'
+		],
+		[
+			post(
+				`/rooms/${room.roomId}/answer`,
+				{ questionIndex: 0, response: { type: 'single', choice: 'a' } },
+				{ secret: ann.token }
+			),
+			409,
+			'not-accepting'
+		],
+		[
+			post(
+				`/rooms/${room.roomId}/answer`,
+				{ questionIndex: 0, response: { type: 'cloze', text: 'x'.repeat(5000) } },
+				{ secret: ann.token }
+			),
+			413,
+			'too-large'
+		],
+		[post(`/rooms/${room.roomId}/answer`, [1, 2, 3], { secret: ann.token }), 400, 'malformed']
+	];
+	for (const [request, status, error] of cases) {
+		const result = await request;
+		expect(result.status, JSON.stringify(result.body)).toBe(status);
+		expect(result.body.error).toBe(error);
+		expect(typeof (result.body as { message?: unknown }).message).toBe('string');
+	}
+
+	const events = (role: string, secret?: string) =>
+		fetch(`${API}/rooms/${room.roomId}/events?role=${role}`, {
+			headers: {
+				'x-forwarded-for': newIp(),
+				...(secret ? { authorization: `Bearer ${secret}` } : {})
+			}
+		});
+	expect((await events('host')).status).toBe(401);
+	expect((await events('host', ann.token)).status).toBe(403);
+	expect((await events('admin', room.hostSecret)).status).toBe(400);
+	const report = await fetch(`${API}/rooms/${room.roomId}/report.csv`, {
+		headers: { authorization: `Bearer ${ann.token}` }
+	});
+	expect(report.status).toBe(403);
+
+	// A removed player's token stops working; a player who leaves frees their name.
+	const bo = await joinAs(room.pin, 'Bo');
+	expect((await command(room, { type: 'remove', playerId: bo.playerId })).status).toBe(200);
+	const removed = await answer(bo, 0, true);
+	expect([removed.status, removed.body.error]).toEqual([403, 'removed']);
+	const left = await post(`/rooms/${room.roomId}/leave`, {}, { secret: ann.token });
+	expect(left.status).toBe(200);
+	expect((await answer(ann, 0, true)).status).toBe(409);
+	expect((await post('/join', { pin: room.pin, nickname: 'Ann' })).status).toBe(201);
+
+	// Still serving after all of that.
+	expect((await fetch(BASE)).ok).toBe(true);
+});
+
+test('a host and three players run a whole question', async () => {
+	const room = await createRoom();
+	const host = subscribe<HostView>(room.roomId, 'host', room.hostSecret);
+	const [ann, bo, cy] = [
+		await joinAs(room.pin, 'Ann'),
+		await joinAs(room.pin, '<b>Bo</b>'),
+		await joinAs(room.pin, '小明')
+	];
+	const phone = subscribe<PlayerView>(ann.roomId, 'player', ann.token);
+	await host.waitFor((v) => v.players.length === 3);
+
+	expect((await command(room, { type: 'start' })).status).toBe(200);
+	expect((await answer(ann, 0, true)).body).toEqual({ ok: true, duplicate: false });
+	expect((await answer(bo, 0, false)).body).toEqual({ ok: true, duplicate: false });
+	expect((await answer(cy, 0, true)).body).toEqual({ ok: true, duplicate: false });
+	// Answering twice counts once, even with a different answer.
+	expect((await answer(cy, 0, false)).body).toEqual({ ok: true, duplicate: true });
+	const tally = await host.waitFor((v) => v.answeredCount === 3);
+	expect(tally.players.find((p) => p.nickname === '<b>Bo</b>')?.answered).toBe(true);
+
+	const before = await phone.waitFor((v) => v.myAnswer.answered);
+	expect(JSON.stringify(before)).not.toContain(QUESTIONS[0].explanation);
+	expect(before.myAnswer.correct).toBeNull();
+	expect(JSON.stringify(before)).not.toContain('Bo');
+
+	await command(room, { type: 'reveal' });
+	const revealed = await host.waitFor((v) => v.phase === 'revealed');
+	expect(revealed.reveal?.distribution.outcomes).toEqual({
+		correct: 2,
+		partial: 0,
+		wrong: 1,
+		unanswered: 0
+	});
+	expect(revealed.reveal?.key.explanation).toBe(QUESTIONS[0].explanation);
+	const mine = await phone.waitFor((v) => v.phase === 'revealed');
+	expect(mine.myAnswer).toMatchObject({ correct: true, points: 1000 });
+
+	await command(room, { type: 'next' });
+	const board = await host.waitFor((v) => v.phase === 'leaderboard');
+	expect(board.leaderboard?.map((r) => [r.nickname, r.rank])).toEqual([
+		['Ann', 1],
+		['小明', 1],
+		['<b>Bo</b>', 3]
+	]);
+
+	await command(room, { type: 'end' });
+	const csv = await fetch(`${API}/rooms/${room.roomId}/report.csv`, {
+		headers: { authorization: `Bearer ${room.hostSecret}` }
+	});
+	expect(csv.headers.get('content-type')).toContain('text/csv');
+	const bytes = new Uint8Array(await csv.arrayBuffer());
+	expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	const text = new TextDecoder().decode(bytes);
+	expect(text).toContain('"小明"');
+	expect(text).toContain('\r\n');
+	await Promise.all([host.close(), phone.close()]);
+});
+
+test('kill -9 mid-question loses no acknowledged answer; rejoin keeps the score', async () => {
+	const room = await createRoom({ secondsPerQuestion: 120 });
+	const players = [
+		await joinAs(room.pin, 'Ann'),
+		await joinAs(room.pin, 'Bo'),
+		await joinAs(room.pin, 'Cy')
+	];
+	await command(room, { type: 'start' });
+	// Every acknowledged answer must survive; fire them together and kill at once after the acks.
+	const acks = await Promise.all([answer(players[0], 0, true), answer(players[1], 0, false)]);
+	expect(acks.map((a) => a.status)).toEqual([200, 200]);
+	const host = subscribe<HostView>(room.roomId, 'host', room.hostSecret);
+	const beforeKill = await host.waitFor((v) => v.answeredCount === 2);
+	const deadline = beforeKill.question!.deadline!;
+	await host.close();
+
+	await killServer('SIGKILL');
+	await new Promise((r) => setTimeout(r, 1000));
+	await startServer();
+
+	const resumed = subscribe<HostView>(room.roomId, 'host', room.hostSecret);
+	const view = await resumed.waitFor(() => true);
+	expect(view.phase).toBe('question');
+	expect(view.answeredCount).toBe(2);
+	expect(view.question?.deadline).toBe(deadline);
+	// The deadline is wall time: the downtime came off the clock, nothing more.
+	expect(view.question!.remainingMs).toBeGreaterThan(deadline - Date.now() - 2000);
+	expect(view.question!.remainingMs).toBeLessThanOrEqual(deadline - Date.now() + 1000);
+
+	// Same tokens, same players: Ann's answer is still hers, Cy can still answer.
+	expect((await answer(players[0], 0, false)).body).toEqual({ ok: true, duplicate: true });
+	expect((await answer(players[2], 0, true)).body).toEqual({ ok: true, duplicate: false });
+	const ann = subscribe<PlayerView>(room.roomId, 'player', players[0].token);
+	await command(room, { type: 'reveal' });
+	const revealed = await ann.waitFor((v) => v.phase === 'revealed');
+	expect(revealed.me).toMatchObject({ nickname: 'Ann', points: 1000 });
+	expect(revealed.myAnswer.correct).toBe(true);
+	await Promise.all([resumed.close(), ann.close()]);
+});
+
+test('PIN guessing and join floods are rate-limited', async () => {
+	const room = await createRoom();
+	const guesser = newIp();
+	const statuses: number[] = [];
+	let retryAfter: string | null = null;
+	for (let i = 0; i < 7; i++) {
+		const wrongPin = room.pin === '999999' ? '999998' : '999999';
+		const result = await post('/join', { pin: wrongPin, nickname: `G${i}` }, { ip: guesser });
+		statuses.push(result.status);
+		retryAfter ??= result.headers.get('retry-after');
+	}
+	expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
+	expect(statuses.at(-1)).toBe(429);
+	expect(Number(retryAfter)).toBeGreaterThan(0);
+	// The right PIN from the same address is refused too while it waits: guessing is not free.
+	expect((await post('/join', { pin: room.pin, nickname: 'Late' }, { ip: guesser })).status).toBe(
+		429
+	);
+	// Another phone is unaffected.
+	expect((await post('/join', { pin: room.pin, nickname: 'Fine' })).status).toBe(201);
+
+	const flooder = newIp();
+	const flood = await Promise.all(
+		Array.from({ length: 15 }, (_, i) =>
+			post('/join', { pin: room.pin, nickname: `F${i}` }, { ip: flooder })
+		)
+	);
+	expect(flood.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+});
