@@ -1,7 +1,35 @@
 import { answer } from './answer';
-import { expect, open, test, type Locale } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, open, test, waitForServiceWorker, type Locale } from './fixtures';
 
-// The learning flows, walked as a learner would on a phone, in both languages.
+// The learning flows, walked as a learner would on a phone, in both languages, with the
+// network cut after the first visit: everything here must work offline.
+
+async function offlineAfterFirstVisit(page: Page, context: BrowserContext) {
+	await open(page, '/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+}
+
+/** Answer `count` practice questions, right or wrong, through to the results. */
+async function practise(page: Page, locale: Locale, count: number, right: (n: number) => boolean) {
+	const w = WORDS[locale];
+	await page.goto('/practice');
+	await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+	await page.getByLabel(w.count).selectOption(String(count));
+	await page.getByRole('button', { name: w.startPractice }).click();
+	await expect(page).toHaveURL(/\/session\/practice$/);
+	for (let n = 0; n < count; n++) {
+		await answer(page, locale, right(n));
+		await page.keyboard.press('Enter');
+		// Feedback shows once the answer is stored; Enter then moves on.
+		const verdict = page.locator('main section.feedback h2');
+		await expect(verdict).toBeVisible();
+		if (right(n)) await expect(verdict).toContainText(w.correct);
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('heading', { name: w.results })).toBeVisible();
+}
 
 const WORDS = {
 	'zh-CN': {
@@ -14,7 +42,26 @@ const WORDS = {
 		startPractice: '开始练习',
 		finish: '查看结果',
 		results: '成绩',
-		correct: '回答正确'
+		correct: '回答正确',
+		count: '题量',
+		paper: '试卷',
+		minutes: '时长（分钟）',
+		startExam: '开始考试',
+		submitExam: '交卷',
+		confirmYes: '确定交卷',
+		timeUp: '时间到：试卷已自动提交。',
+		timeLeft: /剩余时间 (\d+):(\d+)/,
+		startMistakes: '订正错题',
+		mistakes: /错题本中有 (\d+) 道题/,
+		noMistakes: '没有需要订正的错题',
+		startReview: '开始今日复习',
+		dueNone: '现在没有需要复习的题目',
+		reset: '重置进度…',
+		resetYes: '确定重置',
+		export: '导出进度',
+		importDone: '导入完成：新增 5 次作答',
+		importForeign: '该文件不是服务贸易学堂的备份文件',
+		attempts: (n: number) => `本设备已保存 ${n} 次作答`
 	},
 	en: {
 		check: 'Check my understanding',
@@ -26,7 +73,26 @@ const WORDS = {
 		startPractice: 'Start practice',
 		finish: 'See results',
 		results: 'Results',
-		correct: 'Correct'
+		correct: 'Correct',
+		count: 'How many questions',
+		paper: 'Paper',
+		minutes: 'Minutes',
+		startExam: 'Start the exam',
+		submitExam: 'Submit exam',
+		confirmYes: 'Yes, submit',
+		timeUp: 'Time is up: your exam was submitted.',
+		timeLeft: /Time left (\d+):(\d+)/,
+		startMistakes: 'Fix my mistakes',
+		mistakes: /(\d+) questions? in your mistakes notebook/,
+		noMistakes: 'No mistakes to fix',
+		startReview: "Start today's review",
+		dueNone: 'Nothing is due now',
+		reset: 'Reset progress…',
+		resetYes: 'Yes, reset',
+		export: 'Export progress',
+		importDone: 'Imported: 5 new answers',
+		importForeign: 'This file is not a Services Trade Academy backup',
+		attempts: (n: number) => `${n} answers saved on this device`
 	}
 } as const;
 
@@ -65,21 +131,142 @@ for (const locale of ['zh-CN', 'en'] as Locale[]) {
 			await expect(page.locator('main section li')).toHaveCount(3);
 		});
 
-		test('a practice session gives instant feedback and a summary', async ({ page }) => {
-			await open(page, '/practice');
-			await page.locator('select').first().selectOption('5');
-			await page.getByRole('button', { name: w.startPractice }).click();
-			await expect(page).toHaveURL(/\/session\/practice$/);
+		test('a practice session gives instant feedback and a summary', async ({ page, context }) => {
+			await offlineAfterFirstVisit(page, context);
+			await practise(page, locale, 5, (n) => n % 2 === 0);
+		});
+
+		test('an exam resumes after a reload with the right time left', async ({ page, context }) => {
+			await offlineAfterFirstVisit(page, context);
+			await page.goto('/practice');
+			await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+			await page.getByLabel(w.paper).selectOption('resources');
+			await page.getByLabel(w.minutes).fill('5');
+			await page.getByRole('button', { name: w.startExam }).click();
+			await expect(page).toHaveURL(/\/session\/exam$/);
+			const first = await answer(page, locale, true);
+			await page.getByRole('navigation').getByRole('button', { name: /^2:/ }).click();
+			const timer = page.getByRole('timer');
+			const secondsLeft = async () => {
+				const [, m, s] = (await timer.innerText()).match(w.timeLeft)!;
+				return Number(m) * 60 + Number(s);
+			};
+			const before = await secondsLeft();
+			await page.waitForTimeout(2500);
+			await page.reload();
+			await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+			// Same question (2), the clock kept running while the page was away.
+			await expect(page.getByRole('heading', { level: 2 }).first()).toContainText('2');
+			const after = await secondsLeft();
+			expect(after).toBeLessThanOrEqual(before - 2);
+			expect(after).toBeGreaterThan(before - 15);
+			// The answer to question 1 is still there.
+			await page.getByRole('navigation').getByRole('button', { name: /^1:/ }).click();
+			await expect(page.locator(`[data-item-id="${first.id}"]`)).toBeVisible();
+			await page.getByRole('button', { name: w.submitExam }).click();
+			await page.getByRole('button', { name: w.confirmYes }).click();
+			await expect(page.getByRole('heading', { name: w.results })).toBeVisible();
+			await expect(page.locator('main ol li details')).toHaveCount(12);
+		});
+
+		test('an exam submits itself when the time runs out', async ({ page, context }) => {
+			await page.clock.install({ time: new Date('2026-11-27T08:00:00Z') });
+			await offlineAfterFirstVisit(page, context);
+			await page.goto('/practice');
+			await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+			await page.getByLabel(w.paper).selectOption('resources');
+			await page.getByLabel(w.minutes).fill('1');
+			await page.getByRole('button', { name: w.startExam }).click();
+			await answer(page, locale, true);
+			await page.clock.fastForward('01:05');
+			await expect(page.getByText(w.timeUp)).toBeVisible();
+			await expect(page.getByRole('heading', { name: w.results })).toBeVisible();
+		});
+
+		test('the mistakes notebook clears after two right answers in a row', async ({
+			page,
+			context
+		}) => {
+			await offlineAfterFirstVisit(page, context);
+			await practise(page, locale, 5, () => false);
+			for (const round of [1, 2]) {
+				await page.goto('/review');
+				await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+				await expect(page.getByText(w.mistakes)).toContainText('5');
+				await page.getByRole('button', { name: w.startMistakes }).click();
+				for (let n = 0; n < 5; n++) {
+					await answer(page, locale, true);
+					await page.keyboard.press('Enter');
+					await expect(page.locator('main section.feedback h2')).toContainText(w.correct);
+					await page.keyboard.press('Enter');
+				}
+				await expect(page.getByRole('heading', { name: w.results })).toBeVisible();
+				if (round === 2) {
+					await page.goto('/review');
+					await expect(page.getByText(w.noMistakes)).toBeVisible();
+				}
+			}
+		});
+
+		test('spaced review brings answered questions back when they are due', async ({
+			page,
+			context
+		}) => {
+			const start = new Date('2026-11-27T08:00:00Z');
+			await page.clock.install({ time: start });
+			await offlineAfterFirstVisit(page, context);
+			await practise(page, locale, 5, () => true);
+			await page.goto('/review');
+			await expect(page.getByText(w.dueNone)).toBeVisible();
+			// Three weeks later every one of them is due.
+			await page.clock.setSystemTime(new Date(start.getTime() + 21 * 86_400_000));
+			await page.goto('/');
+			await expect(page.getByTestId('due-today')).toContainText('5');
+			await page.goto('/review');
+			await page.getByRole('button', { name: w.startReview }).click();
 			for (let n = 0; n < 5; n++) {
-				await answer(page, locale, n % 2 === 0);
+				await answer(page, locale, true);
 				await page.keyboard.press('Enter');
-				// Feedback shows once the answer is stored; Enter then moves on.
-				const verdict = page.locator('main section.feedback h2');
-				await expect(verdict).toBeVisible();
-				if (n % 2 === 0) await expect(verdict).toContainText(w.correct);
+				await expect(page.locator('main section.feedback h2')).toBeVisible();
 				await page.keyboard.press('Enter');
 			}
-			await expect(page.getByRole('heading', { name: w.results })).toBeVisible();
+			await page.goto('/review');
+			await expect(page.getByText(w.dueNone)).toBeVisible();
+		});
+
+		test('export, reset and import bring everything back', async ({ page, context }) => {
+			await offlineAfterFirstVisit(page, context);
+			await practise(page, locale, 5, (n) => n < 3);
+			await page.goto('/progress');
+			await expect(page.getByTestId('attempt-count')).toHaveText(w.attempts(5));
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				page.getByRole('button', { name: w.export }).click()
+			]);
+			const backup = await download.path();
+
+			await page.goto('/settings');
+			await page.getByRole('button', { name: w.reset }).click();
+			await page.getByRole('button', { name: w.resetYes }).click();
+			await page.goto('/progress');
+			await expect(page.getByTestId('attempt-count')).toHaveText(w.attempts(0));
+
+			// A foreign file is refused and changes nothing.
+			const input = page.locator('input[type=file]');
+			await input.setInputFiles({
+				name: 'other.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from('{"format":"anki","cards":[]}')
+			});
+			await expect(page.getByRole('alert')).toContainText(w.importForeign);
+			await expect(page.getByTestId('attempt-count')).toHaveText(w.attempts(0));
+
+			await input.setInputFiles(backup);
+			await expect(page.getByRole('status').filter({ hasText: w.importDone })).toBeVisible();
+			await expect(page.getByTestId('attempt-count')).toHaveText(w.attempts(5));
+			// Importing the same file again adds nothing.
+			await input.setInputFiles(backup);
+			await expect(page.getByTestId('attempt-count')).toHaveText(w.attempts(5));
 		});
 	});
 }

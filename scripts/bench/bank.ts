@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { buildOutput, writeOutput } from '../bank/build';
 import { readBankSource } from '../bank/load';
 import { validate } from '../bank/validate';
+import { chromiumArgs, chromiumPath } from '../../tests/chromium';
 
 const BUDGET_BYTES = 40 * 1024;
 const BUILD_RUNS = 5;
@@ -89,18 +90,7 @@ async function loadAndIndex(url: string) {
 async function benchBrowser(json: string) {
 	const server = await serve(json);
 	const { port } = server.address() as AddressInfo;
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic'
-		]
-	});
+	const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 	try {
 		const page = await browser.newPage();
 		await page.goto(`http://127.0.0.1:${port}/`);

@@ -132,6 +132,8 @@ export interface QuizView {
 	feedback: AnswerRecord | null;
 	/** Exam: milliseconds left (never negative), else null. */
 	timeLeftMs: number | null;
+	/** Exam: the deadline has passed (the paper was submitted by the clock, not the learner). */
+	timeUp: boolean;
 	/** Exam: one entry per question for the question navigator. */
 	navigator: { index: number; answered: boolean; current: boolean }[];
 	/** What the learner can do now: each maps to `snapshot.can(event)`. */

@@ -36,6 +36,7 @@ export function selectQuizView(snapshot: QuizSnapshot): QuizView {
 		// show it too, so the form does not go blank while the attempt is stored).
 		feedback: !isExam && inProgress && answered ? answered : null,
 		timeLeftMs: context.deadline === null ? null : Math.max(0, context.deadline - context.now),
+		timeUp: context.deadline !== null && context.now >= context.deadline,
 		navigator: isExam ? examNavigator(context) : [],
 		can: {
 			// A placeholder response: the machine's guards never look at its content, only its presence.

@@ -28,8 +28,17 @@ export function recordAnswers(store: ProgressStore, items: () => Item[]) {
 		}));
 		await store.recordAttempts(attempts);
 
+		// Generated drill scenarios are counted in the history but not scheduled: there are
+		// thousands of them, a fresh one is always at hand, and review can only bring back items
+		// that the bank holds.
+		const generated = new Set(
+			items()
+				.filter((item) => item.generated)
+				.map((item) => item.id)
+		);
 		const byUnit = new Map<string, ItemState[]>();
 		for (const answer of answers) {
+			if (generated.has(answer.itemId)) continue;
 			const unit = unitOf.get(answer.itemId) ?? 'unknown';
 			const known = await store.getItemStates(unit);
 			const pending = byUnit.get(unit) ?? [];
