@@ -283,6 +283,11 @@ export async function openProgressStore(options: StoreOptions) {
 			return serialised(() => tables.flows.removeItem(id));
 		},
 
+		/** Resolves once every write queued so far has finished (or failed). */
+		whenIdle(): Promise<void> {
+			return serialised(async () => {});
+		},
+
 		async listQuarantined(): Promise<string[]> {
 			return tables.quarantine.keys();
 		},

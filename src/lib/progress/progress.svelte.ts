@@ -18,7 +18,6 @@ export const progress = $state({
 	persisted: false,
 	settings: structuredClone(DEFAULT_SETTINGS) as Settings,
 	notices: [] as StorageNotice[],
-	attemptCount: 0,
 	/** Items due for spaced review now: the number on the home screen. */
 	dueCount: 0,
 	/** Items in the mistakes notebook. */
@@ -68,11 +67,15 @@ async function requestPersistence(): Promise<void> {
 	progress.persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
 }
 
-/** Recount what the home screen shows, after answers were saved or progress imported. */
+/**
+ * Recount what the home screen shows, after answers were saved or progress imported. Reads
+ * item states only (one record per unit), never the attempt history, which can be large.
+ */
 export async function refreshProgress(): Promise<void> {
 	const store = await getStore();
+	// Learning state is written just after feedback; count what is about to be there.
+	await store.whenIdle();
 	const states = await store.getAllItemStates();
-	progress.attemptCount = await store.countAttempts();
 	progress.dueCount = dueCount(states, Date.now());
 	progress.mistakeCount = mistakes(states).length;
 }

@@ -5,12 +5,17 @@ import type { Attempt, ItemState } from '$lib/progress/types';
 import type { SaveAttemptsInput } from './quiz.types';
 
 /**
- * The `saveAttempts` effect of every quiz: append the attempts, then move each item's learning
- * state (streak, mistakes notebook, spaced-review schedule). Resolves only when both are stored,
- * so the feedback a learner sees is never ahead of what is saved. Saving the same answers twice
- * changes nothing.
+ * The `saveAttempts` effect of every quiz. It resolves as soon as the attempts are stored, so
+ * the feedback a learner sees is never ahead of the history; the learning state (streak,
+ * mistakes notebook, review schedule) follows in the store's write queue right after. If the tab
+ * dies in between, the attempt is safe and only that schedule step is missing. Saving the same
+ * answers twice changes nothing.
  */
-export function recordAnswers(store: ProgressStore, items: () => Item[]) {
+export function recordAnswers(
+	store: ProgressStore,
+	items: () => Item[],
+	onLearned: (done: Promise<void>) => void = (done) => void done.catch(() => {})
+) {
 	return async ({ mode, answers }: SaveAttemptsInput): Promise<void> => {
 		if (answers.length === 0) return;
 		const unitOf = new Map(items().map((item) => [item.id, item.unit]));
@@ -27,7 +32,6 @@ export function recordAnswers(store: ProgressStore, items: () => Item[]) {
 			flow: mode
 		}));
 		await store.recordAttempts(attempts);
-
 		// Generated drill scenarios are counted in the history but not scheduled: there are
 		// thousands of them, a fresh one is always at hand, and review can only bring back items
 		// that the bank holds.
@@ -36,17 +40,27 @@ export function recordAnswers(store: ProgressStore, items: () => Item[]) {
 				.filter((item) => item.generated)
 				.map((item) => item.id)
 		);
-		const byUnit = new Map<string, ItemState[]>();
-		for (const answer of answers) {
-			if (generated.has(answer.itemId)) continue;
-			const unit = unitOf.get(answer.itemId) ?? 'unknown';
-			const known = await store.getItemStates(unit);
-			const pending = byUnit.get(unit) ?? [];
-			const prev = pending.findLast((s) => s.itemId === answer.itemId) ?? known[answer.itemId];
-			// Already applied (the same answer saved again after a reload): leave it.
-			if (prev && prev.lastAt >= answer.at) continue;
-			byUnit.set(unit, [...pending, applyAnswer(prev, answer, mode)]);
-		}
-		for (const [unit, states] of byUnit) await store.putItemStates(unit, states);
+		onLearned(updateLearningState(store, mode, answers, unitOf, generated));
 	};
+}
+
+async function updateLearningState(
+	store: ProgressStore,
+	mode: SaveAttemptsInput['mode'],
+	answers: SaveAttemptsInput['answers'],
+	unitOf: Map<string, string>,
+	generated: Set<string>
+): Promise<void> {
+	const byUnit = new Map<string, ItemState[]>();
+	for (const answer of answers) {
+		if (generated.has(answer.itemId)) continue;
+		const unit = unitOf.get(answer.itemId) ?? 'unknown';
+		const known = await store.getItemStates(unit);
+		const pending = byUnit.get(unit) ?? [];
+		const prev = pending.findLast((s) => s.itemId === answer.itemId) ?? known[answer.itemId];
+		// Already applied (the same answer saved again after a reload): leave it.
+		if (prev && prev.lastAt >= answer.at) continue;
+		byUnit.set(unit, [...pending, applyAnswer(prev, answer, mode)]);
+	}
+	for (const [unit, states] of byUnit) await store.putItemStates(unit, states);
 }

@@ -1,0 +1,668 @@
+/**
+ * `npm run bench:flows`: how the learning flows feel on a slow phone. Prints figures, asserts
+ * nothing. Runs the production build in Debian's Chromium, each browser figure without CPU
+ * throttling (1x) and with 4x throttling (CDP `Emulation.setCPUThrottlingRate`).
+ *
+ * 1. Answer → feedback: a 30-question practice session answered from the keyboard. Measured in
+ *    the page from the Enter keydown (`event.timeStamp`) to the moment a MutationObserver sees
+ *    `main section.feedback` in the DOM (observer callbacks run as a microtask right after
+ *    Svelte's DOM update, before any paint), split at the "saving" message and at the completion
+ *    of the last IndexedDB readwrite transaction (the stored attempt and item state); also to
+ *    the next requestAnimationFrame, the frame that paints it. Budget: p95 ≤ 16 ms.
+ * 2. A heavy learner: 100,000 attempts over 365 days and 10,000 item states (the generator of
+ *    flows-data.ts), seeded into IndexedDB in the stored shapes before the app first opens.
+ *    Page loads of /review (until the due count shows) and /progress (until the overview
+ *    shows); then the computations alone, in the same page and throttling, by running the app's
+ *    own modules (bundled by Vite) on the stored data; then the same computations in Node.
+ *    Budget: each computation ≤ 50 ms (p95).
+ * 3. App start offline: after one online visit with the service worker activated, reload the
+ *    home page offline 10 times: navigation start → `html[data-hydrated="true"]`.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { answer } from '../../tests/answer';
+import { chromiumArgs, chromiumPath } from '../../tests/chromium';
+import type { AnswerRecord, QuizMode } from '../../src/lib/features/quiz/quiz.types';
+import type { openProgressStore } from '../../src/lib/progress/progress-store';
+import { applyAnswer, dueCount, dueQueue, mistakes } from '../../src/lib/progress/learning';
+import { computeProgressStats, type StatsUnit } from '../../src/lib/progress/stats';
+import type { openBrowserTables } from '../../src/lib/progress/tables';
+import type { Attempt, ItemState } from '../../src/lib/progress/types';
+import { startProductionServer } from './server';
+
+// Build and serve the checkout this script is in, wherever it is run from.
+process.chdir(fileURLToPath(new URL('../..', import.meta.url)));
+
+const RATES = [1, 4] as const;
+const QUESTIONS = 30;
+const PAGE_LOADS = 5;
+const STORE_READS = 5;
+/** Each computation runs this many times on the data of each read. */
+const COMPUTE_REPEAT = 2;
+const NODE_RUNS = 10;
+const OFFLINE_RELOADS = 10;
+const FEEDBACK_BUDGET_MS = 16;
+const COMPUTE_BUDGET_MS = 50;
+
+// --- synthetic learner (the minimum of flows-data.ts, which runs on import) ---
+
+const UNITS = 100;
+const ITEMS_PER_UNIT = 100;
+const ATTEMPTS = 100_000;
+const DAYS = 365;
+const DAY_MS = 86_400_000;
+const MODES: QuizMode[] = ['practice', 'practice', 'review', 'mistakes', 'exam', 'lesson'];
+
+/** Deterministic PRNG (mulberry32). */
+function random(seed: number) {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** The last 365 days before `now`: what the app, using the real clock, sees as due. */
+function syntheticLearner(now: number) {
+	const units: StatsUnit[] = [];
+	const itemConcepts: Record<string, string[]> = {};
+	const itemIds: { id: string; unit: string }[] = [];
+	for (let u = 0; u < UNITS; u++) {
+		const unit = `unit-${u}`;
+		const concepts = Array.from({ length: 10 }, (_, c) => `${unit}.concept-${c}`);
+		units.push({ id: unit, itemCount: ITEMS_PER_UNIT, concepts });
+		for (let i = 0; i < ITEMS_PER_UNIT; i++) {
+			const id = `${unit}-q${i}`;
+			itemIds.push({ id, unit });
+			itemConcepts[id] = [concepts[i % 10], concepts[(i * 7) % 10]];
+		}
+	}
+	const rand = random(42);
+	const start = now - DAYS * DAY_MS;
+	const answers: { answer: AnswerRecord; unit: string; mode: QuizMode }[] = [];
+	for (let n = 0; n < ATTEMPTS; n++) {
+		const { id, unit } = itemIds[Math.floor(rand() * itemIds.length)];
+		const correct = rand() < 0.7;
+		answers.push({
+			unit,
+			mode: MODES[Math.floor(rand() * MODES.length)],
+			answer: {
+				itemId: id,
+				unit,
+				response: { type: 'single', choice: correct ? 'a' : 'b' },
+				score: { correct, fraction: correct ? 1 : rand() < 0.3 ? 0.5 : 0 },
+				ms: Math.floor(2000 + rand() * 40_000),
+				at: Math.floor(start + rand() * DAYS * DAY_MS)
+			}
+		});
+	}
+	answers.sort((a, b) => a.answer.at - b.answer.at);
+	const attempts: Attempt[] = answers.map(({ answer, unit, mode }, n) => ({
+		id: `${answer.at.toString(36)}-${n}`,
+		itemId: answer.itemId,
+		unit,
+		at: answer.at,
+		correct: answer.score.correct,
+		fraction: answer.score.fraction,
+		ms: answer.ms,
+		flow: mode
+	}));
+	const flat: Record<string, ItemState> = {};
+	const byUnit: Record<string, Record<string, ItemState>> = {};
+	for (const { answer, unit, mode } of answers) {
+		const next = applyAnswer(flat[answer.itemId], answer, mode);
+		flat[answer.itemId] = next;
+		(byUnit[unit] ??= {})[answer.itemId] = next;
+	}
+	// As the store keeps them: attempts per UTC day, item states per unit.
+	const days: Record<string, Attempt[]> = {};
+	for (const attempt of attempts)
+		(days[new Date(attempt.at).toISOString().slice(0, 10)] ??= []).push(attempt);
+	return { units, itemConcepts, attempts, flat, byUnit, days };
+}
+
+// --- figures ---
+
+type Rate = (typeof RATES)[number];
+type Samples = Partial<Record<Rate, number[]>>;
+interface Row {
+	name: string;
+	samples: Samples;
+	budget?: number;
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => {
+	const s = sorted(xs);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+/** Nearest rank: with 5 samples this is the slowest. */
+const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1];
+
+function printTable(title: string, rows: Row[], note = ''): void {
+	const ms = (n: number) => (n < 100 ? n.toFixed(1) : n.toFixed(0));
+	const cell = (xs: number[] | undefined) =>
+		(xs?.length ? `${ms(median(xs))} / ${ms(p95(xs))}` : '–').padStart(15);
+	const verdict = (row: Row) =>
+		row.budget === undefined
+			? ''
+			: `p95 ≤ ${row.budget}: ` +
+				RATES.filter((r) => row.samples[r]?.length)
+					.map((r) => `${r}x ${p95(row.samples[r]!) <= row.budget! ? 'OK' : 'OVER'}`)
+					.join(', ');
+	const width = Math.max(...rows.map((r) => r.name.length));
+	console.log(`\n${title}`);
+	console.log(
+		`${''.padEnd(width)}  ${'1x med / p95'.padStart(15)}  ${'4x med / p95'.padStart(15)}`
+	);
+	for (const row of rows)
+		console.log(
+			`${row.name.padEnd(width)}  ${RATES.map((r) => cell(row.samples[r])).join('  ')}  ${verdict(row)}`
+		);
+	if (note) console.log(note);
+}
+
+// --- browser helpers ---
+
+/** tsx (esbuild keepNames) wraps nested functions in `__name()`: define it in every page. */
+const NAME_SHIM = 'globalThis.__name = (f) => f;';
+
+interface Marks {
+	hydrated?: number;
+	due?: number;
+	overview?: number;
+	longestTask: number;
+}
+interface AnswerTiming {
+	start: number;
+	saving?: number;
+	write?: number;
+	/** Object stores of the readwrite transactions completed before the feedback, in order. */
+	writes: string[];
+	dom?: number;
+	frame?: number;
+}
+interface BenchApi {
+	openBrowserTables: typeof openBrowserTables;
+	openProgressStore: typeof openProgressStore;
+	dueQueue: typeof dueQueue;
+	dueCount: typeof dueCount;
+	mistakes: typeof mistakes;
+	computeProgressStats: typeof computeProgressStats;
+}
+type BenchWindow = Window & { __answers: AnswerTiming[]; __marks: Marks; __bench?: BenchApi };
+
+async function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const probe = createServer();
+		probe.on('error', fail);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as AddressInfo;
+			probe.close(() => done(port));
+		});
+	});
+}
+
+async function newContext(browser: Browser, baseURL: string, sw: boolean) {
+	const context = await browser.newContext({
+		baseURL,
+		locale: 'en',
+		viewport: { width: 360, height: 800 },
+		serviceWorkers: sw ? 'allow' : 'block'
+	});
+	context.setDefaultTimeout(60_000);
+	await context.addInitScript({ content: NAME_SHIM });
+	return context;
+}
+
+/** Sets the CPU throttling of the page's renderer (one CDP session, kept open: it lasts). */
+async function throttler(context: BrowserContext, page: Page) {
+	const cdp = await context.newCDPSession(page);
+	return async (rate: Rate) => void (await cdp.send('Emulation.setCPUThrottlingRate', { rate }));
+}
+
+/** In the page, before the app: times each Enter that submits an answer (see the top). */
+function instrumentAnswers() {
+	const w = window as unknown as BenchWindow;
+	const timings: AnswerTiming[] = (w.__answers = []);
+	let current: AnswerTiming | null = null;
+	const transaction = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (
+		this: IDBDatabase,
+		...args: Parameters<IDBDatabase['transaction']>
+	) {
+		const tx = transaction.apply(this, args);
+		const timing = current;
+		// Registered before localforage's own oncomplete, which resolves the write.
+		if (timing && args[1] === 'readwrite')
+			tx.addEventListener('complete', () => {
+				if (timing.dom !== undefined) return;
+				timing.write = performance.now();
+				timing.writes.push([...tx.objectStoreNames].join('+'));
+			});
+		return tx;
+	} as IDBDatabase['transaction'];
+	addEventListener(
+		'keydown',
+		(event) => {
+			if (event.key !== 'Enter' || current) return;
+			if (!document.querySelector('main form button[type=submit]:not([disabled])')) return;
+			current = { start: event.timeStamp, writes: [] };
+		},
+		true
+	);
+	new MutationObserver(() => {
+		const timing = current;
+		if (!timing) return;
+		const now = performance.now();
+		if (timing.saving === undefined && document.querySelector('main div[aria-live] > p'))
+			timing.saving = now;
+		if (document.querySelector('main section.feedback')) {
+			timing.dom = now;
+			current = null;
+			timings.push(timing);
+			requestAnimationFrame(() => (timing.frame = performance.now()));
+		}
+	}).observe(document, { childList: true, subtree: true });
+}
+
+/** In the page, before the app: when the page became interactive and showed its figures. */
+function instrumentLoad() {
+	const w = window as unknown as BenchWindow;
+	const marks: Marks = (w.__marks = { longestTask: 0 });
+	const targets = {
+		hydrated: 'html[data-hydrated="true"]',
+		due: '[aria-labelledby="spaced-heading"] p.count',
+		overview: '#overview-heading'
+	} as const;
+	new MutationObserver(() => {
+		const now = performance.now();
+		for (const [mark, selector] of Object.entries(targets) as [keyof typeof targets, string][])
+			if (marks[mark] === undefined && document.querySelector(selector)) marks[mark] = now;
+	}).observe(document, {
+		childList: true,
+		subtree: true,
+		attributes: true,
+		attributeFilter: ['data-hydrated']
+	});
+	new PerformanceObserver((list) => {
+		for (const task of list.getEntries())
+			marks.longestTask = Math.max(marks.longestTask, task.duration);
+	}).observe({ type: 'longtask', buffered: true });
+}
+
+// --- 1. answer → feedback ---
+
+async function answerToFeedback(browser: Browser, url: string, rate: Rate) {
+	const context = await newContext(browser, url, false);
+	try {
+		await context.addInitScript(instrumentAnswers);
+		const page = await context.newPage();
+		await (
+			await throttler(context, page)
+		)(rate);
+		await page.goto('/practice');
+		await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+		await page.locator('select').first().selectOption(String(QUESTIONS));
+		await page.getByRole('button', { name: 'Start practice' }).click();
+		await page.waitForURL(/\/session\/practice$/);
+		const results = page.getByRole('heading', { name: 'Results' });
+		for (let n = 0; n < QUESTIONS && !(await results.isVisible()); n++) {
+			await page.waitForSelector('main form [data-item-id]');
+			await answer(page, 'en', n % 3 !== 0);
+			await page.waitForSelector('main form button[type=submit]:not([disabled])');
+			// Enter from the page itself: the keyboard path, whatever control was used.
+			await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+			await page.keyboard.press('Enter');
+			await page.waitForFunction((count) => {
+				const done = (window as unknown as BenchWindow).__answers;
+				return done.length === count && done[count - 1].frame !== undefined;
+			}, n + 1);
+			await page.keyboard.press('Enter');
+			// The next question (or the summary, which lists every answer's feedback).
+			await page.waitForSelector('main div[aria-live] section.feedback', { state: 'detached' });
+		}
+		return await page.evaluate(() => (window as unknown as BenchWindow).__answers);
+	} finally {
+		await context.close();
+	}
+}
+
+// --- 2. a heavy learner ---
+
+/** The app's progress modules as one script for the page (same code as the app's chunks). */
+async function bundleProgressModules(): Promise<string> {
+	const id = '\0bench-entry';
+	const src = (path: string) => JSON.stringify(resolve('src/lib/progress', path));
+	const result = await build({
+		configFile: false,
+		logLevel: 'silent',
+		resolve: { alias: { $lib: resolve('src/lib') } },
+		plugins: [
+			{
+				name: 'bench-entry',
+				resolveId: (source) => (source === 'bench-entry' ? id : null),
+				load: (source) =>
+					source === id
+						? `export { openBrowserTables } from ${src('tables.ts')};
+							export { openProgressStore } from ${src('progress-store.ts')};
+							export { dueQueue, dueCount, mistakes } from ${src('learning.ts')};
+							export { computeProgressStats } from ${src('stats.ts')};`
+						: null
+			}
+		],
+		build: {
+			write: false,
+			rolldownOptions: {
+				input: 'bench-entry',
+				preserveEntrySignatures: 'strict',
+				output: { format: 'iife', name: '__bench' }
+			}
+		}
+	});
+	const output = Array.isArray(result) ? result[0] : result;
+	const chunk = 'output' in output ? output.output[0] : undefined;
+	if (chunk?.type !== 'chunk') throw new Error('bundling the progress modules failed');
+	return chunk.code;
+}
+
+type Learner = ReturnType<typeof syntheticLearner>;
+
+async function heavyLearner(browser: Browser, url: string, learner: Learner, bundle: string) {
+	const rows = {
+		reviewDue: { name: '/review: navigation → due count shown', samples: {} as Samples },
+		reviewTask: { name: '/review: longest task over 50 ms (0: none)', samples: {} as Samples },
+		progressShown: { name: '/progress: navigation → overview shown', samples: {} as Samples },
+		progressTask: { name: '/progress: longest task over 50 ms (0: none)', samples: {} as Samples },
+		open: { name: 'open the store', samples: {} as Samples },
+		readStates: { name: 'read 10k item states (getAllItemStates)', samples: {} as Samples },
+		readAttempts: { name: 'read 100k attempts (listAttempts)', samples: {} as Samples },
+		dueQueue: {
+			name: 'dueQueue (all states)',
+			samples: {} as Samples,
+			budget: COMPUTE_BUDGET_MS
+		},
+		refresh: {
+			name: 'dueCount + mistakes (refreshProgress)',
+			samples: {} as Samples,
+			budget: COMPUTE_BUDGET_MS
+		},
+		stats: {
+			name: 'computeProgressStats',
+			samples: {} as Samples,
+			budget: COMPUTE_BUDGET_MS
+		}
+	} satisfies Record<string, Row>;
+	const add = (row: Row, rate: Rate, ms: number[]) => (row.samples[rate] ??= []).push(...ms);
+
+	const context = await newContext(browser, url, false);
+	let counts = { due: 0, states: 0, attempts: 0 };
+	try {
+		await context.addInitScript(instrumentLoad);
+		// A blank page of the app's origin, to reach its IndexedDB before the app ever runs.
+		await context.route('**/__bench', (route) =>
+			route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' })
+		);
+		const page = await context.newPage();
+		const throttle = await throttler(context, page);
+		await page.goto('/__bench');
+		await page.addScriptTag({ content: bundle });
+		await page.evaluate(
+			async ({ days, byUnit }) => {
+				const tables = await (window as unknown as BenchWindow).__bench!.openBrowserTables();
+				if (!tables) throw new Error('IndexedDB unavailable');
+				await tables.meta.setItem('schemaVersion', 1);
+				for (const [day, attempts] of Object.entries(days))
+					await tables.attempts.setItem(day, attempts);
+				for (const [unit, states] of Object.entries(byUnit))
+					await tables.items.setItem(unit, states);
+			},
+			{ days: learner.days, byUnit: learner.byUnit }
+		);
+
+		for (const rate of RATES) {
+			await throttle(rate);
+			const times = await page.evaluate(
+				async ({ runs, repeat, units, itemConcepts }) => {
+					const api = (window as unknown as BenchWindow).__bench!;
+					const t: Record<string, number[]> = {};
+					let t0 = 0;
+					const lap = (name: string) => {
+						const t1 = performance.now();
+						(t[name] ??= []).push(t1 - t0);
+						t0 = performance.now();
+					};
+					let seen = { due: 0, states: 0, attempts: 0 };
+					for (let run = 0; run < runs; run++) {
+						const now = Date.now();
+						t0 = performance.now();
+						const tables = await api.openBrowserTables();
+						const store = await api.openProgressStore({ tables: tables!, persistent: true });
+						lap('open');
+						const states = await store.getAllItemStates();
+						lap('readStates');
+						const attempts = await store.listAttempts();
+						lap('readAttempts');
+						const itemStates = await store.getItemStatesByUnit();
+						let due: string[] = [];
+						for (let n = 0; n < repeat; n++) {
+							t0 = performance.now();
+							due = api.dueQueue(states, now);
+							lap('dueQueue');
+							api.dueCount(states, now);
+							api.mistakes(states);
+							lap('refresh');
+							api.computeProgressStats({
+								attempts,
+								itemStates,
+								units,
+								itemConcepts,
+								now,
+								utcOffsetMinutes: -new Date().getTimezoneOffset()
+							});
+							lap('stats');
+						}
+						seen = {
+							due: due.length,
+							states: Object.keys(states).length,
+							attempts: attempts.length
+						};
+					}
+					return { t, counts: seen };
+				},
+				{
+					runs: STORE_READS,
+					repeat: COMPUTE_REPEAT,
+					units: learner.units,
+					itemConcepts: learner.itemConcepts
+				}
+			);
+			counts = times.counts;
+			for (const key of [
+				'open',
+				'readStates',
+				'readAttempts',
+				'dueQueue',
+				'refresh',
+				'stats'
+			] as const)
+				add(rows[key], rate, times.t[key]);
+
+			for (const [route, mark, shown, task] of [
+				['/review', 'due', rows.reviewDue, rows.reviewTask],
+				['/progress', 'overview', rows.progressShown, rows.progressTask]
+			] as const) {
+				for (let n = 0; n < PAGE_LOADS; n++) {
+					await page.goto(route);
+					await page.waitForFunction(
+						(m) => (window as unknown as BenchWindow).__marks[m] !== undefined,
+						mark
+					);
+					const marks = await page.evaluate(() => (window as unknown as BenchWindow).__marks);
+					add(shown, rate, [marks[mark]!]);
+					add(task, rate, [marks.longestTask]);
+				}
+			}
+			await page.goto('/__bench');
+			await page.addScriptTag({ content: bundle });
+		}
+	} finally {
+		await context.close();
+	}
+	return { rows, counts };
+}
+
+function nodeComputations(learner: Learner): Row[] {
+	const time = (fn: () => void) =>
+		Array.from({ length: NODE_RUNS }, () => {
+			const t0 = performance.now();
+			fn();
+			return performance.now() - t0;
+		});
+	const now = Date.now();
+	return [
+		{
+			name: 'Node: dueQueue (all states)',
+			samples: { 1: time(() => dueQueue(learner.flat, now)) },
+			budget: COMPUTE_BUDGET_MS
+		},
+		{
+			name: 'Node: dueCount + mistakes',
+			samples: { 1: time(() => (dueCount(learner.flat, now), mistakes(learner.flat))) },
+			budget: COMPUTE_BUDGET_MS
+		},
+		{
+			name: 'Node: computeProgressStats',
+			samples: {
+				1: time(() =>
+					computeProgressStats({
+						attempts: learner.attempts,
+						itemStates: learner.byUnit,
+						units: learner.units,
+						itemConcepts: learner.itemConcepts,
+						now,
+						utcOffsetMinutes: -new Date().getTimezoneOffset()
+					})
+				)
+			},
+			budget: COMPUTE_BUDGET_MS
+		}
+	];
+}
+
+// --- 3. app start from the service-worker cache ---
+
+async function offlineStart(browser: Browser, url: string): Promise<Samples> {
+	const context = await newContext(browser, url, true);
+	const samples: Samples = {};
+	try {
+		await context.addInitScript(instrumentLoad);
+		const page = await context.newPage();
+		const throttle = await throttler(context, page);
+		await page.goto('/');
+		await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+		await page.waitForFunction(
+			async () => {
+				await navigator.serviceWorker.ready;
+				return navigator.serviceWorker.controller?.state === 'activated';
+			},
+			undefined,
+			{ timeout: 20_000 }
+		);
+		await context.setOffline(true);
+		for (const rate of RATES) {
+			await throttle(rate);
+			for (let n = 0; n < OFFLINE_RELOADS; n++) {
+				await page.reload();
+				const hydrated = await page
+					.waitForFunction(() => (window as unknown as BenchWindow).__marks.hydrated)
+					.then((handle) => handle.jsonValue());
+				const fromWorker = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+				if (!fromWorker) throw new Error('the reload was not served by the service worker');
+				(samples[rate] ??= []).push(hydrated as number);
+			}
+		}
+	} finally {
+		await context.close();
+	}
+	return samples;
+}
+
+// --- run ---
+
+const started = performance.now();
+const learner = syntheticLearner(Date.now());
+// Builds first on a fresh clone; the build also writes the .svelte-kit/tsconfig.json that
+// tsconfig.json extends, which bundling needs.
+const server = await startProductionServer(await freePort());
+let bundle: string;
+try {
+	if (!existsSync('.svelte-kit/tsconfig.json')) spawnSync('npx', ['svelte-kit', 'sync']);
+	bundle = await bundleProgressModules();
+} catch (error) {
+	server.stop();
+	throw error;
+}
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const measureStart = performance.now();
+try {
+	const answers: Partial<Record<Rate, AnswerTiming[]>> = {};
+	for (const rate of RATES) answers[rate] = await answerToFeedback(browser, server.url, rate);
+	const phase = (name: string, from: (a: AnswerTiming) => number | undefined, budget?: number) => ({
+		name,
+		budget,
+		samples: Object.fromEntries(
+			RATES.map((rate) => [
+				rate,
+				answers[rate]!.map(from).filter((ms): ms is number => ms !== undefined)
+			])
+		) as Samples
+	});
+	const heavy = await heavyLearner(browser, server.url, learner, bundle);
+	const offline = await offlineStart(browser, server.url);
+
+	// The usual sequence of writes an answer waits for, e.g. "attempts → items → flows".
+	const sequences = new Map<string, number>();
+	for (const a of RATES.flatMap((rate) => answers[rate]!)) {
+		const key = a.writes.join(' → ') || 'none';
+		sequences.set(key, (sequences.get(key) ?? 0) + 1);
+	}
+	const [writes, count] = [...sequences].sort((a, b) => b[1] - a[1])[0];
+	printTable(
+		`1. Answer → feedback, ${answers[1]!.length} + ${answers[4]!.length} answers in a practice ` +
+			`session (ms from the Enter keydown)`,
+		[
+			phase('Enter → "saving" shown', (a) => (a.saving ?? a.dom!) - a.start),
+			phase('Enter → stored (last write done)', (a) => a.write && a.write - a.start),
+			phase('stored → feedback in DOM', (a) => a.write && a.dom! - a.write),
+			phase('Enter → feedback in DOM', (a) => a.dom! - a.start, FEEDBACK_BUDGET_MS),
+			phase('Enter → next frame (rAF)', (a) => a.frame! - a.start)
+		],
+		`IndexedDB readwrite transactions before the feedback: ${writes} ` +
+			`(${count} of ${answers[1]!.length + answers[4]!.length} answers)`
+	);
+	printTable(
+		`2. Heavy learner: ${heavy.counts.attempts} attempts, ${heavy.counts.states} item states, ` +
+			`${heavy.counts.due} due (page loads ×${PAGE_LOADS}, store reads ×${STORE_READS}, ` +
+			`in-page computations ×${STORE_READS * COMPUTE_REPEAT}, ` +
+			`Node ×${NODE_RUNS})`,
+		[...Object.values(heavy.rows), ...nodeComputations(learner)]
+	);
+	printTable(`3. App start offline from the service-worker cache (×${OFFLINE_RELOADS})`, [
+		{ name: 'navigation → html[data-hydrated]', samples: offline }
+	]);
+	console.log(
+		`\nChromium ${browser.version()}; ${((performance.now() - measureStart) / 1000).toFixed(0)} s ` +
+			`measuring, ${((performance.now() - started) / 1000).toFixed(0)} s in all.`
+	);
+} finally {
+	await browser.close();
+	server.stop();
+}
