@@ -113,9 +113,16 @@ describe('build on a fixture bank', () => {
 					'outsourcing-subclass.kpo-design.creative',
 					'topic.definitions',
 					'topic.mode-scenario'
-				]
+				],
+				items: expect.any(Array)
 			}
 		]);
+		// Each item's facets point into the unit's concept list.
+		const [unit] = index.units;
+		expect(unit.items).toHaveLength(6);
+		expect(unit.items[0]).toEqual({ id: 'demo-single-01', type: 'single', concepts: [0] });
+		for (const facets of unit.items)
+			for (const c of facets.concepts) expect(unit.concepts[c]).toBeDefined();
 		expect(index.parts[0]).toEqual({
 			id: '2.3',
 			title: { zh: '二（三）服务贸易的四种模式', en: 'The four modes of supply' }

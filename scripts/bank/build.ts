@@ -218,6 +218,7 @@ export function localiseUnit(
 function unitMeta(u: LoadedUnit): UnitMeta {
 	const unit = u.unit;
 	const id = slugOf(u);
+	const concepts = [...new Set(u.items.flatMap((at) => at.item.concepts))].sort();
 	return {
 		id,
 		order: unit?.order ?? 0,
@@ -226,7 +227,13 @@ function unitMeta(u: LoadedUnit): UnitMeta {
 		summary: { zh: unit?.summary.zh ?? '', en: unit?.summary.en ?? '' },
 		itemCount: u.items.length,
 		sectionCount: unit?.sections.length ?? 0,
-		concepts: [...new Set(u.items.flatMap((at) => at.item.concepts))].sort()
+		concepts,
+		// Enough to filter and count without downloading the unit (practice setup, progress).
+		items: u.items.map(({ item }) => ({
+			id: item.id,
+			type: item.type,
+			concepts: item.concepts.map((c) => concepts.indexOf(c))
+		}))
 	};
 }
 

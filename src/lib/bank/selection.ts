@@ -10,9 +10,12 @@ export interface PracticeFilter {
 	count: number;
 }
 
-export function matchesFilter(item: Item, filter: Omit<PracticeFilter, 'count'>): boolean {
+export function matchesFilter(
+	item: Pick<Item, 'type' | 'concepts'> & { unit?: string },
+	filter: Omit<PracticeFilter, 'count'>
+): boolean {
 	return (
-		(filter.units.length === 0 || filter.units.includes(item.unit)) &&
+		(filter.units.length === 0 || (item.unit !== undefined && filter.units.includes(item.unit))) &&
 		(filter.types.length === 0 || filter.types.includes(item.type)) &&
 		(filter.concepts.length === 0 || item.concepts.some((c) => filter.concepts.includes(c)))
 	);

@@ -54,6 +54,14 @@ export interface UnitMeta {
 	sectionCount: number;
 	/** Every concept tag used by the unit's items, for practice filters. */
 	concepts: string[];
+	/** Each item's id, type and concept tags (indices into `concepts`), to filter and count. */
+	items: ItemFacets[];
+}
+
+export interface ItemFacets {
+	id: string;
+	type: ItemType;
+	concepts: number[];
 }
 
 /** `index.json`: small, loaded on start; everything else is per unit. */

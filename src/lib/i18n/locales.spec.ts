@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { pickLocale } from './locale';
-import { resources } from './resources';
+import { NAMESPACES } from './resources';
+
+// Every locale file, read directly (the app loads most of them lazily).
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+	eager: true,
+	import: 'default'
+});
+const read = (locale: string) =>
+	Object.fromEntries(NAMESPACES.map((ns) => [ns, files[`./locales/${locale}/${ns}.json`]]));
+const resources = { en: read('en'), 'zh-CN': read('zh-CN') } as const;
 
 /** Flatten nested keys; plural forms (`_one`, `_other`) count as one key, since Chinese has one form. */
 function keysOf(tree: object, prefix = ''): string[] {
@@ -16,7 +25,13 @@ function leaves(tree: object): string[] {
 }
 
 describe('UI strings', () => {
-	for (const ns of Object.keys(resources.en) as (keyof typeof resources.en)[]) {
+	it('has a file per namespace and language, and no stray files', () => {
+		expect(Object.keys(files).sort()).toEqual(
+			['en', 'zh-CN'].flatMap((l) => NAMESPACES.map((ns) => `./locales/${l}/${ns}.json`)).sort()
+		);
+	});
+
+	for (const ns of NAMESPACES) {
 		it(`${ns}: English and Chinese have the same keys`, () => {
 			const en = [...new Set(keysOf(resources.en[ns]))].sort();
 			const zh = [...new Set(keysOf(resources['zh-CN'][ns]))].sort();

@@ -1,51 +1,31 @@
-// Both languages are bundled: together they are a few kilobytes, and loading them lazily
-// would add a round trip (and an offline failure mode) before the first word is shown.
-import enClassroom from './locales/en/classroom.json';
-import enCommon from './locales/en/common.json';
-import enHome from './locales/en/home.json';
-import enLearn from './locales/en/learn.json';
-import enPractice from './locales/en/practice.json';
-import enProgress from './locales/en/progress.json';
-import enQuiz from './locales/en/quiz.json';
-import enReview from './locales/en/review.json';
-import enSettings from './locales/en/settings.json';
-import zhClassroom from './locales/zh-CN/classroom.json';
-import zhCommon from './locales/zh-CN/common.json';
-import zhHome from './locales/zh-CN/home.json';
-import zhLearn from './locales/zh-CN/learn.json';
-import zhPractice from './locales/zh-CN/practice.json';
-import zhProgress from './locales/zh-CN/progress.json';
-import zhQuiz from './locales/zh-CN/quiz.json';
-import zhReview from './locales/zh-CN/review.json';
-import zhSettings from './locales/zh-CN/settings.json';
+// Types and names only: the strings themselves load in i18n.svelte.ts, the shared ones
+// eagerly and each feature's with the pages that use it.
 
-export const resources = {
-	en: {
-		common: enCommon,
-		home: enHome,
-		learn: enLearn,
-		practice: enPractice,
-		review: enReview,
-		progress: enProgress,
-		quiz: enQuiz,
-		classroom: enClassroom,
-		settings: enSettings
-	},
-	'zh-CN': {
-		common: zhCommon,
-		home: zhHome,
-		learn: zhLearn,
-		practice: zhPractice,
-		review: zhReview,
-		progress: zhProgress,
-		quiz: zhQuiz,
-		classroom: zhClassroom,
-		settings: zhSettings
-	}
-} as const;
+/** The English resources' shape: the source of truth for keys (zh-CN must match, tested). */
+interface English {
+	common: typeof import('./locales/en/common.json');
+	home: typeof import('./locales/en/home.json');
+	learn: typeof import('./locales/en/learn.json');
+	practice: typeof import('./locales/en/practice.json');
+	review: typeof import('./locales/en/review.json');
+	progress: typeof import('./locales/en/progress.json');
+	quiz: typeof import('./locales/en/quiz.json');
+	classroom: typeof import('./locales/en/classroom.json');
+	settings: typeof import('./locales/en/settings.json');
+}
 
-export type Namespace = keyof (typeof resources)['en'];
-export const namespaces = Object.keys(resources.en) as Namespace[];
+export type Namespace = keyof English;
+export const NAMESPACES: readonly Namespace[] = [
+	'common',
+	'home',
+	'learn',
+	'practice',
+	'review',
+	'progress',
+	'quiz',
+	'classroom',
+	'settings'
+];
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 type WithoutPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
@@ -56,7 +36,6 @@ type LeafKeys<T, Prefix extends string = ''> = {
 		: LeafKeys<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
-type English = (typeof resources)['en'];
 /** `common` keys bare (`'nav.learn'`), every other namespace prefixed (`'settings:title'`). */
 export type TranslationKey =
 	| LeafKeys<English['common']>

@@ -1,15 +1,12 @@
 /**
- * What one answer does to what we know about an item, and the queues built from that: spaced
- * review (due items) and the mistakes notebook. Pure functions over `ItemState`; the store
- * persists the results.
+ * What one answer does to what we know about an item. Pure functions over `ItemState`; the
+ * store persists the results. The queues (due, mistakes) live in `queues.ts`.
  */
 import type { ItemType } from '$lib/bank/types';
 import type { AnswerRecord, QuizMode } from '$lib/features/quiz/quiz.types';
 import { gradeFromAnswer, scheduleReview } from './scheduler';
+import { isInMistakes, MISTAKES_CLEAR_STREAK } from './queues';
 import type { ItemState } from './types';
-
-/** Right answers in a row that take an item out of the mistakes notebook. */
-export const MISTAKES_CLEAR_STREAK = 2;
 
 /**
  * How long a fluent learner takes per item type, for grading speed. Rough reading + deciding
@@ -32,11 +29,6 @@ export const EXPECTED_MS_BY_TYPE: Record<ItemType, number> = {
  * memory, not learning.
  */
 const UNTIMED_MODES: ReadonlySet<QuizMode> = new Set(['exam', 'lesson']);
-
-/** Whether the item is in the mistakes notebook; states written before the field use lastCorrect. */
-export function isInMistakes(state: ItemState): boolean {
-	return state.inMistakes ?? !state.lastCorrect;
-}
 
 /**
  * The item's state after `answer`, in any mode: streak and last result, the notebook flag and
@@ -71,45 +63,4 @@ export function applyAnswer(
 	};
 }
 
-/**
- * Ids of the items due for review at `now`, most overdue first (earliest due; ties by id, so the
- * order is stable). `limit` caps the list for a session; the count is {@link dueCount}.
- */
-export function dueQueue(
-	states: Record<string, ItemState>,
-	now: number,
-	limit = Infinity
-): string[] {
-	const due: ItemState[] = [];
-	for (const id in states) {
-		const state = states[id];
-		if (state.due !== null && state.due <= now) due.push(state);
-	}
-	due.sort((a, b) => a.due! - b.due! || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
-	const ids = new Array<string>(Math.min(limit, due.length));
-	for (let i = 0; i < ids.length; i++) ids[i] = due[i].itemId;
-	return ids;
-}
-
-/** How many items are due for review at `now`. */
-export function dueCount(states: Record<string, ItemState>, now: number): number {
-	let count = 0;
-	for (const id in states) {
-		const due = states[id].due;
-		if (due !== null && due <= now) count++;
-	}
-	return count;
-}
-
-/**
- * The mistakes notebook: items answered wrong and not yet answered right twice in a row since.
- * Longest-untouched first (ties by id), so a session starts with the mistakes waiting longest.
- */
-export function mistakes(states: Record<string, ItemState>): string[] {
-	const inNotebook: ItemState[] = [];
-	for (const id in states) if (isInMistakes(states[id])) inNotebook.push(states[id]);
-	inNotebook.sort(
-		(a, b) => a.lastAt - b.lastAt || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0)
-	);
-	return inNotebook.map((s) => s.itemId);
-}
+export { dueCount, dueQueue, isInMistakes, mistakes, MISTAKES_CLEAR_STREAK } from './queues';

@@ -1,7 +1,7 @@
 import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
-import { dueCount, mistakes } from './learning';
+import { dueCount, mistakes } from './queues';
 import { openProgressStore, type ProgressStore } from './progress-store';
 import { createMemoryTables, openBrowserTables } from './tables';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';

@@ -4,7 +4,7 @@
  * Pure: the clock and the learner's time zone are parameters, so tests are deterministic.
  */
 import type { UnitMeta } from '$lib/bank/types';
-import { isInMistakes } from './learning';
+import { isInMistakes } from './queues';
 import type { Attempt, ItemState } from './types';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import { selectExamPaper, selectPractice, type PracticeFilter } from '$lib/bank/selection';
 import type { Item } from '$lib/bank/types';
-import { dueQueue, mistakes } from '$lib/progress/learning';
+import { dueQueue, mistakes } from '$lib/progress/queues';
 import type { ItemState } from '$lib/progress/types';
 import type { SessionPlan } from './quiz.session';
 

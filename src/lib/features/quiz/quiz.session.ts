@@ -1,4 +1,3 @@
-import { generateDrill } from '$lib/bank/generators';
 import { loadUnit } from '$lib/bank/loader';
 import type { Item, Locale } from '$lib/bank/types';
 import type { FlowKind } from '$lib/progress/types';
@@ -29,7 +28,10 @@ export async function loadPlanItems(plan: SessionPlan, locale: Locale): Promise<
 	const contents = await Promise.all(plan.units.map((unit) => loadUnit(unit, locale)));
 	const byId = new Map(contents.flatMap((c) => c.items).map((item) => [item.id, item]));
 	const bankItems = plan.itemIds.flatMap((id) => byId.get(id) ?? []);
-	const drillItems = plan.drill ? generateDrill({ ...plan.drill, locale }) : [];
+	// The generators (tables of businesses, sentence patterns) load only when a drill needs them.
+	const drillItems = plan.drill
+		? (await import('$lib/bank/generators')).generateDrill({ ...plan.drill, locale })
+		: [];
 	return [...bankItems, ...drillItems];
 }
 
