@@ -9,7 +9,6 @@
  *    device, and importing the same file again (everything already there)
  * The browser part (IndexedDB, throttled CPU) is to be added separately.
  */
-import type { AnswerRecord, QuizMode } from '../../src/lib/features/quiz/quiz.types';
 import {
 	exportProgress,
 	importProgress,
@@ -19,16 +18,11 @@ import {
 } from '../../src/lib/progress/backup';
 import { applyAnswer, dueQueue } from '../../src/lib/progress/learning';
 import { openProgressStore } from '../../src/lib/progress/progress-store';
-import { computeProgressStats, type StatsUnit } from '../../src/lib/progress/stats';
+import { computeProgressStats } from '../../src/lib/progress/stats';
 import { createMemoryTables } from '../../src/lib/progress/tables';
-import type { Attempt, ItemState } from '../../src/lib/progress/types';
+import { ATTEMPTS, DAYS, ITEMS_PER_UNIT, syntheticLearner, UNITS } from './synthetic-learner';
 
-const UNITS = 100;
-const ITEMS_PER_UNIT = 100;
-const ATTEMPTS = 100_000;
-const DAYS = 365;
 const RUNS = 10;
-const DAY_MS = 86_400_000;
 const NOW = Date.UTC(2026, 10, 27, 12);
 
 const median = (xs: number[]) => {
@@ -36,80 +30,6 @@ const median = (xs: number[]) => {
 	const mid = Math.floor(s.length / 2);
 	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-
-/** Deterministic PRNG (mulberry32): the same data on every run and machine. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function syntheticBank() {
-	const units: StatsUnit[] = [];
-	const itemConcepts: Record<string, string[]> = {};
-	const itemIds: { id: string; unit: string }[] = [];
-	for (let u = 0; u < UNITS; u++) {
-		const unit = `unit-${u}`;
-		const concepts = Array.from({ length: 10 }, (_, c) => `${unit}.concept-${c}`);
-		units.push({ id: unit, itemCount: ITEMS_PER_UNIT, concepts });
-		for (let i = 0; i < ITEMS_PER_UNIT; i++) {
-			const id = `${unit}-q${i}`;
-			itemIds.push({ id, unit });
-			itemConcepts[id] = [concepts[i % 10], concepts[(i * 7) % 10]];
-		}
-	}
-	return { units, itemConcepts, itemIds };
-}
-
-const MODES: QuizMode[] = ['practice', 'practice', 'review', 'mistakes', 'exam', 'lesson'];
-
-function syntheticHistory(itemIds: { id: string; unit: string }[]) {
-	const rand = random(42);
-	const start = NOW - DAYS * DAY_MS;
-	const answers: { answer: AnswerRecord; unit: string; mode: QuizMode }[] = [];
-	for (let n = 0; n < ATTEMPTS; n++) {
-		const { id, unit } = itemIds[Math.floor(rand() * itemIds.length)];
-		const correct = rand() < 0.7;
-		answers.push({
-			unit,
-			mode: MODES[Math.floor(rand() * MODES.length)],
-			answer: {
-				itemId: id,
-				unit,
-				response: { type: 'single', choice: correct ? 'a' : 'b' },
-				score: { correct, fraction: correct ? 1 : rand() < 0.3 ? 0.5 : 0 },
-				ms: Math.floor(2000 + rand() * 40_000),
-				at: Math.floor(start + rand() * DAYS * DAY_MS)
-			}
-		});
-	}
-	answers.sort((a, b) => a.answer.at - b.answer.at);
-	const attempts: Attempt[] = answers.map(({ answer, unit, mode }, n) => ({
-		id: `${answer.at.toString(36)}-${n}`,
-		itemId: answer.itemId,
-		unit,
-		at: answer.at,
-		correct: answer.score.correct,
-		fraction: answer.score.fraction,
-		ms: answer.ms,
-		flow: mode
-	}));
-	return { answers, attempts };
-}
-
-function replay(answers: ReturnType<typeof syntheticHistory>['answers']) {
-	const flat: Record<string, ItemState> = {};
-	const byUnit: Record<string, Record<string, ItemState>> = {};
-	for (const { answer, unit, mode } of answers) {
-		const next = applyAnswer(flat[answer.itemId], answer, mode);
-		flat[answer.itemId] = next;
-		(byUnit[unit] ??= {})[answer.itemId] = next;
-	}
-	return { flat, byUnit };
-}
 
 function time(fn: () => void): number[] {
 	const times: number[] = [];
@@ -142,11 +62,8 @@ async function main() {
 		return median(times);
 	};
 
-	const { units, itemConcepts, itemIds } = syntheticBank();
-	const { answers, attempts } = syntheticHistory(itemIds);
-
 	const t0 = performance.now();
-	const { flat, byUnit } = replay(answers);
+	const { units, itemConcepts, answers, attempts, flat, byUnit } = syntheticLearner(NOW);
 	const replayMs = performance.now() - t0;
 	const stateCount = Object.keys(flat).length;
 
@@ -187,7 +104,7 @@ async function main() {
 	rows.push([
 		'replay 100k answers (once)',
 		`${replayMs.toFixed(0)} ms`,
-		'applyAnswer × 100,000 to build the states'
+		'generate + applyAnswer × 100,000 to build the states'
 	]);
 
 	// Backup round trip on in-memory stores (structuredClone on every read/write, like IDB).
