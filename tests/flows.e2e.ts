@@ -110,7 +110,8 @@ for (const locale of ['zh-CN', 'en'] as Locale[]) {
 					await answer(page, locale, section !== 1);
 					await page.getByRole('button', { name: w.submit }).click();
 					if (section === 0) {
-						// Mid-lesson reload: back at the same question, with its feedback.
+						// Mid-lesson reload once the feedback is up: back at the same question, with it.
+						await expect(page.locator('main section.feedback')).toBeVisible();
 						await page.reload();
 						await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
 					}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	type JournalEntry,
 	NewerSchemaError,
 	openProgressStore,
 	SCHEMA_VERSION,
@@ -161,5 +162,58 @@ describe('progress store', () => {
 		await store.resetProgress();
 		expect(await store.countAttempts()).toBe(0);
 		expect((await store.getSettings()).theme).toBe('dark');
+	});
+});
+
+describe('the answer journal', () => {
+	function memoryJournal() {
+		let saved: unknown = null;
+		return {
+			read: () => saved,
+			write: (list: JournalEntry[]) => void (saved = list.length ? structuredClone(list) : null),
+			peek: () => saved
+		};
+	}
+	const entry = (n: number): JournalEntry => ({ attempt: attempt(n) });
+
+	it('holds an answer at once and moves it into the history in the write queue', async () => {
+		const journal = memoryJournal();
+		const { store, tables } = await open(createMemoryTables(), { journal });
+		await store.appendAttempts([entry(1)]);
+		// Safe and listed before any IndexedDB write has happened.
+		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1']);
+		await store.whenIdle();
+		expect(journal.peek()).toBeNull();
+		expect(await tables.attempts.keys()).toHaveLength(1);
+		expect(await store.countAttempts()).toBe(1);
+	});
+
+	it('moves answers left in the journal by a page that died into the history on open', async () => {
+		const journal = memoryJournal();
+		journal.write([entry(1), entry(2)]);
+		const { store, tables } = await open(createMemoryTables(), { journal });
+		expect(journal.peek()).toBeNull();
+		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1', 'a2']);
+		expect(await tables.attempts.keys()).toHaveLength(1);
+	});
+
+	it('falls back to IndexedDB when the journal is full', async () => {
+		const journal = {
+			read: () => null,
+			write: () => {
+				throw new DOMException('full', 'QuotaExceededError');
+			}
+		};
+		const { store, tables } = await open(createMemoryTables(), { journal });
+		await store.appendAttempts([entry(3)]);
+		expect(await tables.attempts.keys()).toHaveLength(1);
+	});
+
+	it('drops unreadable journal entries and says so', async () => {
+		const journal = memoryJournal();
+		journal.write([entry(1), { attempt: { id: 'broken' } } as unknown as JournalEntry]);
+		const { store, notices } = await open(createMemoryTables(), { journal });
+		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1']);
+		expect(notices).toContainEqual({ kind: 'corrupt', table: 'journal', key: 'attempts' });
 	});
 });

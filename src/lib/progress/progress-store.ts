@@ -40,6 +40,38 @@ export interface StoreOptions {
 	schemaVersion?: number;
 	migrations?: Migrations;
 	now?: () => number;
+	/**
+	 * A small synchronous write-ahead journal (localStorage in the browser). An answer lands
+	 * there in well under a millisecond, so feedback need not wait for an IndexedDB commit; the
+	 * store then moves it into the history and applies `learn`, and only then forgets it. If the
+	 * page dies first, the next open finishes the job. Without a journal, answers go straight
+	 * to IndexedDB.
+	 */
+	journal?: AttemptJournal;
+	/**
+	 * What an answer does to the learning state (streak, notebook, schedule), given the
+	 * `learn` payloads of stored answers. Runs inside the store's write queue, through `access`.
+	 * Must be idempotent: after a crash the same answers may be applied again.
+	 */
+	learn?: (payloads: unknown[], access: LearningAccess) => Promise<void>;
+}
+
+/** One journaled answer: the attempt, and what `learn` needs to apply it (if anything). */
+export interface JournalEntry {
+	attempt: Attempt;
+	learn?: unknown;
+}
+
+/** Synchronous storage for answers not yet in IndexedDB. `write` throws when it is full. */
+export interface AttemptJournal {
+	read(): unknown;
+	write(entries: JournalEntry[]): void;
+}
+
+/** Item-state access for `learn`, already inside the write queue. */
+export interface LearningAccess {
+	getItemStates(unit: string): Promise<Record<string, ItemState>>;
+	putItemStates(unit: string, states: readonly ItemState[]): Promise<void>;
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -64,6 +96,8 @@ export async function openProgressStore(options: StoreOptions) {
 		tables,
 		persistent,
 		onNotice = () => {},
+		journal,
+		learn,
 		schemaVersion = SCHEMA_VERSION,
 		migrations = MIGRATIONS,
 		now = Date.now
@@ -163,7 +197,82 @@ export async function openProgressStore(options: StoreOptions) {
 		if (isFresh) await write(tables.meta, 'schemaVersion', version);
 	}
 
+	/** Append to the day records: one read-modify-write per day; ids already there are skipped. */
+	async function appendToDays(attempts: readonly Attempt[]): Promise<number> {
+		const byDay = new Map<string, Attempt[]>();
+		for (const attempt of attempts) {
+			const key = attemptDayKey(attempt.at);
+			const list = byDay.get(key);
+			if (list) list.push(attempt);
+			else byDay.set(key, [attempt]);
+		}
+		let added = 0;
+		for (const [key, incoming] of [...byDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
+			const day = (await readSalvaged('attempts', key, salvageAttempts)) ?? [];
+			const ids = new Set(day.map((a) => a.id));
+			const before = day.length;
+			for (const attempt of incoming) {
+				if (ids.has(attempt.id)) continue;
+				ids.add(attempt.id);
+				day.push(attempt);
+			}
+			if (day.length === before) continue;
+			await write(tables.attempts, key, day);
+			added += day.length - before;
+		}
+		return added;
+	}
+
+	/** The journal's valid entries; anything unreadable in it is reported and dropped. */
+	function readJournal(): JournalEntry[] {
+		if (!journal) return [];
+		let raw: unknown;
+		try {
+			raw = journal.read();
+		} catch {
+			onNotice({ kind: 'corrupt', table: 'journal', key: 'attempts' });
+			return [];
+		}
+		if (raw === null || raw === undefined) return [];
+		const entries: unknown[] = Array.isArray(raw) ? raw : [raw];
+		const valid = entries.filter(
+			(e): e is JournalEntry =>
+				typeof e === 'object' && e !== null && isAttempt((e as JournalEntry).attempt)
+		);
+		if (valid.length !== entries.length)
+			onNotice({ kind: 'corrupt', table: 'journal', key: 'attempts' });
+		return valid;
+	}
+
+	const learningAccess: LearningAccess = {
+		getItemStates: async (unit) => (await readSalvaged('items', unit, salvageItemStates)) ?? {},
+		putItemStates: async (unit, states) => {
+			if (states.length === 0) return;
+			const map = (await readSalvaged('items', unit, salvageItemStates)) ?? {};
+			for (const state of states) map[state.itemId] = state;
+			await write(tables.items, unit, map);
+		}
+	};
+
+	/** Store answers in the history and apply what they teach (inside the write queue). */
+	async function storeAnswers(entries: readonly JournalEntry[]): Promise<void> {
+		await appendToDays(entries.map((e) => e.attempt));
+		const payloads = entries.flatMap((e) => (e.learn === undefined ? [] : [e.learn]));
+		if (learn && payloads.length > 0) await learn(payloads, learningAccess);
+	}
+
+	/** Move journaled answers into the history, then forget exactly those (new ones may follow). */
+	async function flushJournal(): Promise<void> {
+		const pending = readJournal();
+		if (pending.length === 0) return;
+		await storeAnswers(pending);
+		const done = new Set(pending.map((e) => e.attempt.id));
+		journal?.write(readJournal().filter((e) => !done.has(e.attempt.id)));
+	}
+
 	await migrate();
+	// Answers journaled just before the page died reach the history now.
+	await serialised(flushJournal).catch(() => {});
 
 	return {
 		persistent,
@@ -195,36 +304,35 @@ export async function openProgressStore(options: StoreOptions) {
 		 * written before it stay, and calling again with the same list completes the rest.
 		 */
 		recordAttempts(attempts: readonly Attempt[]): Promise<number> {
-			return serialised(async () => {
-				const byDay = new Map<string, Attempt[]>();
-				for (const attempt of attempts) {
-					const key = attemptDayKey(attempt.at);
-					const list = byDay.get(key);
-					if (list) list.push(attempt);
-					else byDay.set(key, [attempt]);
+			return serialised(() => appendToDays(attempts));
+		},
+
+		/**
+		 * Record answers as fast as the device allows: into the journal synchronously when there
+		 * is one (history and learning state follow in the write queue), else straight into the
+		 * history. Resolves once the answers are safe from a reload or a closed tab.
+		 */
+		async appendAttempts(entries: readonly JournalEntry[]): Promise<void> {
+			if (journal) {
+				try {
+					journal.write([...readJournal(), ...entries]);
+					void serialised(flushJournal).catch(() => {});
+					return;
+				} catch {
+					// Journal full or unavailable: the slower, always-available path below.
 				}
-				let added = 0;
-				for (const [key, incoming] of [...byDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
-					const day = (await readSalvaged('attempts', key, salvageAttempts)) ?? [];
-					const ids = new Set(day.map((a) => a.id));
-					const before = day.length;
-					for (const attempt of incoming) {
-						if (ids.has(attempt.id)) continue;
-						ids.add(attempt.id);
-						day.push(attempt);
-					}
-					if (day.length === before) continue;
-					await write(tables.attempts, key, day);
-					added += day.length - before;
-				}
-				return added;
-			});
+			}
+			await serialised(() => storeAnswers(entries));
 		},
 
 		async listAttempts(): Promise<Attempt[]> {
 			const keys = (await tables.attempts.keys()).sort();
 			const days = await Promise.all(keys.map((k) => readSalvaged('attempts', k, salvageAttempts)));
-			return days.flatMap((day) => day ?? []);
+			const stored = days.flatMap((day) => day ?? []);
+			// Answers still in the journal are part of the history too (once each).
+			const ids = new Set(stored.map((a) => a.id));
+			const journaled = readJournal().map((e) => e.attempt);
+			return [...stored, ...journaled.filter((a) => !ids.has(a.id))];
 		},
 
 		async countAttempts(): Promise<number> {
@@ -255,12 +363,7 @@ export async function openProgressStore(options: StoreOptions) {
 
 		/** Store several states of one unit in one write (others in the unit are kept). */
 		putItemStates(unit: string, states: readonly ItemState[]): Promise<void> {
-			return serialised(async () => {
-				if (states.length === 0) return;
-				const map = (await readSalvaged('items', unit, salvageItemStates)) ?? {};
-				for (const state of states) map[state.itemId] = state;
-				await write(tables.items, unit, map);
-			});
+			return serialised(() => learningAccess.putItemStates(unit, states));
 		},
 
 		putItemState(unit: string, state: ItemState): Promise<void> {
@@ -275,12 +378,16 @@ export async function openProgressStore(options: StoreOptions) {
 			return readChecked('flows', id, isSavedFlow);
 		},
 
+		/**
+		 * Not queued behind answers and learning state: a whole-record write that IndexedDB
+		 * itself keeps in order, and the place in a quiz must be saved the moment it changes.
+		 */
 		saveFlow(flow: SavedFlow): Promise<void> {
-			return serialised(() => write(tables.flows, flow.id, flow));
+			return write(tables.flows, flow.id, flow);
 		},
 
 		clearFlow(id: string): Promise<void> {
-			return serialised(() => tables.flows.removeItem(id));
+			return tables.flows.removeItem(id);
 		},
 
 		/** Resolves once every write queued so far has finished (or failed). */
@@ -295,6 +402,7 @@ export async function openProgressStore(options: StoreOptions) {
 		/** Forget all progress (settings stay). Only after the learner has confirmed. */
 		resetProgress(): Promise<void> {
 			return serialised(async () => {
+				journal?.write([]);
 				await Promise.all([tables.attempts.clear(), tables.items.clear(), tables.flows.clear()]);
 			});
 		}

@@ -3,7 +3,7 @@ import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
 import { dueCount, mistakes } from './queues';
 import { openProgressStore, type ProgressStore } from './progress-store';
-import { createMemoryTables, openBrowserTables } from './tables';
+import { createMemoryTables, localStorageJournal, openBrowserTables } from './tables';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
 
 /**
@@ -35,7 +35,11 @@ async function open(): Promise<ProgressStore> {
 	const store = await openProgressStore({
 		tables: browserTables ?? createMemoryTables(),
 		persistent: browserTables !== null,
-		onNotice: report
+		onNotice: report,
+		journal: browserTables ? localStorageJournal() : undefined,
+		// Loaded on the first answer, not with the home screen: the scheduler is heavy.
+		learn: async (payloads, access) =>
+			(await import('./learn-hook')).applyLearning(payloads, access)
 	});
 	progress.persistent = store.persistent;
 	if (!store.persistent) report({ kind: 'not-persistent' });

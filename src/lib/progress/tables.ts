@@ -1,3 +1,5 @@
+import type { AttemptJournal } from './progress-store';
+
 /**
  * The few operations the progress store needs from a key-value table. localforage
  * instances have exactly this shape; the in-memory driver below stands in for tests and for
@@ -75,4 +77,27 @@ export async function openBrowserTables(): Promise<Tables | null> {
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * The write-ahead journal for answers (see `StoreOptions.journal`) in localStorage: synchronous,
+ * so an answer is safe before its feedback without waiting for an IndexedDB commit. Undefined
+ * where localStorage is blocked; the store then writes to IndexedDB directly.
+ */
+export function localStorageJournal(key = 'sta:journal'): AttemptJournal | undefined {
+	try {
+		localStorage.getItem(key);
+	} catch {
+		return undefined;
+	}
+	return {
+		read: () => {
+			const text = localStorage.getItem(key);
+			return text === null ? null : JSON.parse(text);
+		},
+		write: (entries) => {
+			if (entries.length === 0) localStorage.removeItem(key);
+			else localStorage.setItem(key, JSON.stringify(entries));
+		}
+	};
 }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '$lib/bank/types';
-import { openProgressStore } from '$lib/progress/progress-store';
+import { applyLearning } from '$lib/progress/learn-hook';
+import { openProgressStore, type JournalEntry } from '$lib/progress/progress-store';
 import { createMemoryTables } from '$lib/progress/tables';
 import type { AnswerRecord } from './quiz.types';
 import { recordAnswers } from './record-answers';
-
-/** Collects the learning-state updates so a test can wait for them. */
-function tracked() {
-	const pending: Promise<void>[] = [];
-	return {
-		onLearned: (p: Promise<void>) => void pending.push(p),
-		settled: () => Promise.all(pending)
-	};
-}
 
 const item = (id: string, generated = false) =>
 	({ id, unit: 'modes-of-supply', type: 'truefalse', answer: true, generated }) as unknown as Item;
@@ -26,16 +18,23 @@ const answer = (itemId: string, correct: boolean, at: number): AnswerRecord => (
 	at
 });
 
+function memoryJournal() {
+	let saved: JournalEntry[] = [];
+	return { read: () => saved, write: (e: JournalEntry[]) => void (saved = structuredClone(e)) };
+}
+
+const openStore = (tables = createMemoryTables(), journal = memoryJournal()) =>
+	openProgressStore({ tables, persistent: true, journal, learn: applyLearning });
+
 describe('recordAnswers', () => {
 	it('stores the attempts and moves each item into the mistakes notebook or the schedule', async () => {
-		const store = await openProgressStore({ tables: createMemoryTables(), persistent: true });
-		const learning = tracked();
-		const save = recordAnswers(store, () => [item('a'), item('b')], learning.onLearned);
+		const store = await openStore();
+		const save = recordAnswers(store, () => [item('a'), item('b')]);
 		const at = Date.UTC(2026, 10, 27, 9);
 		await save({ mode: 'practice', answers: [answer('a', true, at), answer('b', false, at + 1)] });
-		// The attempts are stored when the save resolves; the learning state follows.
+		// Safe (journaled) when the save resolves; history and learning state follow.
 		expect(await store.countAttempts()).toBe(2);
-		await learning.settled();
+		await store.whenIdle();
 		expect((await store.listAttempts()).map((a) => [a.itemId, a.correct, a.flow])).toEqual([
 			['a', true, 'practice'],
 			['b', false, 'practice']
@@ -46,32 +45,51 @@ describe('recordAnswers', () => {
 		expect(states.a.due).toBeGreaterThan(at);
 	});
 
+	it('finishes the learning state on the next open when the page died after the answer', async () => {
+		const tables = createMemoryTables();
+		const journal = memoryJournal();
+		// A page that journaled an answer and closed before the store moved it.
+		journal.write([
+			{
+				attempt: {
+					id: 'x-a',
+					itemId: 'a',
+					unit: 'modes-of-supply',
+					at: 1_800_000_000_000,
+					correct: false,
+					fraction: 0,
+					ms: 4000,
+					flow: 'practice'
+				},
+				learn: { answer: answer('a', false, 1_800_000_000_000), mode: 'practice' }
+			}
+		]);
+		const store = await openStore(tables, journal);
+		expect(await store.countAttempts()).toBe(1);
+		expect((await store.getItemStates('modes-of-supply')).a).toMatchObject({ inMistakes: true });
+		expect(journal.read()).toEqual([]);
+	});
+
 	it('changes nothing when the same answers are saved again (a retried save)', async () => {
-		const store = await openProgressStore({ tables: createMemoryTables(), persistent: true });
-		const learning = tracked();
-		const save = recordAnswers(store, () => [item('a')], learning.onLearned);
+		const store = await openStore();
+		const save = recordAnswers(store, () => [item('a')]);
 		const input = { mode: 'practice' as const, answers: [answer('a', true, 1_800_000_000_000)] };
 		await save(input);
-		await learning.settled();
+		await store.whenIdle();
 		const before = await store.getItemStates('modes-of-supply');
 		await save(input);
-		await learning.settled();
+		await store.whenIdle();
 		expect(await store.countAttempts()).toBe(1);
 		expect(await store.getItemStates('modes-of-supply')).toEqual(before);
 	});
 
 	it('records generated scenarios in the history without scheduling them', async () => {
-		const store = await openProgressStore({ tables: createMemoryTables(), persistent: true });
-		const learning = tracked();
-		await recordAnswers(
-			store,
-			() => [item('gen-mode-x', true)],
-			learning.onLearned
-		)({
+		const store = await openStore();
+		await recordAnswers(store, () => [item('gen-mode-x', true)])({
 			mode: 'practice',
 			answers: [answer('gen-mode-x', false, 1_800_000_000_000)]
 		});
-		await learning.settled();
+		await store.whenIdle();
 		expect(await store.countAttempts()).toBe(1);
 		expect(await store.getAllItemStates()).toEqual({});
 	});
