@@ -12,16 +12,18 @@ describe('progress store on IndexedDB', () => {
 		const store = await openProgressStore({ tables: tables!, persistent: true });
 		await Promise.all(
 			[1, 2, 3].map((n) =>
-				store.recordAttempt({
-					id: `b${n}`,
-					itemId: `i${n}`,
-					unit: 'u',
-					at: 1_700_000_000_000 + n,
-					correct: true,
-					fraction: 1,
-					ms: 900,
-					flow: 'practice'
-				})
+				store.recordAttempts([
+					{
+						id: `b${n}`,
+						itemId: `i${n}`,
+						unit: 'u',
+						at: 1_700_000_000_000 + n,
+						correct: true,
+						fraction: 1,
+						ms: 900,
+						flow: 'practice'
+					}
+				])
 			)
 		);
 		await store.saveSettings({ ...(await store.getSettings()), theme: 'dark' });

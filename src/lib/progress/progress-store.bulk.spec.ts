@@ -40,7 +40,7 @@ async function open(tables = createMemoryTables()) {
 describe('progress store: bulk writes', () => {
 	it('records many attempts with one write per day, skipping ids already stored', async () => {
 		const { store, tables } = await open();
-		await store.recordAttempt(attempt(0));
+		await store.recordAttempts([attempt(0)]);
 		let writes = 0;
 		const setItem = tables.attempts.setItem.bind(tables.attempts);
 		tables.attempts.setItem = async <T>(key: string, value: T) => {
@@ -65,7 +65,7 @@ describe('progress store: bulk writes', () => {
 		const { store } = await open();
 		await Promise.all([
 			store.recordAttempts([attempt(1), attempt(2)]),
-			store.recordAttempt(attempt(3)),
+			store.recordAttempts([attempt(3)]),
 			store.recordAttempts([attempt(4), attempt(2)])
 		]);
 		expect((await store.listAttempts()).map((a) => a.id).sort()).toEqual(['a1', 'a2', 'a3', 'a4']);
@@ -87,7 +87,7 @@ describe('progress store: bulk writes', () => {
 
 	it('puts several item states of a unit at once, keeping the others', async () => {
 		const { store } = await open();
-		await store.putItemState('u1', state('x1'));
+		await store.putItemStates('u1', [state('x1')]);
 		await store.putItemStates('u1', [state('x2'), state('x3')]);
 		await store.putItemStates('u2', [state('y1')]);
 		await store.putItemStates('u3', []);

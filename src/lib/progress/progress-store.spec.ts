@@ -50,7 +50,7 @@ describe('progress store', () => {
 
 	it('loses no attempt when many are recorded at once', async () => {
 		const { store } = await open();
-		await Promise.all(Array.from({ length: 50 }, (_, n) => store.recordAttempt(attempt(n))));
+		await Promise.all(Array.from({ length: 50 }, (_, n) => store.recordAttempts([attempt(n)])));
 		const stored = await store.listAttempts();
 		expect(stored).toHaveLength(50);
 		expect(new Set(stored.map((a) => a.id)).size).toBe(50);
@@ -58,8 +58,8 @@ describe('progress store', () => {
 
 	it('counts an attempt submitted twice once', async () => {
 		const { store } = await open();
-		await store.recordAttempt(attempt(1));
-		await store.recordAttempt(attempt(1));
+		await store.recordAttempts([attempt(1)]);
+		await store.recordAttempts([attempt(1)]);
 		expect(await store.countAttempts()).toBe(1);
 	});
 
@@ -82,8 +82,8 @@ describe('progress store', () => {
 	it('keeps the good attempts of a day that holds one corrupt entry', async () => {
 		const tables = createMemoryTables();
 		const { store, notices } = await open(tables);
-		await store.recordAttempt(attempt(1));
-		await store.recordAttempt(attempt(2));
+		await store.recordAttempts([attempt(1)]);
+		await store.recordAttempts([attempt(2)]);
 		const [day] = await tables.attempts.keys();
 		const stored = (await tables.attempts.getItem<unknown[]>(day))!;
 		await tables.attempts.setItem(day, [...stored, { id: 'broken', fraction: 7 }]);
@@ -95,11 +95,11 @@ describe('progress store', () => {
 	it('reports a full disk and keeps what was saved before', async () => {
 		const tables = createMemoryTables();
 		const { store, notices } = await open(tables);
-		await store.recordAttempt(attempt(1));
+		await store.recordAttempts([attempt(1)]);
 		tables.attempts.setItem = async () => {
 			throw new DOMException('full', 'QuotaExceededError');
 		};
-		await expect(store.recordAttempt(attempt(2))).rejects.toBeInstanceOf(StorageFullError);
+		await expect(store.recordAttempts([attempt(2)])).rejects.toBeInstanceOf(StorageFullError);
 		expect(notices).toEqual([{ kind: 'full' }]);
 		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1']);
 		// The queue is not stuck after a failure.
@@ -147,8 +147,8 @@ describe('progress store', () => {
 	it('keeps item states per unit and drops a corrupt one alone', async () => {
 		const { store, tables, notices } = await open();
 		const state = { itemId: 'x1', streak: 1, lastCorrect: true, lastAt: 1, due: null };
-		await store.putItemState('u1', state);
-		await store.putItemState('u2', { ...state, itemId: 'y1' });
+		await store.putItemStates('u1', [state]);
+		await store.putItemStates('u2', [{ ...state, itemId: 'y1' }]);
 		expect(Object.keys(await store.getAllItemStates()).sort()).toEqual(['x1', 'y1']);
 		await tables.items.setItem('u1', { x1: state, x2: { itemId: 'x2', streak: 'many' } });
 		expect(Object.keys(await store.getItemStates('u1'))).toEqual(['x1']);
@@ -158,7 +158,7 @@ describe('progress store', () => {
 	it('resets progress but keeps settings', async () => {
 		const { store } = await open();
 		await store.saveSettings({ ...DEFAULT_SETTINGS, theme: 'dark' });
-		await store.recordAttempt(attempt(1));
+		await store.recordAttempts([attempt(1)]);
 		await store.resetProgress();
 		expect(await store.countAttempts()).toBe(0);
 		expect((await store.getSettings()).theme).toBe('dark');

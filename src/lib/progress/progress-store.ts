@@ -286,17 +286,6 @@ export async function openProgressStore(options: StoreOptions) {
 			return serialised(() => write(tables.settings, 'settings', settings));
 		},
 
-		/** Append an attempt. Resolves once it is stored, so feedback can follow safely. */
-		recordAttempt(attempt: Attempt): Promise<void> {
-			return serialised(async () => {
-				const key = attemptDayKey(attempt.at);
-				const day = (await readSalvaged('attempts', key, salvageAttempts)) ?? [];
-				if (day.some((a) => a.id === attempt.id)) return; // answering twice counts once
-				day.push(attempt);
-				await write(tables.attempts, key, day);
-			});
-		},
-
 		/**
 		 * Append many attempts (an import, an exam submitted at once): one read-modify-write per
 		 * day rather than per attempt. Ids already stored are skipped. Resolves to the number
@@ -364,14 +353,6 @@ export async function openProgressStore(options: StoreOptions) {
 		/** Store several states of one unit in one write (others in the unit are kept). */
 		putItemStates(unit: string, states: readonly ItemState[]): Promise<void> {
 			return serialised(() => learningAccess.putItemStates(unit, states));
-		},
-
-		putItemState(unit: string, state: ItemState): Promise<void> {
-			return serialised(async () => {
-				const map = (await readSalvaged('items', unit, salvageItemStates)) ?? {};
-				map[state.itemId] = state;
-				await write(tables.items, unit, map);
-			});
 		},
 
 		loadFlow(id: string): Promise<SavedFlow | null> {
