@@ -18,3 +18,10 @@ export function conceptLabel(
 	const option = index.families.find((f) => f.id === family)?.options.find((o) => o.id === id);
 	return option ? pickText(option.label, locale) : concept;
 }
+
+/** Every concept tag used in the given units, sorted: the choices of a concept filter. */
+export function conceptsOfUnits(index: BankIndex, units: readonly string[]): string[] {
+	return [
+		...new Set(index.units.filter((u) => units.includes(u.id)).flatMap((u) => u.concepts))
+	].sort();
+}
