@@ -4,7 +4,8 @@
  * answers produce, also grouped as the store keeps them (attempts per UTC day, states per unit).
  * Deterministic: the same data on every run and machine.
  */
-import type { AnswerRecord, QuizMode } from '../../src/lib/features/quiz/quiz.types';
+import type { AnswerRecord } from '../../src/lib/answering/types';
+import type { QuizMode } from '../../src/lib/features/quiz/quiz.types';
 import { applyAnswer } from '../../src/lib/progress/learning';
 import type { StatsUnit } from '../../src/lib/progress/stats';
 import type { Attempt, ItemState } from '../../src/lib/progress/types';

@@ -9,7 +9,7 @@
  * guards use.
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import { scoreItem } from '$lib/bank/scoring';
+import { scoreItem } from '$lib/answering/scoring';
 import type { Item, Response } from '$lib/bank/types';
 import { deleteIn, entriesOf, getIn, hasIn, setIn } from './bucket-map';
 import { MAX_PLAYERS_PER_ROOM, nicknameKey, type ErrorCode } from './protocol';

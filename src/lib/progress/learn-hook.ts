@@ -1,4 +1,5 @@
-import type { AnswerRecord, QuizMode } from '$lib/features/quiz/quiz.types';
+import type { AnswerRecord } from '$lib/answering/types';
+import type { QuizMode } from '$lib/features/quiz/quiz.types';
 import { applyAnswer } from './learning';
 import type { LearningAccess } from './progress-store';
 import type { ItemState } from './types';

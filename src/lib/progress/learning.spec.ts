@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerRecord } from '$lib/features/quiz/quiz.types';
+import type { AnswerRecord } from '$lib/answering/types';
 import { applyAnswer, dueCount, dueQueue, mistakes } from './learning';
 import { scheduleReview } from './scheduler';
 import type { ItemState } from './types';

@@ -3,7 +3,8 @@
  * store persists the results. The queues (due, mistakes) live in `queues.ts`.
  */
 import type { ItemType } from '$lib/bank/types';
-import type { AnswerRecord, QuizMode } from '$lib/features/quiz/quiz.types';
+import type { AnswerRecord } from '$lib/answering/types';
+import type { QuizMode } from '$lib/features/quiz/quiz.types';
 import { gradeFromAnswer, scheduleReview } from './scheduler';
 import { isInMistakes, MISTAKES_CLEAR_STREAK } from './queues';
 import type { ItemState } from './types';

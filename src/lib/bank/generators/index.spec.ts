@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreItem } from '../scoring';
+import { scoreItem } from '$lib/answering/scoring';
 import { LOCALES } from '../types';
 import { countDistinctScenarios, generateDrill } from './index';
 

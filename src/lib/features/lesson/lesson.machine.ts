@@ -13,7 +13,8 @@
  */
 import { and, assertEvent, assign, setup } from 'xstate';
 import { saveAttemptsNotProvided } from '../quiz/quiz.actors';
-import { describeError, markAnswer, relocalizeItems } from '../quiz/quiz.logic';
+import { markAnswer } from '$lib/answering/marking';
+import { describeError, relocalizeItems } from '../quiz/quiz.logic';
 import type { LessonContext, LessonEvent, LessonInput, LessonStatus } from './lesson.types';
 
 type TimedEvent = Extract<LessonEvent, { at: number }>;

@@ -1,5 +1,5 @@
 import type { Item, Response } from '$lib/bank/types';
-import type { AnswerRecord, SaveAttemptsInput, Tally } from '../quiz/quiz.types';
+import type { AnswerRecord, SaveAttemptsInput, Tally } from '$lib/answering/types';
 
 /**
  * The lesson player: read a section, answer its check questions with instant feedback (stored

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trueFalse, tf } from '../quiz/quiz.fixtures';
-import { markAnswer } from '../quiz/quiz.logic';
+import { markAnswer } from '$lib/answering/marking';
 import { initialLessonContext, lessonMachine } from './lesson.machine';
 import type { LessonContext, LessonInput } from './lesson.types';
 import { lessonStatus, selectLessonView } from './lesson.view';

@@ -3,8 +3,8 @@
  * button from `snapshot.can(...)`, as in `quiz.view.ts`.
  */
 import type { SnapshotFrom } from 'xstate';
-import { addToTally, emptyTally, firstAnswers } from '../quiz/quiz.logic';
-import type { AnswerRecord } from '../quiz/quiz.types';
+import { addToTally, emptyTally, firstAnswers } from '$lib/answering/marking';
+import type { AnswerRecord } from '$lib/answering/types';
 import { checkIndices, isSectionDone, type LessonMachine } from './lesson.machine';
 import type { LessonContext, LessonSectionView, LessonStatus, LessonView } from './lesson.types';
 

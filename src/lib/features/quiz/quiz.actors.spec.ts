@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { saveAttemptsActor, startClock } from './quiz.actors';
-import type { SaveAttemptsInput } from './quiz.types';
+import type { SaveAttemptsInput } from '$lib/answering/types';
 
 afterEach(() => {
 	vi.useRealTimers();

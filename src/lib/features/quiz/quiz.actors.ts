@@ -8,7 +8,8 @@
  *   lessonMachine.provide({ actors: { saveAttempts: saveAttemptsActor(store.saveAttempts) } })
  */
 import { fromPromise, type AnyActorRef } from 'xstate';
-import type { QuizActors, SaveAttemptsInput } from './quiz.types';
+import type { SaveAttemptsInput } from '$lib/answering/types';
+import type { QuizActors } from './quiz.types';
 
 export const saveAttemptsNotProvided = fromPromise<void, SaveAttemptsInput>(async () => {
 	throw new Error('saveAttempts was not provided: pass it with machine.provide({ actors })');

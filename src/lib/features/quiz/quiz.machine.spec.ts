@@ -5,7 +5,8 @@ import { deadEnds, leafPaths, restingStatePaths } from './machine-graph.testing'
 import { saveAttemptsActor } from './quiz.actors';
 import { singleChoice, translated, trueFalse, tf } from './quiz.fixtures';
 import { quizMachine } from './quiz.machine';
-import type { QuizActors, QuizEvent, QuizInput, SaveAttemptsInput } from './quiz.types';
+import type { SaveAttemptsInput } from '$lib/answering/types';
+import type { QuizActors, QuizEvent, QuizInput } from './quiz.types';
 import { selectQuizView, type QuizSnapshot } from './quiz.view';
 
 const T0 = 1_000_000;

@@ -14,8 +14,10 @@
  */
 import { and, assertEvent, assign, setup } from 'xstate';
 import { saveAttemptsNotProvided } from './quiz.actors';
-import { describeError, markAnswer, relocalizeItems } from './quiz.logic';
-import type { AnswerRecord, QuizContext, QuizEvent, QuizInput, QuizStatus } from './quiz.types';
+import { markAnswer } from '$lib/answering/marking';
+import { describeError, relocalizeItems } from './quiz.logic';
+import type { AnswerRecord } from '$lib/answering/types';
+import type { QuizContext, QuizEvent, QuizInput, QuizStatus } from './quiz.types';
 
 /** Events that say what time it is. */
 type TimedEvent = Extract<QuizEvent, { at: number }>;

@@ -1,4 +1,5 @@
-import type { Item, Response, Score } from '$lib/bank/types';
+import type { AnswerRecord, SaveAttemptsInput, Tally } from '$lib/answering/types';
+import type { Item, Response } from '$lib/bank/types';
 import type { FlowKind } from '$lib/progress/types';
 
 /**
@@ -24,19 +25,6 @@ export interface QuizInput {
 	 * been answered right; the notebook itself clears an item after two right answers in a row.
 	 */
 	requeueWrong?: boolean;
-}
-
-/** What the learner gave for one item and how it scored. */
-export interface AnswerRecord {
-	itemId: string;
-	/** The item's unit slug, copied so the store can write `Attempt.unit` without the bank. */
-	unit: string;
-	response: Response;
-	score: Score;
-	/** Time from the item being shown to the answer being submitted. */
-	ms: number;
-	/** Epoch ms of submission. */
-	at: number;
 }
 
 export interface QuizContext {
@@ -92,12 +80,6 @@ export interface QuizActors {
 	saveAttempts: (input: SaveAttemptsInput) => Promise<void>;
 }
 
-/** What the `saveAttempts` actor is given: one answer (practice-like) or the whole paper (exam). */
-export interface SaveAttemptsInput {
-	mode: QuizMode;
-	answers: AnswerRecord[];
-}
-
 export type QuizStatus =
 	/** A question is on screen, waiting for an answer (exam: answers can still change). */
 	| 'answering'
@@ -109,13 +91,6 @@ export type QuizStatus =
 	| 'feedback'
 	/** All done: the summary (and for an exam, the review of every item). */
 	| 'finished';
-
-export interface Tally {
-	correct: number;
-	total: number;
-	/** Sum of partial-credit fractions, for a score out of `total`. */
-	points: number;
-}
 
 /** Everything a quiz screen shows, derived from a snapshot by `selectQuizView`. */
 export interface QuizView {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MultipleItem } from '$lib/bank/types';
 import { singleChoice, trueFalse, tf } from './quiz.fixtures';
-import { markAnswer } from './quiz.logic';
+import { markAnswer } from '$lib/answering/marking';
 import { initialQuizContext, quizMachine } from './quiz.machine';
 import type { QuizContext, QuizInput } from './quiz.types';
 import { quizStatus, selectQuizView } from './quiz.view';

@@ -5,9 +5,10 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { Item } from '$lib/bank/types';
-import { addToTally, emptyTally, firstAnswers, lastAnswers } from './quiz.logic';
+import { addToTally, emptyTally, firstAnswers, lastAnswers } from '$lib/answering/marking';
 import type { QuizMachine } from './quiz.machine';
-import type { AnswerRecord, QuizContext, QuizStatus, QuizView, Tally } from './quiz.types';
+import type { AnswerRecord, Tally } from '$lib/answering/types';
+import type { QuizContext, QuizStatus, QuizView } from './quiz.types';
 
 export type QuizSnapshot = SnapshotFrom<QuizMachine>;
 

@@ -1,7 +1,7 @@
 import type { Item } from '$lib/bank/types';
 import type { LearnPayload } from '$lib/progress/learn-hook';
 import type { JournalEntry, ProgressStore } from '$lib/progress/progress-store';
-import type { SaveAttemptsInput } from './quiz.types';
+import type { SaveAttemptsInput } from './types';
 
 /**
  * The `saveAttempts` effect of every quiz. It resolves as soon as the answers are safe (in the

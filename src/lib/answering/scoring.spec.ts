@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseAnswer, scoreItem } from './scoring';
-import type { ClassifyItem, ClozeItem, Item, MatchingItem, MultipleItem } from './types';
+import type { ClassifyItem, ClozeItem, Item, MatchingItem, MultipleItem } from '$lib/bank/types';
 
 const base = {
 	id: 't-01',

@@ -3,7 +3,7 @@ import type { Item } from '$lib/bank/types';
 import { applyLearning } from '$lib/progress/learn-hook';
 import { openProgressStore, type JournalEntry } from '$lib/progress/progress-store';
 import { createMemoryTables } from '$lib/progress/tables';
-import type { AnswerRecord } from './quiz.types';
+import type { AnswerRecord } from './types';
 import { recordAnswers } from './record-answers';
 
 const item = (id: string, generated = false) =>

@@ -2,7 +2,7 @@
  * Scoring of a learner's response against an item. Pure: the quiz in the browser, the classroom
  * server and the tests all call the same function, so a class sees the same marks a learner does.
  */
-import type { FamilyId, Item, Response, Score } from './types';
+import type { FamilyId, Item, Response, Score } from '$lib/bank/types';
 
 /** Unicode punctuation, symbols and separators, plus any whitespace (ASCII and full-width alike). */
 const IGNORED_IN_ANSWERS = /[\p{P}\p{S}\p{Z}\s]/gu;

@@ -1,0 +1,50 @@
+/**
+ * Marking and tallying answers: pure rules shared by the quiz machine, the lesson machine, their
+ * view selectors and reports. No xstate, no clock, no storage: each function takes what it needs
+ * and returns a new value, so no two flows can drift apart on how an answer is marked or counted.
+ */
+import type { Item, Response } from '$lib/bank/types';
+import { scoreItem } from './scoring';
+import type { AnswerRecord, Tally } from './types';
+
+/**
+ * Marks one response. `ms` is clamped at 0 so a clock that steps backwards (NTP, another device's
+ * time in a restored snapshot) never records a negative response time.
+ */
+export function markAnswer(item: Item, response: Response, at: number, ms: number): AnswerRecord {
+	return {
+		itemId: item.id,
+		unit: item.unit,
+		response,
+		score: scoreItem(item, response),
+		ms: Math.max(0, ms),
+		at
+	};
+}
+
+export const emptyTally = (): Tally => ({ correct: 0, total: 0, points: 0 });
+
+/** Adds one item's result to a tally; `answer` null means unanswered, which counts as wrong. */
+export function addToTally(tally: Tally, answer: AnswerRecord | null): Tally {
+	return {
+		correct: tally.correct + (answer?.score.correct ? 1 : 0),
+		total: tally.total + 1,
+		points: tally.points + (answer?.score.fraction ?? 0)
+	};
+}
+
+/**
+ * The first answer given to each item, by item id. Summaries score the first try: in mistakes
+ * mode a wrong item is asked again until it is right, so the last answer is always right and
+ * would say nothing about what the learner knew.
+ */
+export function firstAnswers(answers: readonly AnswerRecord[]): Map<string, AnswerRecord> {
+	const first = new Map<string, AnswerRecord>();
+	for (const answer of answers) if (!first.has(answer.itemId)) first.set(answer.itemId, answer);
+	return first;
+}
+
+/** The last answer given to each item, by item id: what a review screen shows. */
+export function lastAnswers(answers: readonly AnswerRecord[]): Map<string, AnswerRecord> {
+	return new Map(answers.map((answer) => [answer.itemId, answer]));
+}
