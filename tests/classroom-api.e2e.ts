@@ -18,7 +18,7 @@ import type {
 } from '../src/lib/classroom/protocol.ts';
 
 // Not 4190: fetch refuses it (a "bad port", ManageSieve).
-const PORT = 4196;
+const PORT = Number(process.env.PW_PORT ?? 4173) + 23;
 const BASE = `http://127.0.0.1:${PORT}`;
 const API = `${BASE}/api/classroom`;
 const SEED = 42;
