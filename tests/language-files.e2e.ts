@@ -4,6 +4,8 @@ import { expect, open, PAGES, test } from './fixtures';
  * Each reader gets HTML already in their language: no script has to run before the first text
  * (issue #14: English readers used to wait for hydration to switch a Chinese page).
  */
+const PIN_LABEL = { en: 'PIN', 'zh-CN': 'PIN' } as const;
+
 test.describe('first text in the reader language, before any script', () => {
 	test.use({ javaScriptEnabled: false });
 
@@ -11,6 +13,7 @@ test.describe('first text in the reader language, before any script', () => {
 		test.describe(locale, () => {
 			test.use({ locale });
 			test(`every page arrives in ${locale}, the lesson text included`, async ({ page }) => {
+				test.slow(); // nine pages in one test
 				const lesson = { 'zh-CN': /^基础概念/, en: /^Foundations/ };
 				for (const { path, heading } of [
 					...PAGES,
