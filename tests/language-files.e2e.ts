@@ -1,11 +1,11 @@
 import { expect, open, PAGES, test } from './fixtures';
 
+const PIN_LABEL = { en: 'PIN', 'zh-CN': 'PIN' } as const;
+
 /**
  * Each reader gets HTML already in their language: no script has to run before the first text
  * (issue #14: English readers used to wait for hydration to switch a Chinese page).
  */
-const PIN_LABEL = { en: 'PIN', 'zh-CN': 'PIN' } as const;
-
 test.describe('first text in the reader language, before any script', () => {
 	test.use({ javaScriptEnabled: false });
 
@@ -23,6 +23,9 @@ test.describe('first text in the reader language, before any script', () => {
 					await expect(page.locator('html'), path).toHaveAttribute('lang', locale);
 					await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(heading[locale]);
 				}
+				// The join page a phone opens from a QR code carries its real form, not a placeholder.
+				await page.goto('/classroom/join');
+				await expect(page.getByRole('textbox', { name: PIN_LABEL[locale] })).toBeVisible();
 			});
 		});
 	}
