@@ -298,13 +298,13 @@ describe('validate: glossary', () => {
 
 	it('checks authored options and family terms too', () => {
 		const s = fixtureSource();
-		(item(s, 'demo-multiple-01').options as object[])[2] = {
+		(item(s, 'demo-multiple-01').options as object[])[0] = {
 			id: 'tariff',
 			zh: '境外消费税',
 			en: 'a tax on spending abroad'
 		};
 		expect(errorsOf(s)).toEqual([
-			`${FILE}#demo-multiple-01 options[2].en: zh uses 境外消费 (mode.consumption-abroad), so en must use "consumption abroad"`
+			`${FILE}#demo-multiple-01 options[0].en: zh uses 境外消费 (mode.consumption-abroad), so en must use "consumption abroad"`
 		]);
 	});
 
@@ -433,6 +433,161 @@ describe('validate: lesson markup', () => {
 			'units/01-demo/unit.yaml#intro sections[0].body.en: contains a link or image; only paragraphs, "- " lists and **bold** render',
 			'units/01-demo/unit.yaml#intro sections[0].body.en: unpaired ** in "- **one…"',
 			'units/01-demo/unit.yaml#intro sections[0].body.en: unpaired ** in "- two**…"'
+		]);
+	});
+});
+
+describe('validate: fairness of a printed set (issue #8)', () => {
+	/** n copies of a fixture item with distinct ids and stems (distinct enough not to be near-duplicates). */
+	function clones(
+		s: BankSource,
+		id: string,
+		n: number,
+		edit: (it: Record<string, unknown>, i: number) => void
+	) {
+		const base = item(s, id);
+		for (let i = 0; i < n; i++) {
+			const copy = structuredClone(base);
+			copy.id = `${id}-c${i}`;
+			copy.stem = {
+				zh: `第${i}号案例${'甲乙丙丁戊己庚辛壬癸'.slice(0, i % 10)}：${i * 7919}`,
+				en: `Case ${i}`
+			};
+			edit(copy, i);
+			fixtureItems(s).push(copy);
+		}
+	}
+	const balanceErrors = (s: BankSource) =>
+		validate(s, { coverage: false })
+			.errors.filter((e) => e.kind === 'balance')
+			.map(formatError);
+
+	it('rejects single keys piled on option 1, accepts them spread over positions', () => {
+		const s = fixtureSource();
+		clones(s, 'demo-single-01', 12, () => {});
+		expect(balanceErrors(s)).toEqual([
+			'units#single answer: 13 single items have the key at option 1, uniform would be 4.3 (move keys to other positions)',
+			'units#single answer: 0 single items have the key at option 2, uniform would be 4.3 (move keys to other positions)',
+			'units#single answer: 0 single items have the key at option 3, uniform would be 4.3 (move keys to other positions)'
+		]);
+		const spread = fixtureSource();
+		clones(spread, 'demo-single-01', 12, (it, i) => {
+			const options = it.options as object[];
+			const k = i % 3;
+			[options[0], options[k]] = [options[k], options[0]];
+		});
+		expect(balanceErrors(spread)).toEqual([]);
+	});
+
+	it('rejects a multiple item whose keys are exactly its first options', () => {
+		const s = fixtureSource();
+		item(s, 'demo-multiple-01').options = [
+			{ ref: 'mode.cross-border' },
+			{ ref: 'mode.consumption-abroad' },
+			{ id: 'tariff', zh: '关税', en: 'tariffs' }
+		];
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-multiple-01 answer: the keys are exactly the first options: put a wrong option before some key`
+		]);
+	});
+
+	it('rejects a true/false set outside 40–60 % true', () => {
+		const s = fixtureSource();
+		clones(s, 'demo-tf-01', 11, (it, i) => (it.answer = i < 3));
+		// 1 + 3 true of 12: 33 %.
+		expect(balanceErrors(s)).toEqual([
+			'units#truefalse answer: 4 of 12 true/false items are true (33 %), need 40–60 %'
+		]);
+		const fair = fixtureSource();
+		clones(fair, 'demo-tf-01', 11, (it, i) => (it.answer = i < 5));
+		expect(balanceErrors(fair)).toEqual([]);
+	});
+});
+
+describe('validate: explanations name options by content (issue #8)', () => {
+	const cases: [string, 'zh' | 'en', string][] = [
+		['zh letters', 'zh', '讲义明确列出了这一点：a 和 b 都是消费者出行，其他选项属于别的方式。'],
+		['zh capital letter', 'zh', '讲义明确列出了这一点，B 是狭义定义，所以其他都不正确，请注意。'],
+		['zh ordinal', 'zh', '讲义明确列出了这一点，所以前三项都正确，其余选项属于别的类别。'],
+		['zh option label', 'zh', '讲义明确列出了这一点，选项C属于别的类别或方式，因此不正确。'],
+		[
+			'en option letter',
+			'en',
+			'The handout states this directly; option D is the broad definition and the rest are narrower.'
+		],
+		[
+			'en option number',
+			'en',
+			'The handout states this directly; option 1 is the broad definition and the rest are narrower.'
+		],
+		[
+			'en letters',
+			'en',
+			'The handout states this directly: a and b both have the consumer travelling to buy abroad.'
+		],
+		[
+			'en capital letter',
+			'en',
+			'The handout states this directly. B is the narrow definition and C the narrowest of all.'
+		],
+		[
+			'en ordinal',
+			'en',
+			'The handout states this directly, so the first three are transport and the others are not.'
+		],
+		[
+			'en first option',
+			'en',
+			'The handout states this directly: only the first option meets every condition it sets.'
+		]
+	];
+	for (const [name, lang, text] of cases)
+		it(`rejects ${name}`, () => {
+			const s = fixtureSource();
+			const it0 = item(s, 'demo-single-01');
+			it0.explanation = { ...(it0.explanation as object), [lang]: text };
+			const errors = errorsOf(s);
+			expect(errors, errors.join('\n')).toHaveLength(1);
+			expect(errors[0]).toMatch(
+				new RegExp(
+					`^${FILE}#demo-single-01 explanation\\.${lang}: refers to an option by letter or position`
+				)
+			);
+		});
+
+	it('leaves articles, abbreviations and the handout’s own lists alone', () => {
+		const s = fixtureSource();
+		item(s, 'demo-single-01').explanation = {
+			zh: '其他商业服务的定义第一项就是研发成果转让费及委托研发，即 R&D 与 B2B 平台之外的服务。',
+			en: 'A Tianjin hospital treats a patient, i.e. an inbound one; R&D are bought as a service, and e-commerce is not.'
+		};
+		expect(errorsOf(s)).toEqual([]);
+	});
+});
+
+describe('validate: Chinese typography (issue #8)', () => {
+	it('rejects ASCII quotes and colons in zh item text, not in the source quote', () => {
+		const s = fixtureSource();
+		item(s, 'demo-single-01').stem = {
+			zh: '天津本地医院为入境就医人员提供"医疗服务"，应归入哪一类?',
+			en: 'A Tianjin hospital treats patients who came from abroad for care. Which category is this?'
+		};
+		item(s, 'demo-tf-01').explanation = {
+			zh: '讲义明确列出了这一点:提供方式一共有四种，17:20 这样的时刻不算。',
+			en: 'The handout states this directly; the other options belong to different categories or modes, so they are wrong.'
+		};
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-single-01 stem.zh: ASCII " in zh text: use “ ”`,
+			`${FILE}#demo-tf-01 explanation.zh: ASCII : in zh text: use ：`
+		]);
+	});
+
+	it('rejects them in lesson text too', () => {
+		const s = fixtureSource();
+		const section = (s.units[0].unit as { sections: { body: { zh: string } }[] }).sections[0];
+		section.body.zh = '第一段说"服务贸易"。\n';
+		expect(errorsOf(s)).toEqual([
+			'units/01-demo/unit.yaml#intro sections[0].body.zh: ASCII " in zh text: use “ ”'
 		]);
 	});
 });
