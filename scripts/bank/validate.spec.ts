@@ -592,6 +592,61 @@ describe('validate: Chinese typography (issue #8)', () => {
 	});
 });
 
+describe('validate: where the handout is silent (issue #12)', () => {
+	it('rejects a direction scored for commercial presence', () => {
+		const s = fixtureSource();
+		item(s, 'demo-classify-01').answer = {
+			mode: 'commercial-presence',
+			direction: 'import',
+			'outsourcing-subclass': 'kpo-design.creative',
+			'outsourcing-class': 'kpo-design'
+		};
+		expect(errorsOf(s)).toContain(
+			`${FILE}#demo-classify-01 answer.direction: the handout gives no export/import direction for commercial presence: do not score one (part 2.3)`
+		);
+	});
+
+	it('rejects a stem that contains the key’s words and no distractor’s', () => {
+		const s = fixtureSource();
+		item(s, 'demo-multiple-01').stem = {
+			zh: '讲义说跨境交付和境外消费是什么？',
+			en: 'What does the handout say cross-border supply and consumption abroad are?'
+		};
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-multiple-01 stem.zh: the stem contains the key's own words ("cross-border") and no distractor's: it gives the answer away`
+		]);
+		// Naming a distractor as well makes it a real choice again.
+		item(s, 'demo-multiple-01').options = [
+			{ id: 'tariff', zh: '进口关税措施', en: 'import tariff measures' },
+			{ ref: 'mode.cross-border' },
+			{ ref: 'mode.consumption-abroad' }
+		];
+		item(s, 'demo-multiple-01').stem = {
+			zh: '跨境交付、境外消费和进口关税措施中，哪些是提供方式？',
+			en: 'Of cross-border supply, consumption abroad and import tariff measures, which are modes of supply?'
+		};
+		expect(errorsOf(s)).toEqual([]);
+	});
+
+	it('rejects a letter-spaced quote', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').source = { quote: '有 四 种 提 供 方 式' };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 source.quote: letter-spaced (信 息 技 术): copy the characters without the spaces`
+		]);
+	});
+
+	it('rejects a quote cut in mid-phrase, not one ending where the handout’s phrase ends', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').source = { quote: '跨境提供、境外消费、商业存在和' };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 source.quote: cut in mid-phrase: ends on "和" and the handout goes on "自然人移…"; end at a phrase boundary`
+		]);
+		item(s, 'demo-tf-01').source = { quote: '跨境提供、境外消费、商业存在和自然人移动' };
+		expect(errorsOf(s)).toEqual([]);
+	});
+});
+
 describe('validate: --unit', () => {
 	it('names an unknown unit folder', () => {
 		expect(errorsOf(fixtureSource(), '09-nope')).toEqual([

@@ -211,6 +211,15 @@ export function checkClassify(at: LoadedItem, families: FamilyIndex): BankError[
 				errors.push(err('classify', at, `${path}[${i}]`, `"${c}" is listed twice`));
 		});
 	}
+	if (answer.mode === 'commercial-presence' && answer.direction !== undefined)
+		errors.push(
+			err(
+				'classify',
+				at,
+				'answer.direction',
+				'the handout gives no export/import direction for commercial presence: do not score one (part 2.3)'
+			)
+		);
 	errors.push(...checkTree(at, item, families));
 	return errors;
 }
@@ -321,8 +330,13 @@ export const stripWhitespace = (s: string) => s.replace(/\s+/g, '');
  * hard-wrapped). On a miss, say how far it does match: that is where the author mistyped.
  */
 export function checkQuote(at: LoadedItem, seedNoSpace: string): BankError[] {
-	const quote = stripWhitespace(at.item.source.quote);
-	if (seedNoSpace.includes(quote)) return [];
+	const raw = at.item.source.quote;
+	const quote = stripWhitespace(raw);
+	const found = seedNoSpace.indexOf(quote);
+	if (found >= 0)
+		return quoteShapeProblems(raw, seedNoSpace.slice(found + quote.length)).map((m) =>
+			err('quote', at, 'source.quote', m)
+		);
 	// Prefix presence is monotone, so binary search finds the longest matching prefix.
 	const chars = [...quote];
 	let lo = 0;
@@ -511,6 +525,65 @@ export function checkZhTypography(at: LoadedItem): BankError[] {
 	return zhTexts(at.item).flatMap(({ path, text }) =>
 		zhTypographyProblems(text).map((problem) => err('typography', at, path, problem))
 	);
+}
+
+/**
+ * A quote is shown to learners as the handout's words, so it must read as text: not letter-spaced
+ * (信 息 技 术, the PDF's justified table cells), and not cut in mid-phrase: ending on a connective
+ * (和 与 及 或 、 ， （ ：) while the handout's next character carries on the same phrase.
+ * `after` is the seed (whitespace removed) right after the quote.
+ */
+export function quoteShapeProblems(raw: string, after: string): string[] {
+	const problems: string[] = [];
+	if (
+		/\p{Script=Han}[ \t\u3000]\p{Script=Han}[ \t\u3000]\p{Script=Han}[ \t\u3000]\p{Script=Han}/u.test(
+			raw
+		)
+	)
+		problems.push('letter-spaced (信 息 技 术): copy the characters without the spaces');
+	const trimmed = raw.trim();
+	if (/[和与及或、，（：]$/.test(trimmed) && /^\p{Script=Han}/u.test(after))
+		problems.push(
+			`cut in mid-phrase: ends on "${trimmed.slice(-1)}" and the handout goes on "${[...after].slice(0, 4).join('')}…"; end at a phrase boundary`
+		);
+	return problems;
+}
+
+/** Option text as the learner reads it in zh: a ref's family label, else its own text. */
+function optionZh(o: { ref?: string; zh?: string }, families: FamilyIndex): string {
+	return (o.ref !== undefined ? resolveRef(families, o.ref)?.zh : o.zh) ?? '';
+}
+
+/** Folded for "does the stem contain this option": no whitespace, punctuation or 的. */
+const foldForContainment = (s: string) => normaliseStem(s).replace(/的/g, '');
+
+/**
+ * A stem that contains a key's own words, when it contains no distractor's, gives the answer
+ * away (res-09 asked what part five "服务贸易（服务外包）主管部门联系方式" gives, keyed to that
+ * title). Short labels (under 4 characters) are too common to count.
+ */
+export function checkStemGivesKey(at: LoadedItem, families: FamilyIndex): BankError[] {
+	const { item } = at;
+	if (item.type !== 'single' && item.type !== 'multiple') return [];
+	const stem = foldForContainment(item.stem.zh);
+	const keys = new Set(item.type === 'single' ? [item.answer] : item.answer);
+	const ids = optionIds(item);
+	const inStem = item.options.map((o) => {
+		const text = foldForContainment(optionZh(o, families));
+		return [...text].length >= 4 && stem.includes(text);
+	});
+	const keyInStem = ids.filter((id, i) => keys.has(id) && inStem[i]);
+	const distractorInStem = ids.some((id, i) => !keys.has(id) && inStem[i]);
+	return keyInStem.length > 0 && !distractorInStem
+		? [
+				err(
+					'answer',
+					at,
+					'stem.zh',
+					`the stem contains the key's own words ("${keyInStem[0]}") and no distractor's: it gives the answer away`
+				)
+			]
+		: [];
 }
 
 // ---------------------------------------------------------------- glossary
@@ -877,6 +950,7 @@ export function checkItem(
 		...checkQuote(at, ctx.seedNoSpace),
 		...checkGlossary(at, ctx.forms),
 		...checkMultiplePrefix(at),
+		...checkStemGivesKey(at, ctx.families),
 		...checkOptionReferences(at),
 		...checkZhTypography(at)
 	];
