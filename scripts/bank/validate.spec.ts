@@ -395,20 +395,21 @@ describe('validate: coverage minimums', () => {
 		expect(errors).toContain('units#all coverage: 6 items, need 400');
 		expect(errors).toContain('families.yaml#category.travel coverage: 1 items, need 6');
 		expect(errors).toContain(
-			'families.yaml#outsourcing-subclass.kpo-design.creative coverage: 1 items, need 2'
+			'families.yaml#outsourcing-subclass.kpo-design.creative coverage: 1 items, need 3'
 		);
 		expect(errors).toContain(
 			'families.yaml#outsourcing-subclass.ito-rd.testing coverage: 0 seedCase items, need 1 (the handout has a case for it)'
 		);
 		// noCase sub-classes need items but no seed case.
 		expect(errors).toContain(
-			'families.yaml#outsourcing-subclass.ito-rd.other coverage: 0 items, need 2'
+			'families.yaml#outsourcing-subclass.ito-rd.other coverage: 0 items, need 3'
 		);
 		expect(
 			errors.filter((e) => e.startsWith('families.yaml#outsourcing-subclass.ito-rd.other'))
 		).toHaveLength(1);
 		expect(errors).toContain('units#topic.mode-scenario coverage: 1 classify items, need 40');
 		expect(errors).toContain('units#topic.digital-trade coverage: 0 items, need 40');
+		expect(errors).toContain('units#unit digital-trade coverage: 0 classify items, need 12');
 		expect(errors).toContain('units#topic.new-models coverage: 0 items, need 10');
 		expect(errors).toContain('units#topic.definitions+topic.relations coverage: 3 items, need 30');
 		expect(errors).toContain('units#topic.enterprise-criteria coverage: 0 items, need 10');

@@ -33,14 +33,19 @@ export interface ValidateOptions {
 export const MINIMUMS = {
 	total: 400,
 	perCategory: 6,
-	perSubclass: 2,
+	perSubclass: 3,
 	modeScenarioClassify: 40,
 	digitalTrade: 40,
+	/** Scenario practice in unit 04 (issue #12): classify items in the digital-trade unit. */
+	digitalTradeClassify: 12,
 	newModels: 10,
 	definitionsAndRelations: 30,
 	enterpriseCriteria: 10,
 	perPart: 1
 } as const;
+
+/** The unit (by unit.yaml id) whose classify items `digitalTradeClassify` counts. */
+export const DIGITAL_TRADE_UNIT = 'digital-trade';
 
 export const EXPLANATION_MIN = { zh: 20, en: 60 } as const;
 export const NEAR_DUPLICATE_DICE = 0.9;
@@ -906,6 +911,18 @@ export function checkCoverage(bank: Bank): BankError[] {
 			'units',
 			'topic.mode-scenario',
 			`${modeScn} classify items, need ${MINIMUMS.modeScenarioClassify}`
+		);
+	// Unit 04 teaches by scenarios too: its own classify items, not those of unit 03 that carry
+	// the tag. Found by the unit id (stable, README), so renumbering folders does not matter.
+	const digitalUnit = bank.units.find((u) => u.unit?.id === DIGITAL_TRADE_UNIT);
+	const digitalClassify = (digitalUnit?.items ?? []).filter(
+		(at) => at.item.type === 'classify'
+	).length;
+	if (digitalClassify < MINIMUMS.digitalTradeClassify)
+		short(
+			'units',
+			`unit ${DIGITAL_TRADE_UNIT}`,
+			`${digitalClassify} classify items, need ${MINIMUMS.digitalTradeClassify}`
 		);
 	const topicMin: [string, number][] = [
 		['topic.digital-trade', MINIMUMS.digitalTrade],
