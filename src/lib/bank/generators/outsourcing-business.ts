@@ -519,7 +519,7 @@ export const OUTSOURCING_BUSINESS: readonly SubclassBusinesses[] = [
 		businesses: [
 			{
 				seed: '产品策划',
-				zh: '工业产品的产品策划',
+				zh: '工业产品策划',
 				en: 'product planning for an industrial product'
 			},
 			{
@@ -549,7 +549,7 @@ export const OUTSOURCING_BUSINESS: readonly SubclassBusinesses[] = [
 		businesses: [
 			{
 				seed: '项目规划',
-				zh: '工程建设项目的项目规划',
+				zh: '工程建设项目规划',
 				en: 'project planning for a construction project'
 			},
 			{
@@ -646,8 +646,8 @@ export const OUTSOURCING_BUSINESS: readonly SubclassBusinesses[] = [
 				zh: '改进材料性能、发现特殊功能新材料的技术研发服务',
 				en: 'technology research and development services that improve material performance and discover new materials with special functions'
 			},
-			{ seed: '材料筛选', zh: '新材料的材料筛选', en: 'materials screening for new materials' },
-			{ seed: '材料合成', zh: '新材料的材料合成', en: 'materials synthesis for new materials' }
+			{ seed: '材料筛选', zh: '新材料筛选', en: 'screening of new materials' },
+			{ seed: '材料合成', zh: '新材料合成', en: 'synthesis of new materials' }
 		]
 	}
 ];

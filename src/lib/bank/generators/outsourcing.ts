@@ -22,6 +22,7 @@ import {
 	type TypicalBusiness
 } from './outsourcing-business';
 import { hash32, hashId, mulberry32, pick, shuffle } from './random';
+import { repeatsWords } from './wording';
 
 export const OUTSOURCING_PART = '2.8';
 export type OutsourcingTypeId = 'ito' | 'bpo' | 'kpo';
@@ -40,19 +41,23 @@ const CLIENTS: readonly L10n[] = [
 	{ zh: '一家海外客户', en: 'an overseas client' }
 ];
 
-/** Stem patterns; `v` vendor, `c` client, `b` business (zh and en). */
+/**
+ * Stem patterns; `v` vendor, `c` client, `b` business (zh and en). Every pattern has the vendor
+ * *provide* the business to the client: a client "outsources" a process, but not a cloud service
+ * or a design copyright it buys, so no pattern says the client outsources `b`.
+ */
 const STEMS: readonly ((v: L10n, c: L10n, b: L10n) => L10n)[] = [
 	(v, c, b) => ({
 		zh: `${v.zh}接受${c.zh}委托，为其提供${b.zh}。按服务外包的分类，这项业务属于哪个具体分类、哪个大类、哪一类外包？`,
 		en: `${cap(v.en)} is contracted by ${c.en} to provide ${b.en}. In the classification of service outsourcing, which sub-class, class and outsourcing type is this?`
 	}),
 	(v, c, b) => ({
-		zh: `${c.zh}把${b.zh}交给${v.zh}承接。请判断这项业务的具体分类、外包大类和服务外包类别。`,
-		en: `${cap(c.en)} outsources ${b.en} to ${v.en}. Identify the sub-class, the class and the type of service outsourcing.`
+		zh: `${c.zh}委托${v.zh}为其提供${b.zh}。请判断这项业务的具体分类、外包大类和服务外包类别。`,
+		en: `${cap(c.en)} engages ${v.en} to provide ${b.en}. Identify the sub-class, the class and the type of service outsourcing.`
 	}),
 	(v, c, b) => ({
-		zh: `${v.zh}与${c.zh}签订服务协议，承接其${b.zh}。这项服务外包业务应如何归类？`,
-		en: `${cap(v.en)} signs a service agreement with ${c.en} to take on ${b.en}. How should this service outsourcing work be classified?`
+		zh: `${v.zh}与${c.zh}签订服务协议，为其提供${b.zh}。这项服务外包业务应如何归类？`,
+		en: `${cap(v.en)} signs a service agreement with ${c.en} to provide ${b.en}. How should this service outsourcing work be classified?`
 	})
 ];
 
@@ -123,10 +128,19 @@ export function quoteFor(row: SubclassBusinesses, business: TypicalBusiness): st
 	return row.cell.slice(start, end);
 }
 
-/** Labels of up to three typical businesses of a row, for "its typical business is …". */
+/** True when two list entries would repeat the same words (工业产品的产品策划、工业产品的结构设计). */
+const repetitive = (x: TypicalBusiness, y: TypicalBusiness) =>
+	repeatsWords(x.zh, y.zh, 'zh') || repeatsWords(x.en, y.en, 'en');
+
+/**
+ * Up to three typical businesses of a row, for "its typical business is …": in table order,
+ * skipping any that would repeat the words of one already listed.
+ */
 function examplesOf(subclass: string): L10n {
 	const row = rowBySubclass.get(subclass);
-	const businesses = row ? row.businesses.slice(0, 3) : [];
+	const businesses: TypicalBusiness[] = [];
+	for (const b of row?.businesses ?? [])
+		if (businesses.length < 3 && !businesses.some((o) => repetitive(o, b))) businesses.push(b);
 	return {
 		zh: businesses.map((b) => b.zh).join('、'),
 		en: businesses.map((b) => b.en).join('; ')
@@ -164,8 +178,8 @@ function explain(subclass: string, business: TypicalBusiness, choices: string[])
 		const s = label(OUTSOURCING_SUBCLASS_FAMILY, sibling);
 		const ex = examplesOf(sibling);
 		parts.push({
-			zh: `易混淆的是同属${clsL.zh}的${s.zh}，但它的典型业务是${ex.zh}等。`,
-			en: `The closest trap is ${s.en}, in the same class, but its typical business is different work: ${ex.en}.`
+			zh: `同属${clsL.zh}的还有${s.zh}，它的典型业务是${ex.zh}等，与本题的业务不同。`,
+			en: `The same class also holds ${s.en}, whose typical business is other work, such as ${ex.en}.`
 		});
 	}
 	if (other) {
@@ -179,18 +193,39 @@ function explain(subclass: string, business: TypicalBusiness, choices: string[])
 	return { zh: parts.map((p) => p.zh).join(''), en: parts.map((p) => p.en).join(' ') };
 }
 
-interface ScenarioKey {
+export interface ScenarioKey {
 	row: SubclassBusinesses;
 	business: TypicalBusiness;
 	vendor: number;
 	client: number;
 }
 
+/** A label's telling words: without a bracketed part and a generic trailing 服务 / services. */
+const labelCore = (text: string) =>
+	text
+		.replace(/\s*[（(][^）)]*[）)]/g, '')
+		.replace(/(服务|\s+services?)$/i, '')
+		.trim()
+		.toLowerCase();
+
+/**
+ * True when the business names its own sub-class (软件研发 in 定制软件研发, 测试 in 测试执行服务):
+ * a stem built on it would give the answer away, so it is never drilled.
+ */
+export function namesSubclass(subclass: string, business: TypicalBusiness): boolean {
+	const { zh, en } = label(OUTSOURCING_SUBCLASS_FAMILY, subclass);
+	return business.zh.includes(labelCore(zh)) || business.en.toLowerCase().includes(labelCore(en));
+}
+
+/** The businesses of a row that can be drilled (see `namesSubclass`). */
+export const drillBusinesses = (row: SubclassBusinesses): TypicalBusiness[] =>
+	row.businesses.filter((b) => !namesSubclass(row.subclass, b));
+
 /** Every (business, vendor, client) combination, in a fixed order. */
-function enumerateKeys(): ScenarioKey[] {
+export function enumerateOutsourcingKeys(): ScenarioKey[] {
 	const out: ScenarioKey[] = [];
 	for (const row of OUTSOURCING_BUSINESS)
-		for (const business of row.businesses)
+		for (const business of drillBusinesses(row))
 			for (let vendor = 0; vendor < VENDORS.length; vendor++)
 				for (let client = 0; client < CLIENTS.length; client++)
 					out.push({ row, business, vendor, client });
@@ -199,7 +234,7 @@ function enumerateKeys(): ScenarioKey[] {
 
 /** How many distinct outsourcing scenarios the generator can yield. */
 export function countDistinctOutsourcingScenarios(): number {
-	return enumerateKeys().length;
+	return enumerateOutsourcingKeys().length;
 }
 
 /** Words one scenario; everything random here is seeded by the scenario itself. */
@@ -213,8 +248,8 @@ export function describeOutsourcing(key: ScenarioKey): OutsourcingScenario {
 		CLIENTS[key.client],
 		business
 	);
-	// The cell naming its own sub-class (呼叫中心服务 …) would be recall; everything else applies the table.
-	const difficulty = business.zh.includes(row.name) ? 1 : 2;
+	// A completed phrase (the cell's words in context) is applied, not matched: a little harder.
+	const difficulty = business.zh === business.seed ? 2 : 3;
 	return {
 		id: `gen-os-${hashId(text)}`,
 		subclass: row.subclass,
@@ -247,10 +282,12 @@ export function generateOutsourcingScenarios({
 	type
 }: OutsourcingOptions): OutsourcingScenario[] {
 	const random = mulberry32(seed);
-	const rows = OUTSOURCING_BUSINESS.filter((row) => !type || typeOf(row.subclass) === type);
-	const keys = enumerateKeys();
+	const rows = OUTSOURCING_BUSINESS.filter(
+		(row) => (!type || typeOf(row.subclass) === type) && drillBusinesses(row).length > 0
+	);
+	const keys = enumerateOutsourcingKeys();
 	const queues = shuffle(random, rows).map((row) => {
-		const perBusiness = shuffle(random, row.businesses).map((business) =>
+		const perBusiness = shuffle(random, drillBusinesses(row)).map((business) =>
 			shuffle(
 				random,
 				keys.filter((k) => k.business === business)

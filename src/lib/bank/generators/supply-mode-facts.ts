@@ -31,6 +31,11 @@ export interface Place {
 	side: Side;
 	/** Places with the same country are one country: every Chinese city is `cn`. */
 	country: string;
+	/**
+	 * Set on a region that is not a country (欧洲): the handout's own studio example says
+	 * "Europe", but GATS members are countries, so generated scenarios never use it.
+	 */
+	region?: true;
 }
 
 /**
@@ -85,7 +90,8 @@ export const PLACES = {
 		en: 'Europe',
 		enAdj: 'European',
 		side: 'foreign',
-		country: 'europe'
+		country: 'europe',
+		region: true
 	},
 	japan: {
 		id: 'japan',
@@ -130,14 +136,12 @@ export const CHINESE_CITIES: readonly PlaceId[] = [
 	'dalian',
 	'shenzhen'
 ];
-/** Foreign countries used as a party's home (新马泰 is only ever a tour destination). */
-export const FOREIGN_COUNTRIES: readonly PlaceId[] = [
-	'us',
-	'europe',
-	'japan',
-	'singapore',
-	'germany'
-];
+/**
+ * Foreign countries used as a party's home. GATS members are countries, so a generated scenario
+ * names one: 欧洲 stays a place only for the handout's own examples, and 新马泰 is only ever a
+ * tour destination.
+ */
+export const FOREIGN_COUNTRIES: readonly PlaceId[] = ['us', 'japan', 'singapore', 'germany'];
 
 export function place(id: PlaceId): Place {
 	return PLACES[id];
@@ -216,7 +220,11 @@ export const SUPPLY_RULES: Record<ModeId, SupplyRule> = {
 
 export interface SupplyClassification {
 	mode: ModeId;
-	direction: DirectionId;
+	/**
+	 * Export or import seen from China; `null` for commercial presence, for which the handout
+	 * states no direction (content.md: "no item scores a direction for mode 3").
+	 */
+	direction: DirectionId | null;
 	rule: SupplyRule;
 }
 
@@ -255,14 +263,19 @@ export function classifySupply(facts: SupplyFacts): SupplyClassification {
 		throw new Error(`facts do not fit movement '${facts.movement}': ${factsKey(facts)}`);
 	}
 	const mode = MODE_BY_MOVEMENT[facts.movement];
-	return { mode, direction, rule: SUPPLY_RULES[mode] };
+	return {
+		mode,
+		direction: mode === 'commercial-presence' ? null : direction,
+		rule: SUPPLY_RULES[mode]
+	};
 }
 
 /**
- * Seen from China: a Chinese supplier (for commercial presence, a Chinese-controlled entity)
- * serving foreign consumers exports; Chinese consumers buying from a foreign supplier import.
+ * Seen from China: a Chinese supplier serving foreign consumers exports; Chinese consumers buying
+ * from a foreign supplier import. Also tells the Chinese-capital from the foreign-capital
+ * commercial-presence scenes apart (which scene words them), though that direction is never scored.
  */
-function directionOf(facts: SupplyFacts): DirectionId {
+export function directionOf(facts: SupplyFacts): DirectionId {
 	const supplier = PLACES[facts.supplier.home].side;
 	const consumer = PLACES[facts.consumer.home].side;
 	if (supplier === 'cn' && consumer === 'foreign') return 'export';

@@ -13,6 +13,7 @@ import { DIRECTION_FAMILY, MODE_FAMILY } from './families';
 import { hash32, hashId, mulberry32, shuffle } from './random';
 import {
 	classifySupply,
+	directionOf,
 	factsKey,
 	type DirectionId,
 	type ModeId,
@@ -23,6 +24,7 @@ import { SCENES, sceneContext, sceneFor, type Scene } from './supply-mode-scenes
 
 export {
 	classifySupply,
+	directionOf,
 	factsKey,
 	PLACES,
 	SUPPLY_RULES,
@@ -44,7 +46,8 @@ export interface BilingualScenario {
 	id: string;
 	facts: SupplyFacts;
 	mode: ModeId;
-	direction: DirectionId;
+	/** `null` for commercial presence: the handout states no direction for it, so none is scored. */
+	direction: DirectionId | null;
 	stem: L10n;
 	/** Names the rule applied (who is where, who moved) and why the most tempting mode is wrong. */
 	explanation: L10n;
@@ -115,7 +118,8 @@ export function countDistinctScenarios(): number {
 /** Words a set of facts: key from the rules, wording from the scene of that mode and direction. */
 export function describeScenario(facts: SupplyFacts): BilingualScenario {
 	const { mode, direction } = classifySupply(facts);
-	const scene = sceneFor(mode, direction);
+	// Which side is Chinese picks the wording even where no direction is scored.
+	const scene = sceneFor(mode, directionOf(facts));
 	const context = sceneContext(scene, facts);
 	const key = factsKey(facts);
 	// The sentence pattern is chosen by the facts' hash, not by the seed: same facts, same stem.
@@ -171,7 +175,10 @@ function localisedOptions(family: Family, locale: Locale) {
 	return family.options.map((o) => ({ id: o.id, label: pickText(o.label, locale) }));
 }
 
-/** The app's classify item for one locale: dimensions mode then direction, all options shown. */
+/**
+ * The app's classify item for one locale: dimensions mode then direction (direction only where
+ * the handout states one, so never for commercial presence), all options shown.
+ */
 export function toClassifyItem(scenario: BilingualScenario, locale: Locale): ClassifyItem {
 	const item: ClassifyItem = {
 		id: scenario.id,
@@ -191,12 +198,16 @@ export function toClassifyItem(scenario: BilingualScenario, locale: Locale): Cla
 				options: localisedOptions(MODE_FAMILY, locale),
 				answer: scenario.mode
 			},
-			{
-				family: 'direction',
-				label: pickText(DIRECTION_FAMILY.label, locale),
-				options: localisedOptions(DIRECTION_FAMILY, locale),
-				answer: scenario.direction
-			}
+			...(scenario.direction
+				? [
+						{
+							family: 'direction' as const,
+							label: pickText(DIRECTION_FAMILY.label, locale),
+							options: localisedOptions(DIRECTION_FAMILY, locale),
+							answer: scenario.direction
+						}
+					]
+				: [])
 		]
 	};
 	if (scenario.seedCase) item.seedCase = true;
@@ -217,12 +228,16 @@ export interface HandoutExample {
 	/** The handout's words for it (exact, whitespace aside). */
 	quote: string;
 	facts: SupplyFacts;
-	/** What the handout (or, for direction where it is silent, content.md's rule) says it is. */
-	expected: { mode: ModeId; direction: DirectionId };
+	/**
+	 * What the handout (or, for a cross-border direction, content.md's rule) says it is; no
+	 * direction for commercial presence, where the handout states none.
+	 */
+	expected: { mode: ModeId; direction: DirectionId | null };
 }
 
-function factsOf(mode: ModeId, direction: DirectionId, input: FactsInput): SupplyFacts {
-	return sceneFor(mode, direction).facts(input);
+/** `side`: which party is Chinese (the supplier for `export`), as the scenes are organised. */
+function factsOf(mode: ModeId, side: DirectionId, input: FactsInput): SupplyFacts {
+	return sceneFor(mode, side).facts(input);
 }
 
 /**
@@ -294,7 +309,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 			consumer: 'clients',
 			extra: 'branch'
 		}),
-		expected: { mode: 'commercial-presence', direction: 'export' }
+		expected: { mode: 'commercial-presence', direction: null }
 	},
 	{
 		id: 'tianjin-studio-us-expert',
@@ -424,7 +439,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 			consumer: 'residents',
 			extra: 'hospital'
 		}),
-		expected: { mode: 'commercial-presence', direction: 'import' }
+		expected: { mode: 'commercial-presence', direction: null }
 	},
 	{
 		id: 'listed-foreign-bank-branch',
@@ -441,7 +456,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 			consumer: 'residents',
 			extra: 'branch'
 		}),
-		expected: { mode: 'commercial-presence', direction: 'import' }
+		expected: { mode: 'commercial-presence', direction: null }
 	},
 	{
 		id: 'listed-foreign-bank-subsidiary',
@@ -458,7 +473,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 			consumer: 'firms',
 			extra: 'subsidiary'
 		}),
-		expected: { mode: 'commercial-presence', direction: 'import' }
+		expected: { mode: 'commercial-presence', direction: null }
 	},
 	{
 		id: 'listed-engineers-on-site-abroad',
@@ -488,7 +503,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 		facts: factsOf('natural-persons', 'export', {
 			service: 'legal-on-site',
 			supplierHome: 'tianjin',
-			consumerHome: 'europe',
+			consumerHome: 'germany',
 			consumer: 'clients',
 			extra: 'lawyers'
 		}),
@@ -521,7 +536,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 		quote: '例如天津一家企业为出口货物订购的海外船公司的运输服务',
 		facts: factsOf('cross-border', 'import', {
 			service: 'shipping',
-			supplierHome: 'europe',
+			supplierHome: 'japan',
 			consumerHome: 'tianjin',
 			consumer: 'company'
 		}),
