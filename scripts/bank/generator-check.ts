@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GENERATOR_SPACES, type GeneratorSpace } from '../../src/lib/bank/generators/index';
+import {
+	GENERATOR_SPACES,
+	useGeneratorContent,
+	type GeneratorSpace
+} from '../../src/lib/bank/generators/index';
+import { formatGeneratorError, loadGeneratorContent } from './generator-content';
 import { DEFAULT_BANK_ROOT } from './load';
 import { itemProblems, latinWords, type TextProblem } from './generator-text';
 
@@ -45,6 +50,14 @@ export function handoutLatin(root = DEFAULT_BANK_ROOT): Set<string> {
 
 function main() {
 	const verbose = process.argv.includes('--all');
+	// tsx has no bundler to import generated/generators.json: validate the YAML and hand it over.
+	const { content, errors } = loadGeneratorContent();
+	for (const e of errors) console.log(formatGeneratorError(e));
+	if (!content) {
+		console.log(`generator content FAILED: ${errors.length} errors`);
+		process.exit(1);
+	}
+	useGeneratorContent(content);
 	const latin = handoutLatin();
 	let failed = 0;
 	for (const space of GENERATOR_SPACES) {

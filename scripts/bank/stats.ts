@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadGeneratorContent } from './generator-content';
 import { DEFAULT_BANK_ROOT, loadBank, REPO_ROOT } from './load';
 import { ITEM_TYPES, TOPICS, type Bank } from './schema';
 import { itemFamilyOptions } from './validate';
@@ -74,8 +75,11 @@ async function generatedDistinctItems(): Promise<Record<string, number> | null> 
 	try {
 		const mod = (await import(pathToFileURL(GENERATORS).href)) as {
 			GENERATOR_SPACES?: readonly { kind: string; enumerate(): { zh: { id: string } }[] }[];
+			useGeneratorContent?: (content: unknown) => void;
 		};
-		if (!mod.GENERATOR_SPACES) return null;
+		const { content } = loadGeneratorContent();
+		if (!mod.GENERATOR_SPACES || !mod.useGeneratorContent || !content) return null;
+		mod.useGeneratorContent(content);
 		return Object.fromEntries(
 			mod.GENERATOR_SPACES.map((g) => [g.kind, new Set(g.enumerate().map((i) => i.zh.id)).size])
 		);

@@ -22,9 +22,8 @@ import {
 export * from './random';
 export * from './supply-mode';
 export * from './outsourcing';
-export { OUTSOURCING_BUSINESS, CONFUSABLE_SUBCLASSES } from './outsourcing-business';
-export type { SubclassBusinesses, TypicalBusiness } from './outsourcing-business';
-export { GENERATOR_FAMILIES } from './families';
+export { generatorFamily } from './families';
+export { useGeneratorContent, type GeneratorContent } from './content';
 
 export { countDistinctScenarios };
 

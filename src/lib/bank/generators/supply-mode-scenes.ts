@@ -5,29 +5,17 @@
  * `classifySupply` derives them from the facts, and the tests check the two agree.
  */
 import type { L10n } from '../types';
+import { a, cap } from './template';
 import {
-	CHINESE_CITIES,
-	FOREIGN_COUNTRIES,
 	place,
-	SUPPLY_RULES,
 	type DirectionId,
 	type ModeId,
 	type Movement,
 	type Place,
 	type PlaceId,
+	type Side,
 	type SupplyFacts
 } from './supply-mode-facts';
-
-/** English indefinite article: "an IT company", "a US bank", "a university". */
-export function a(phrase: string): string {
-	const vowel = /^[aeiou]/i.test(phrase);
-	// "a US bank", "a European client", "a university": written vowels that sound like "y" or "w".
-	const sounds = /^(?:US\b|uni|eu|one)/i.test(phrase);
-	return `${vowel && !sounds ? 'an' : 'a'} ${phrase}`;
-}
-
-/** Capitalises the first letter of a sentence. */
-export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A phrase about a party, in both languages. */
 export interface Phrase {
@@ -58,8 +46,8 @@ export interface ServiceWords {
 	object: Phrase;
 	/** Consumer kinds this service is offered to (ids of the scene's consumers). */
 	consumers: readonly string[];
-	/** Supplier homes for this service when narrower than the scene's (新马泰 only for tours). */
-	supplierHomes?: readonly PlaceId[];
+	/** Supplier homes for this service besides the scene's (新马泰, only ever a tour destination). */
+	alsoSupplierHomes?: readonly PlaceId[];
 	/** Scene-specific verb phrases (what the consumer does, what the entity is …). */
 	more?: Record<string, (c: SceneContext) => Phrase>;
 }
@@ -74,11 +62,15 @@ export interface Scene {
 	mode: ModeId;
 	direction: DirectionId;
 	movement: Movement;
-	/** The handout sentence that states this mode's rule and, where it has one, this direction. */
-	quote: string;
+	/**
+	 * The handout sentence that states this mode's rule and, where it has one, this direction;
+	 * the rule's definition sentence when absent.
+	 */
+	quote?: string;
 	difficulty: 1 | 2 | 3;
-	supplierHomes: readonly PlaceId[];
-	consumerHomes: readonly PlaceId[];
+	/** Homes parties are drawn from: the Chinese cities or the foreign countries of supply-mode.yaml. */
+	supplierHomes: Side;
+	consumerHomes: Side;
 	services: readonly ServiceWords[];
 	consumers: readonly ConsumerWords[];
 	/** Entity forms (commercial presence) or travellers (movement of natural persons). */
@@ -111,8 +103,8 @@ const crossBorderExport: Scene = {
 	movement: 'none',
 	quote: '即服务的供求双方必须位于不同的国家，例如国内企业为海外客户提供的软件开发、货物运输等服务',
 	difficulty: 2,
-	supplierHomes: CHINESE_CITIES,
-	consumerHomes: FOREIGN_COUNTRIES,
+	supplierHomes: 'cn',
+	consumerHomes: 'foreign',
 	services: [
 		{
 			id: 'software',
@@ -186,11 +178,11 @@ const crossBorderImport: Scene = {
 	mode: 'cross-border',
 	direction: 'import',
 	movement: 'none',
-	// The handout's own cross-border examples are exports, so the import scene quotes the definition.
-	quote: SUPPLY_RULES['cross-border'].quote,
+	// The handout's own cross-border examples are exports, so the import scene quotes the
+	// definition (no `quote`: the rule's).
 	difficulty: 2,
-	supplierHomes: FOREIGN_COUNTRIES,
-	consumerHomes: CHINESE_CITIES,
+	supplierHomes: 'foreign',
+	consumerHomes: 'cn',
 	services: [
 		{
 			id: 'shipping',
@@ -278,8 +270,8 @@ const consumptionAbroadExport: Scene = {
 	quote:
 		'即其他国家消费者到本国所购买的服务，例如国内机构为入境游客、留学生等提供的医疗、住宿等服务（属于服务出口）',
 	difficulty: 3,
-	supplierHomes: CHINESE_CITIES,
-	consumerHomes: FOREIGN_COUNTRIES,
+	supplierHomes: 'cn',
+	consumerHomes: 'foreign',
 	services: [
 		{
 			id: 'medical',
@@ -370,12 +362,12 @@ const consumptionAbroadImport: Scene = {
 	movement: 'consumer-travels',
 	quote: '或者国内企业和个人到海外旅游、留学产生的当地支出（属于服务进口）',
 	difficulty: 2,
-	supplierHomes: FOREIGN_COUNTRIES,
-	consumerHomes: CHINESE_CITIES,
+	supplierHomes: 'foreign',
+	consumerHomes: 'cn',
 	services: [
 		{
 			id: 'tourism',
-			supplierHomes: [...FOREIGN_COUNTRIES, 'xinmatai'],
+			alsoSupplierHomes: ['xinmatai'],
 			supplier: { zh: '当地的景区、餐馆和商店', en: 'local sights, restaurants and shops' },
 			object: { zh: '游览、餐饮和购物', en: 'sightseeing, meals and shopping' },
 			consumers: ['residents', 'staff'],
@@ -543,8 +535,8 @@ const commercialPresenceImport: Scene = {
 	quote:
 		'即外商控股的企业为本地消费者提供的服务，例如外资医院提供的医疗服务，以及外国银行的分行或附属机构提供的金融服务',
 	difficulty: 3,
-	supplierHomes: FOREIGN_COUNTRIES,
-	consumerHomes: CHINESE_CITIES,
+	supplierHomes: 'foreign',
+	consumerHomes: 'cn',
 	services: [
 		{
 			id: 'hospital-care',
@@ -653,8 +645,8 @@ const commercialPresenceExport: Scene = {
 	movement: 'supplier-establishes',
 	quote: '商业存在：一成员的服务提供者在任何其他成员境内以商业存在提供服务',
 	difficulty: 2,
-	supplierHomes: CHINESE_CITIES,
-	consumerHomes: FOREIGN_COUNTRIES,
+	supplierHomes: 'cn',
+	consumerHomes: 'foreign',
 	services: [
 		{
 			id: 'film-production',
@@ -727,8 +719,8 @@ const naturalPersonsExport: Scene = {
 	quote:
 		'即到其他国家境内为当地消费者提供的服务，比如国内企业派遣工程师、律师等出差到国外为当地客户提供现场服务（属于服务出口）',
 	difficulty: 2,
-	supplierHomes: CHINESE_CITIES,
-	consumerHomes: FOREIGN_COUNTRIES,
+	supplierHomes: 'cn',
+	consumerHomes: 'foreign',
 	services: [
 		{
 			id: 'engineering-on-site',
@@ -801,8 +793,8 @@ const naturalPersonsImport: Scene = {
 	movement: 'person-travels',
 	quote: '或者企业从美国聘请的专家到国内来进行技术指导（属于服务进口）',
 	difficulty: 3,
-	supplierHomes: FOREIGN_COUNTRIES,
-	consumerHomes: CHINESE_CITIES,
+	supplierHomes: 'foreign',
+	consumerHomes: 'cn',
 	services: [
 		{
 			id: 'technical-guidance',

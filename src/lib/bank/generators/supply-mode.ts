@@ -9,13 +9,17 @@
  */
 import { pickText } from '../text';
 import type { ClassifyItem, Family, L10n, Locale } from '../types';
-import { DIRECTION_FAMILY, MODE_FAMILY } from './families';
+import { generatorFamily } from './families';
 import { hash32, hashId, mulberry32, shuffle } from './random';
 import {
+	chineseCities,
 	classifySupply,
 	directionOf,
 	factsKey,
+	foreignCountries,
+	supplyRules,
 	type DirectionId,
+	type Side,
 	type ModeId,
 	type PlaceId,
 	type SupplyFacts
@@ -26,8 +30,9 @@ export {
 	classifySupply,
 	directionOf,
 	factsKey,
-	PLACES,
-	SUPPLY_RULES,
+	place,
+	places,
+	supplyRules,
 	type DirectionId,
 	type ModeId,
 	type Movement,
@@ -66,6 +71,8 @@ interface FactsInput {
 	extra?: string;
 }
 
+const homes = (side: Side) => (side === 'cn' ? chineseCities() : foreignCountries());
+
 /** Every combination a scene allows: services × homes × consumer kinds × entity forms/travellers. */
 function sceneFacts(scene: Scene): SupplyFacts[] {
 	const out: SupplyFacts[] = [];
@@ -75,8 +82,11 @@ function sceneFacts(scene: Scene): SupplyFacts[] {
 			: scene.extras
 				? scene.extras.map((e) => e.id)
 				: [undefined];
-		for (const supplierHome of service.supplierHomes ?? scene.supplierHomes)
-			for (const consumerHome of scene.consumerHomes)
+		for (const supplierHome of [
+			...homes(scene.supplierHomes),
+			...(service.alsoSupplierHomes ?? [])
+		])
+			for (const consumerHome of homes(scene.consumerHomes))
 				for (const consumer of service.consumers)
 					for (const extra of extras) {
 						const input: FactsInput = { service: service.id, supplierHome, consumerHome, consumer };
@@ -131,7 +141,7 @@ export function describeScenario(facts: SupplyFacts): BilingualScenario {
 		direction,
 		stem: template(context),
 		explanation: scene.explain(context),
-		source: { part: MODE_PART, quote: scene.quote },
+		source: { part: MODE_PART, quote: scene.quote ?? supplyRules()[mode].quote },
 		difficulty: scene.difficulty,
 		seedCase: handoutKeys().has(key)
 	};
@@ -194,16 +204,16 @@ export function toClassifyItem(scenario: BilingualScenario, locale: Locale): Cla
 		dimensions: [
 			{
 				family: 'mode',
-				label: pickText(MODE_FAMILY.label, locale),
-				options: localisedOptions(MODE_FAMILY, locale),
+				label: pickText(generatorFamily('mode').label, locale),
+				options: localisedOptions(generatorFamily('mode'), locale),
 				answer: scenario.mode
 			},
 			...(scenario.direction
 				? [
 						{
 							family: 'direction' as const,
-							label: pickText(DIRECTION_FAMILY.label, locale),
-							options: localisedOptions(DIRECTION_FAMILY, locale),
+							label: pickText(generatorFamily('direction').label, locale),
+							options: localisedOptions(generatorFamily('direction'), locale),
 							answer: scenario.direction
 						}
 					]
