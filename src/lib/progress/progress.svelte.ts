@@ -1,7 +1,7 @@
 import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
-import { dueCount, mistakes } from './queues';
+import { dueCount, endOfLocalDay, mistakes } from './queues';
 import { openProgressStore, type ProgressStore } from './progress-store';
 import { createMemoryTables, localStorageJournal, openBrowserTables } from './tables';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
@@ -80,7 +80,7 @@ export async function refreshProgress(): Promise<void> {
 	// Learning state is written just after feedback; count what is about to be there.
 	await store.whenIdle();
 	const states = await store.getAllItemStates();
-	progress.dueCount = dueCount(states, Date.now());
+	progress.dueCount = dueCount(states, endOfLocalDay(Date.now()));
 	progress.mistakeCount = mistakes(states).length;
 }
 
