@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadGeneratorContent } from './generator-content';
 import { DEFAULT_BANK_ROOT, loadBank, REPO_ROOT } from './load';
 import { ITEM_TYPES, TOPICS, type AuthoredItem, type Bank } from './schema';
 import { isPrefixKey, itemFamilyOptions, keyPositions } from './validate';
@@ -85,20 +86,25 @@ export function bankStats(bank: Bank) {
 }
 
 /**
- * The generator's yield, when the generators module exists and exports countDistinctScenarios().
- * Its absence (or failure to import while it is being written) is null, not an error.
+ * Each generator's yield: distinct items (distinct ids) per drill kind, from the generators'
+ * whole spaces (`GENERATOR_SPACES`). Its absence (or failure to import while it is being
+ * written) is null, not an error.
  */
-async function generatedDistinctScenarios(): Promise<number | null> {
+async function generatedDistinctItems(): Promise<Record<string, number> | null> {
 	if (!existsSync(GENERATORS)) return null;
 	try {
 		const mod = (await import(pathToFileURL(GENERATORS).href)) as {
-			countDistinctScenarios?: () => unknown;
+			GENERATOR_SPACES?: readonly { kind: string; enumerate(): { zh: { id: string } }[] }[];
+			useGeneratorContent?: (content: unknown) => void;
 		};
-		if (typeof mod.countDistinctScenarios !== 'function') return null;
-		const n = await mod.countDistinctScenarios();
-		return typeof n === 'number' ? n : null;
+		const { content } = loadGeneratorContent();
+		if (!mod.GENERATOR_SPACES || !mod.useGeneratorContent || !content) return null;
+		mod.useGeneratorContent(content);
+		return Object.fromEntries(
+			mod.GENERATOR_SPACES.map((g) => [g.kind, new Set(g.enumerate().map((i) => i.zh.id)).size])
+		);
 	} catch (e) {
-		console.error(`bank:stats: could not run countDistinctScenarios(): ${(e as Error).message}`);
+		console.error(`bank:stats: could not enumerate the generators: ${(e as Error).message}`);
 		return null;
 	}
 }
@@ -108,11 +114,7 @@ async function main() {
 	const { bank } = loadBank(rootArg >= 0 ? process.argv[rootArg + 1] : DEFAULT_BANK_ROOT);
 	const stats = bankStats(bank);
 	console.log(
-		JSON.stringify(
-			{ ...stats, generatedDistinctScenarios: await generatedDistinctScenarios() },
-			null,
-			2
-		)
+		JSON.stringify({ ...stats, generatedDistinctItems: await generatedDistinctItems() }, null, 2)
 	);
 }
 
