@@ -18,8 +18,8 @@ describe('npm run sets:import', () => {
 	it('--json prints one object per file with the preview, and a refusal for an unreadable file', () => {
 		const { out, code } = cli(
 			'--json',
-			'static/sets/sample-aiken.txt',
-			'static/sets/template.csv',
+			'static/question-files/sample-aiken.txt',
+			'static/question-files/template.csv',
 			'package.json'
 		);
 		const [aiken, csv, refused] = out
@@ -27,7 +27,7 @@ describe('npm run sets:import', () => {
 			.split('\n')
 			.map((l) => JSON.parse(l));
 		expect(aiken).toEqual({
-			file: 'static/sets/sample-aiken.txt',
+			file: 'static/question-files/sample-aiken.txt',
 			format: 'aiken',
 			imported: [
 				{
@@ -61,7 +61,7 @@ describe('npm run sets:import', () => {
 	}, 30_000);
 
 	it('words reasons in Chinese with --lang zh', () => {
-		const { out } = cli('--lang', 'zh', 'static/sets/sample-cn.txt');
+		const { out } = cli('--lang', 'zh', 'static/question-files/sample-cn.txt');
 		expect(out).toContain('line 26: 缺少“答案：”行。');
 	}, 30_000);
 });

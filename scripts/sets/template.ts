@@ -1,5 +1,5 @@
 /**
- * `npm run sets:template`: writes static/sets/template.xlsx and sample.xlsx from the CSV files of
+ * `npm run sets:template`: writes static/question-files/template.xlsx and sample.xlsx from the CSV files of
  * the same name, so the CSV and XLSX versions always hold the same rows.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/universal';
 
-const dir = fileURLToPath(new URL('../../static/sets/', import.meta.url));
+const dir = fileURLToPath(new URL('../../static/question-files/', import.meta.url));
 for (const name of ['template', 'sample']) {
 	const rows = Papa.parse<string[]>(
 		readFileSync(`${dir}${name}.csv`, 'utf8').replace(/^\uFEFF/, ''),

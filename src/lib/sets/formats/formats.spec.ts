@@ -14,7 +14,7 @@ import {
 import { importFile, MAX_IMPORT_BYTES } from './import';
 import { ImportError, type ImportPreview } from './types';
 
-const sample = (name: string) => new Uint8Array(readFileSync(`static/sets/${name}`));
+const sample = (name: string) => new Uint8Array(readFileSync(`static/question-files/${name}`));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const lines = (p: ImportPreview) => ({
 	imported: p.imported.map((q) => q.line),
@@ -110,7 +110,7 @@ describe('sample files: good questions imported, broken ones reported by line', 
 	}
 
 	it('reads GBK CSV (Excel on Chinese Windows) and UTF-8 CSV with a BOM alike', async () => {
-		const text = readFileSync('static/sets/template.csv', 'utf8');
+		const text = readFileSync('static/question-files/template.csv', 'utf8');
 		const { preview: utf8 } = await importFile('t.csv', bytes('\uFEFF' + text));
 		// Encode to GBK through a decode table built from TextDecoder (Node has no GBK encoder).
 		const gbk = encodeGbk(text);
