@@ -36,8 +36,25 @@ test('an instructor builds, imports, exports, re-imports and prints a set', asyn
 	const fromBank = await entries.getByRole('listitem').count();
 	expect(fromBank).toBeGreaterThanOrEqual(2);
 
+	// An own question: a missing field is named next to it; a draft is kept; complete, it is saved.
+	await page.getByRole('button', { name: 'Write a question' }).click();
+	await page.getByLabel('Question (Chinese)').fill('出国留学属于哪种服务提供方式？');
+	await page.getByLabel('Option A (Chinese)').fill('跨境交付');
+	await page.getByLabel('Option B (Chinese)').fill('境外消费');
+	await page.getByRole('button', { name: 'Save question' }).click();
+	await expect(page.getByLabel('Option C (Chinese)')).toHaveAttribute('aria-invalid', 'false');
+	await expect(page.getByText('请给出 3 到 6 个选项。 / Give 3 to 6 options.')).toBeVisible();
+	await page.getByRole('button', { name: 'Save as draft' }).click();
+	await expect(entries.getByRole('listitem')).toHaveCount(fromBank + 1);
+	await page.getByRole('button', { name: `Edit: ${fromBank + 1}` }).click();
+	await page.getByLabel('Option C (Chinese)').fill('商业存在');
+	await page.getByLabel('Right answer: B').check();
+	await page.getByLabel('Explanation (Chinese)').fill('消费者本人出境消费，属于境外消费。');
+	await page.getByRole('button', { name: 'Save question' }).click();
+	await expect(entries.getByRole('listitem').last()).toContainText('Own');
+
 	// Each format: broken questions reported by line, the good ones imported on confirmation.
-	let expected = fromBank;
+	let expected = fromBank + 1;
 	for (const [file, count, line, reason] of SAMPLES) {
 		await page.getByLabel('Question file').setInputFiles(`static/question-files/${file}`);
 		const rejected = page.getByRole('listitem').filter({ hasText: line });
