@@ -71,6 +71,7 @@ const join = (playerId: string, nickname: string, at = T0): RoomEvent => ({
 	type: 'player.join',
 	playerId,
 	nickname,
+	rejoinCode: `C${playerId}`.toUpperCase().slice(0, 5),
 	at
 });
 const answer = (playerId: string, choice: string, at: number, questionIndex = 0): RoomEvent => ({
@@ -92,7 +93,13 @@ describe('room machine', () => {
 
 	it('rejects a duplicate nickname, ignoring case and width', () => {
 		const snapshot = run([join('p1', 'Ann')]);
-		const event = { type: 'player.join', playerId: 'p2', nickname: 'ＡＮＮ', at: T0 } as const;
+		const event = {
+			type: 'player.join',
+			playerId: 'p2',
+			nickname: 'ＡＮＮ',
+			rejoinCode: 'ABCDE',
+			at: T0
+		} as const;
 		expect(checkJoin(snapshot.context, false, event)).toBe('duplicate-nickname');
 		expect(run([join('p1', 'Ann'), event]).context.playerOrder).toEqual(['p1']);
 	});
