@@ -94,7 +94,10 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
 }
 
 process.on('message', (message: Record<string, unknown>) => {
-	void handle(message).then((reply) => process.send!({ id: message.id, ...(reply as object) }));
+	void handle(message).then((reply) => {
+		// The bench may have gone (a timed-out scenario): nothing to tell then.
+		if (process.connected) process.send!({ id: message.id, ...(reply as object) }, () => undefined);
+	});
 });
 process.on('disconnect', () => process.exit(0));
 

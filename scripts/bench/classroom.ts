@@ -96,7 +96,16 @@ class Phones {
 	}
 
 	stop() {
-		this.child.disconnect();
+		if (this.child.connected) this.child.disconnect();
+		this.child.kill();
+	}
+}
+
+/** After a timed-out scenario its phones are still connected: start with fresh processes. */
+function renewPhones(phones: Phones[]) {
+	for (let i = 0; i < phones.length; i++) {
+		phones[i].stop();
+		phones[i] = new Phones(i + phones.length * (roomCounter + 1));
 	}
 }
 
@@ -374,6 +383,7 @@ async function embedded(loads: { rooms: number; players: number }[], phones: Pho
 				print(title, m);
 			} catch (error) {
 				console.log(`\n${title}: ${String(error)}`);
+				renewPhones(phones);
 			}
 		}
 	} finally {
@@ -427,6 +437,7 @@ async function shared(
 			print(title, m);
 		} catch (error) {
 			console.log(`\n${title}: ${String(error)}`);
+			renewPhones(phones);
 		}
 	}
 	await cluster?.stop();

@@ -18,17 +18,17 @@
 import { randomBytes } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Locale } from '$lib/bank/types';
-import { hasIn } from '$lib/classroom/bucket-map';
+import { hasIn } from '$lib/server/classroom/room/bucket-map';
 import type { Role } from '$lib/classroom/protocol';
-import { roomMachine, type RoomSnapshot } from '$lib/classroom/room.machine';
-import type { RoomEvent, RoomInput } from '$lib/classroom/room.types';
+import { roomMachine, type RoomSnapshot } from '$lib/server/classroom/room/room.machine';
+import type { RoomEvent, RoomInput } from '$lib/server/classroom/room/room.types';
 import {
 	isAcceptingAnswers,
 	playerViewKey,
 	selectHostView,
 	selectPlayerView,
 	selectProjectorView
-} from '$lib/classroom/room.view';
+} from '$lib/server/classroom/room/room.view';
 import type { EventRecord, RoomStore } from './store';
 
 export const FLUSH_INTERVAL_MS = 50;

@@ -3,7 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { Item } from '$lib/bank/types';
 import { getIn } from './bucket-map';
-import { DEFAULT_SETTINGS, type RoomSettings } from './protocol';
+import { DEFAULT_SETTINGS, type RoomSettings } from '$lib/classroom/protocol';
 import { checkAnswer, checkJoin, roomMachine, type RoomSnapshot } from './room.machine';
 import type { RoomEvent, RoomInput } from './room.types';
 import {

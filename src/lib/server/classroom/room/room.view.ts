@@ -23,7 +23,7 @@ import {
 	type RevealedKey,
 	type RoomPhase,
 	type RoomReport
-} from './protocol';
+} from '$lib/classroom/protocol';
 import { entriesOf, getIn, hasIn } from './bucket-map';
 import type { RoomSnapshot } from './room.machine';
 import type { AnswerRecord, RoomContext, RoomEvent, RoomQuestion } from './room.types';

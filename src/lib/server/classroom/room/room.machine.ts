@@ -12,7 +12,7 @@ import { assign, not, setup, type SnapshotFrom } from 'xstate';
 import { scoreItem } from '$lib/answering/scoring';
 import type { Item, Response } from '$lib/bank/types';
 import { deleteIn, entriesOf, getIn, hasIn, setIn } from './bucket-map';
-import { MAX_PLAYERS_PER_ROOM, nicknameKey, type ErrorCode } from './protocol';
+import { MAX_PLAYERS_PER_ROOM, nicknameKey, type ErrorCode } from '$lib/classroom/protocol';
 import type {
 	AnswerRecord,
 	PlayerStatus,

@@ -5,7 +5,7 @@
  */
 import type { Item, Response, Score } from '$lib/bank/types';
 import type { BucketMap } from './bucket-map';
-import type { RoomSettings } from './protocol';
+import type { RoomSettings } from '$lib/classroom/protocol';
 
 export interface RoomQuestion {
 	item: Item;
