@@ -3,12 +3,14 @@
  * its own port with its own data directory), including a `kill -9` in the middle of a question.
  * Needs `npm run build` first (the Playwright web server runs it).
  */
+import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generateDrill } from '../src/lib/bank/generators/index.ts';
+import { useGeneratorContent } from '../src/lib/bank/generators/content.ts';
 import type { ClassifyItem } from '../src/lib/bank/types.ts';
 import type {
 	CreateRoomResponse,
@@ -22,6 +24,8 @@ const PORT = Number(process.env.PW_PORT ?? 4173) + 23;
 const BASE = `http://127.0.0.1:${PORT}`;
 const API = `${BASE}/api/classroom`;
 const SEED = 42;
+// Outside Vite the generators get their built content handed over (see generators/content.ts).
+useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.json', 'utf8')));
 const QUESTIONS = generateDrill({
 	kind: 'mode',
 	seed: SEED,

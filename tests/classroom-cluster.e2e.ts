@@ -5,9 +5,11 @@
  * instance; the host's stream stays on instance 0. Needs `npm run build` (the Playwright web
  * server runs it) and Debian's redis-server and nginx (`.ci/run` installs them).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { clusterBasePort, startCluster, type Cluster } from '../scripts/cluster/cluster.ts';
 import { generateDrill } from '../src/lib/bank/generators/index.ts';
+import { useGeneratorContent } from '../src/lib/bank/generators/content.ts';
 import type { ClassifyItem } from '../src/lib/bank/types.ts';
 import type {
 	CreateRoomResponse,
@@ -17,6 +19,8 @@ import type {
 } from '../src/lib/classroom/protocol.ts';
 
 const SEED = 11;
+// Outside Vite the generators get their built content handed over (see generators/content.ts).
+useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.json', 'utf8')));
 const QUESTIONS = generateDrill({
 	kind: 'mode',
 	seed: SEED,

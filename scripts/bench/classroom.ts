@@ -17,11 +17,12 @@
  * `-- shared:2x2000` (instances x players) in the shared mode.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDrill } from '../../src/lib/bank/generators/index.ts';
+import { useGeneratorContent } from '../../src/lib/bank/generators/content.ts';
 import type { ClassifyItem } from '../../src/lib/bank/types.ts';
 import type { CreateRoomResponse, HostView } from '../../src/lib/classroom/protocol.ts';
 import {
@@ -34,6 +35,8 @@ import {
 } from '../cluster/cluster.ts';
 
 const SEED = 7;
+// Outside Vite the generators get their built content handed over (see generators/content.ts).
+useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.json', 'utf8')));
 const ITEM = generateDrill({ kind: 'mode', seed: SEED, count: 1, locale: 'en' })[0] as ClassifyItem;
 const SCENARIO_TIMEOUT_MS = 60_000;
 const PHONE_PROCESSES = 2;
