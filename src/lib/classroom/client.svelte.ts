@@ -25,6 +25,7 @@ import type {
 	Role,
 	RoomView
 } from './protocol';
+import { joinRequestBody, lockCommand, rejoinCodeOf } from './round-two';
 
 const API = '/api/classroom';
 const PLAYER_KEY = 'classroom.player.v1';
@@ -38,6 +39,8 @@ export interface PlayerSession {
 	token: string;
 	nickname: string;
 	pin: string;
+	/** Shown to the student: with the nickname it reclaims this place from another browser. */
+	rejoinCode?: string | null;
 }
 
 export interface HostSession {
@@ -120,12 +123,27 @@ export async function createRoom(request: CreateRoomRequest): Promise<CreateRoom
 	return created;
 }
 
-export async function joinRoom(pin: string, nickname: string): Promise<PlayerSession> {
+/**
+ * Joins a room, or with `rejoinCode` takes back the place of the player with this nickname
+ * (a phone that lost its stored token, or a student on another browser).
+ */
+export async function joinRoom(
+	pin: string,
+	nickname: string,
+	rejoinCode = ''
+): Promise<PlayerSession> {
 	const joined = await call<JoinResponse>('/join', {
 		method: 'POST',
-		body: JSON.stringify({ pin, nickname })
+		body: JSON.stringify(joinRequestBody(pin, nickname, rejoinCode))
 	});
-	const session: PlayerSession = { ...joined, pin };
+	const session: PlayerSession = {
+		roomId: joined.roomId,
+		playerId: joined.playerId,
+		token: joined.token,
+		nickname: joined.nickname,
+		pin,
+		rejoinCode: rejoinCodeOf(joined)
+	};
 	writeStored(PLAYER_KEY, session);
 	return session;
 }
@@ -169,6 +187,14 @@ export const sendCommand = (host: HostSession, command: HostCommand) =>
 		method: 'POST',
 		secret: host.hostSecret,
 		body: JSON.stringify(command)
+	});
+
+/** Locks the room to new players (those with a rejoin code still get back in), or unlocks it. */
+export const setRoomLocked = (host: HostSession, locked: boolean) =>
+	call<CommandResponse>(`/rooms/${host.roomId}/command`, {
+		method: 'POST',
+		secret: host.hostSecret,
+		body: JSON.stringify(lockCommand(locked))
 	});
 
 export type ReportSheet = 'students' | 'questions' | 'answers';
