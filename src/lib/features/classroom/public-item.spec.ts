@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { DisplayItem } from '$lib/answering/display';
+import type { Item } from '$lib/bank/types';
 import type { PublicItem, RevealedKey } from '$lib/classroom/protocol';
-import { distributionBars, keyText, toBankItem } from './public-item';
+import { distributionBars, keyText, toDisplayItem } from './public-item';
 
 const single: PublicItem = {
 	type: 'single',
@@ -30,15 +32,29 @@ const classifyKey: RevealedKey = {
 };
 const words = { true: '正确', false: '错误' };
 
-describe('toBankItem', () => {
+describe('toDisplayItem', () => {
+	it('gives the item components what they read and nothing made up (no fake bank fields)', () => {
+		expectTypeOf<Item>().toExtend<DisplayItem>();
+		expect(Object.keys(toDisplayItem(single, 'q0')).sort()).toEqual([
+			'answer',
+			'id',
+			'options',
+			'stem',
+			'type'
+		]);
+	});
+
 	it('leaves the key empty before reveal and fills it in after', () => {
-		expect(toBankItem(single, 'q0')).toMatchObject({ id: 'q0', type: 'single', answer: '' });
-		expect(toBankItem(single, 'q0', singleKey('b'))).toMatchObject({
-			answer: 'b',
-			explanation: 'Because.'
+		expect(toDisplayItem(single, 'q0')).toEqual({
+			id: 'q0',
+			type: 'single',
+			stem: 'Which mode?',
+			options: single.type === 'single' ? single.options : [],
+			answer: undefined
 		});
+		expect(toDisplayItem(single, 'q0', singleKey('b'))).toMatchObject({ answer: 'b' });
 		expect(
-			toBankItem({ type: 'truefalse', stem: 's' }, 'q1', {
+			toDisplayItem({ type: 'truefalse', stem: 's' }, 'q1', {
 				type: 'truefalse',
 				value: false,
 				explanation
@@ -49,12 +65,12 @@ describe('toBankItem', () => {
 	});
 
 	it('puts the classify key on its dimensions', () => {
-		const item = toBankItem(classify, 'q2', classifyKey);
+		const item = toDisplayItem(classify, 'q2', classifyKey);
 		expect(item.type === 'classify' && item.dimensions.map((d) => d.answer)).toEqual(['m1', 'x']);
 	});
 
 	it('builds matching pairs on the list the phone was shown, so indexes mean what the server expects', () => {
-		const item = toBankItem(
+		const item = toDisplayItem(
 			{ type: 'matching', stem: 's', left: ['A', 'B'], right: ['y', 'x'] },
 			'q3'
 		);

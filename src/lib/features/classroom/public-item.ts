@@ -1,79 +1,73 @@
 /**
- * The classroom sends phones and the projector a `PublicItem` (no key, no explanation, no id);
- * the quiz components render a bank `Item`. These adapters give the shared components what they
- * need without duplicating them: a keyless item before reveal, and one with the key filled in
- * from `RevealedKey` after, so `ItemView` can mark the right options.
+ * The classroom sends phones and the projector a `PublicItem` (no key, no explanation, no id)
+ * and, on reveal, a typed `RevealedKey`. The shared item components read a `DisplayItem`, which
+ * a public item fits with an id: the key, once revealed, goes into its optional key fields.
  */
-import type { FamilyId, Item } from '$lib/bank/types';
+import type { DisplayItem } from '$lib/answering/display';
 import type { PublicItem, RevealedKey } from '$lib/classroom/protocol';
 
-/** Fields the quiz components never read for a classroom question. */
-const base = (id: string, stem: string, explanation = '') => ({
-	id,
-	unit: 'classroom',
-	part: '',
-	concepts: [],
-	difficulty: 1 as const,
-	stem,
-	explanation,
-	source: { part: '', quote: '' }
-});
-
 /**
- * The question as a bank item. `id` must be unique per question (it names the radio groups);
- * with `key` (after reveal) the answers are filled in, else they are empty placeholders that no
- * component shows while `showKey` is off.
+ * The question for `ItemView`. `id` must be unique per question (it names the radio groups);
+ * with `key` (after reveal) the components can mark it.
  */
-export function toBankItem(item: PublicItem, id: string, key: RevealedKey | null = null): Item {
-	const explanation = key?.explanation ?? '';
+export function toDisplayItem(
+	item: PublicItem,
+	id: string,
+	key: RevealedKey | null = null
+): DisplayItem {
 	switch (item.type) {
 		case 'single':
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'single',
+				stem: item.stem,
 				options: item.options,
-				answer: key?.type === 'single' ? key.optionId : ''
+				answer: key?.type === 'single' ? key.optionId : undefined
 			};
 		case 'multiple':
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'multiple',
+				stem: item.stem,
 				options: item.options,
-				answer: key?.type === 'multiple' ? key.optionIds : []
+				answer: key?.type === 'multiple' ? key.optionIds : undefined
 			};
 		case 'truefalse':
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'truefalse',
-				answer: key?.type === 'truefalse' && key.value
+				stem: item.stem,
+				answer: key?.type === 'truefalse' ? key.value : undefined
 			};
 		case 'cloze':
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'cloze',
-				accept: key?.type === 'cloze' ? key.accept : []
+				stem: item.stem,
+				accept: key?.type === 'cloze' ? key.accept : undefined
 			};
 		case 'classify': {
-			const keyOf = (family: FamilyId) =>
+			const keyOf = (family: string) =>
 				key?.type === 'classify'
-					? (key.dimensions.find((d) => d.family === family)?.optionId ?? '')
-					: '';
+					? key.dimensions.find((d) => d.family === family)?.optionId
+					: undefined;
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'classify',
+				stem: item.stem,
 				dimensions: item.dimensions.map((d) => ({ ...d, answer: keyOf(d.family) }))
 			};
 		}
-		case 'matching': {
+		case 'matching':
 			// A phone answers with indexes into the `right` list it was shown, so the pairs are
 			// built on that list: `rightFor[i] = j` then means "left i goes with right j", which is
-			// exactly what the server expects.
+			// exactly what the server expects. (Its key is printed as text: see `canMarkKey`.)
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'matching',
+				stem: item.stem,
 				pairs: item.left.map((left, i) => ({ left, right: item.right[i] ?? '' }))
 			};
-		}
 	}
 }
 
