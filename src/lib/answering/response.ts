@@ -1,7 +1,8 @@
-import type { Item, Response } from '$lib/bank/types';
+import type { Response } from '$lib/bank/types';
+import type { DisplayItem } from './display';
 
 /** True once every part of the question has an answer: only then can it be checked. */
-export function isComplete(item: Item, response: Response | null): boolean {
+export function isComplete(item: DisplayItem, response: Response | null): boolean {
 	if (!response || response.type !== item.type) return false;
 	switch (response.type) {
 		case 'single':

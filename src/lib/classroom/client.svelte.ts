@@ -25,6 +25,15 @@ import type {
 	Role,
 	RoomView
 } from './protocol';
+import {
+	INITIAL_RECONNECT,
+	isFinalRefusal,
+	reconnect,
+	type ReconnectEvent,
+	type ReconnectState,
+	type StreamStatus
+} from './reconnect';
+import { joinRequestBody, lockCommand, rejoinCodeOf } from './round-two';
 
 const API = '/api/classroom';
 const PLAYER_KEY = 'classroom.player.v1';
@@ -38,6 +47,8 @@ export interface PlayerSession {
 	token: string;
 	nickname: string;
 	pin: string;
+	/** Shown to the student: with the nickname it reclaims this place from another browser. */
+	rejoinCode?: string | null;
 }
 
 export interface HostSession {
@@ -120,12 +131,27 @@ export async function createRoom(request: CreateRoomRequest): Promise<CreateRoom
 	return created;
 }
 
-export async function joinRoom(pin: string, nickname: string): Promise<PlayerSession> {
+/**
+ * Joins a room, or with `rejoinCode` takes back the place of the player with this nickname
+ * (a phone that lost its stored token, or a student on another browser).
+ */
+export async function joinRoom(
+	pin: string,
+	nickname: string,
+	rejoinCode = ''
+): Promise<PlayerSession> {
 	const joined = await call<JoinResponse>('/join', {
 		method: 'POST',
-		body: JSON.stringify({ pin, nickname })
+		body: JSON.stringify(joinRequestBody(pin, nickname, rejoinCode))
 	});
-	const session: PlayerSession = { ...joined, pin };
+	const session: PlayerSession = {
+		roomId: joined.roomId,
+		playerId: joined.playerId,
+		token: joined.token,
+		nickname: joined.nickname,
+		pin,
+		rejoinCode: rejoinCodeOf(joined)
+	};
 	writeStored(PLAYER_KEY, session);
 	return session;
 }
@@ -169,6 +195,14 @@ export const sendCommand = (host: HostSession, command: HostCommand) =>
 		method: 'POST',
 		secret: host.hostSecret,
 		body: JSON.stringify(command)
+	});
+
+/** Locks the room to new players (those with a rejoin code still get back in), or unlocks it. */
+export const setRoomLocked = (host: HostSession, locked: boolean) =>
+	call<CommandResponse>(`/rooms/${host.roomId}/command`, {
+		method: 'POST',
+		secret: host.hostSecret,
+		body: JSON.stringify(lockCommand(locked))
 	});
 
 export type ReportSheet = 'students' | 'questions' | 'answers';
@@ -232,7 +266,7 @@ export function parseSse(buffer: string): { messages: SseMessage[]; rest: string
 // Reactive subscription
 // ---------------------------------------------------------------------------------------------
 
-export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'gone' | 'closed';
+export type { StreamStatus } from './reconnect';
 
 type ViewOf<R extends Role> = R extends 'host'
 	? HostView
@@ -252,7 +286,8 @@ export class RoomSubscription<R extends Role> {
 	private lastEventId: string | null = null;
 	private retryTimer: ReturnType<typeof setTimeout> | null = null;
 	private silenceTimer: ReturnType<typeof setTimeout> | null = null;
-	private failures = 0;
+	/** Reconnection rules: see `reconnect.ts`; `status` mirrors its state for the screens. */
+	private machine: ReconnectState = INITIAL_RECONNECT;
 	private stopped = false;
 
 	constructor(
@@ -281,7 +316,7 @@ export class RoomSubscription<R extends Role> {
 
 	close(): void {
 		this.stopped = true;
-		this.status = 'closed';
+		this.dispatch({ type: 'close' });
 		this.clearTimers();
 		this.controller?.abort();
 		if (typeof window !== 'undefined') {
@@ -292,14 +327,21 @@ export class RoomSubscription<R extends Role> {
 
 	/** The phone woke up or came back online: reconnect now rather than after the backoff. */
 	private wake = () => {
-		if (this.stopped || this.status === 'gone') return;
-		if (document.visibilityState === 'hidden') return;
-		if (this.status !== 'open') {
-			this.failures = 0;
+		if (this.stopped || document.visibilityState === 'hidden') return;
+		const effect = this.dispatch({ type: 'wake' });
+		if (effect.type === 'connect') {
 			this.clearTimers();
 			void this.connect();
-		} else this.resetSilence();
+		} else if (effect.type === 'reset-watchdog') this.resetSilence();
 	};
+
+	/** Feeds the reconnect machine and mirrors its status; returns what it says to do. */
+	private dispatch(event: ReconnectEvent) {
+		const { state, effect } = reconnect(this.machine, event);
+		this.machine = state;
+		this.status = state.status;
+		return effect;
+	}
 
 	private clearTimers(): void {
 		if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -316,7 +358,7 @@ export class RoomSubscription<R extends Role> {
 		this.controller?.abort();
 		const controller = new AbortController();
 		this.controller = controller;
-		this.status = this.view ? 'reconnecting' : 'connecting';
+		this.dispatch({ type: 'attempt' });
 		const headers: Record<string, string> = {
 			authorization: `Bearer ${this.secret}`,
 			accept: 'text/event-stream'
@@ -331,7 +373,8 @@ export class RoomSubscription<R extends Role> {
 			});
 			if (!response.ok || !response.body) {
 				const body = (await response.json().catch(() => null)) as ErrorBody | null;
-				if ([401, 403, 404].includes(response.status)) {
+				if (isFinalRefusal(response.status)) {
+					this.dispatch({ type: 'refused', status: response.status });
 					this.fatal(response.status, body);
 					return;
 				}
@@ -364,24 +407,20 @@ export class RoomSubscription<R extends Role> {
 				const view = JSON.parse(message.data) as RoomView;
 				this.clockOffsetMs = view.serverNow - Date.now();
 				this.view = view as ViewOf<R>;
-				this.status = 'open';
-				this.failures = 0;
+				this.dispatch({ type: 'view' });
 			}
 		}
 	}
 
 	private scheduleRetry(retryAfterMs: number | null): void {
-		this.status = 'reconnecting';
-		this.failures++;
-		const backoff = Math.min(10_000, 500 * 2 ** Math.min(this.failures, 5));
-		const wait = retryAfterMs ?? backoff * (0.5 + Math.random() / 2);
-		this.retryTimer = setTimeout(() => void this.connect(), wait);
+		const effect = this.dispatch({ type: 'dropped', retryAfterMs, random: Math.random() });
+		if (effect.type === 'retry')
+			this.retryTimer = setTimeout(() => void this.connect(), effect.afterMs);
 	}
 
 	private fatal(status: number, body: ErrorBody | null): void {
 		this.stopped = true;
 		this.clearTimers();
-		this.status = 'gone';
 		this.error = { status, code: body?.error ?? 'gone', message: body?.message ?? '' };
 		// A player whose room is gone or who was removed starts over at the join screen.
 		if (this.role === 'player') forgetPlayerSession();

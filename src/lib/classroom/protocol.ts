@@ -229,14 +229,22 @@ export type PublicItem =
 	  }
 	| { type: 'cloze'; stem: string };
 
-/** What reveal adds: the key in display form and the explanation. */
-export interface RevealedKey {
-	/** Option ids (single/multiple), 'true'/'false', per-dimension ids, accepted texts or pairs. */
-	answer: string[];
-	/** Human-readable key, e.g. "B. Consumption abroad" or "Mode: … · Direction: …". */
-	text: string;
-	explanation: string;
-}
+/**
+ * What reveal adds: the key, typed per item type, and the explanation. Option ids refer to the
+ * `PublicItem`'s options; the screens turn the key into words in the viewer's language
+ * (`keyText` in `features/classroom/reveal.ts`), so nothing is parsed back from display strings.
+ */
+export type RevealedKey = { explanation: string } & (
+	| { type: 'single'; optionId: string }
+	| { type: 'multiple'; optionIds: string[] }
+	| { type: 'truefalse'; value: boolean }
+	/** In key order: `left` goes with `right` (texts, since phones see the right side shuffled). */
+	| { type: 'matching'; pairs: { left: string; right: string }[] }
+	/** The right option id per dimension, in the item's dimension order. */
+	| { type: 'classify'; dimensions: { family: FamilyId; optionId: string }[] }
+	/** Every accepted text in the room's language. */
+	| { type: 'cloze'; accept: string[] }
+);
 
 /**
  * How the class answered. `options` counts choices per option id (single, multiple, truefalse

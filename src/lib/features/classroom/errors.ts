@@ -29,6 +29,12 @@ export function errorKey(error: unknown): TranslationKey {
 			return 'classroom:errors.rateLimited';
 		case 'room-full':
 			return 'classroom:errors.roomFull';
+		case 'room-locked':
+			return 'classroom:errors.roomLocked';
+		// The server's name for a code that does not match the nickname (see round-two.ts).
+		case 'wrong-rejoin-code':
+		case 'invalid-rejoin-code':
+			return 'classroom:errors.rejoinCode';
 		case 'room-closed':
 			return 'classroom:errors.roomClosed';
 		case 'removed':

@@ -1,75 +1,73 @@
 /**
- * The classroom sends phones and the projector a `PublicItem` (no key, no explanation, no id);
- * the quiz components render a bank `Item`. These adapters give the shared components what they
- * need without duplicating them: a keyless item before reveal, and one with the key filled in
- * from `RevealedKey` after, so `ItemView` can mark the right options.
+ * The classroom sends phones and the projector a `PublicItem` (no key, no explanation, no id)
+ * and, on reveal, a typed `RevealedKey`. The shared item components read a `DisplayItem`, which
+ * a public item fits with an id: the key, once revealed, goes into its optional key fields.
  */
-import type { FamilyId, Item } from '$lib/bank/types';
+import type { DisplayItem } from '$lib/answering/display';
 import type { PublicItem, RevealedKey } from '$lib/classroom/protocol';
 
-/** Fields the quiz components never read for a classroom question. */
-const base = (id: string, stem: string, explanation = '') => ({
-	id,
-	unit: 'classroom',
-	part: '',
-	concepts: [],
-	difficulty: 1 as const,
-	stem,
-	explanation,
-	source: { part: '', quote: '' }
-});
-
 /**
- * The question as a bank item. `id` must be unique per question (it names the radio groups);
- * with `key` (after reveal) the answers are filled in, else they are empty placeholders that no
- * component shows while `showKey` is off.
+ * The question for `ItemView`. `id` must be unique per question (it names the radio groups);
+ * with `key` (after reveal) the components can mark it.
  */
-export function toBankItem(item: PublicItem, id: string, key: RevealedKey | null = null): Item {
-	const explanation = key?.explanation ?? '';
-	const answer = key?.answer ?? [];
+export function toDisplayItem(
+	item: PublicItem,
+	id: string,
+	key: RevealedKey | null = null
+): DisplayItem {
 	switch (item.type) {
 		case 'single':
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'single',
+				stem: item.stem,
 				options: item.options,
-				answer: answer[0] ?? ''
+				answer: key?.type === 'single' ? key.optionId : undefined
 			};
 		case 'multiple':
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'multiple',
+				stem: item.stem,
 				options: item.options,
-				answer
+				answer: key?.type === 'multiple' ? key.optionIds : undefined
 			};
 		case 'truefalse':
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'truefalse',
-				answer: answer[0] === 'true'
+				stem: item.stem,
+				answer: key?.type === 'truefalse' ? key.value : undefined
 			};
 		case 'cloze':
-			return { ...base(id, item.stem, explanation), type: 'cloze', accept: answer };
-		case 'classify': {
-			// The key lists `family:option` per dimension.
-			const keyOf = (family: FamilyId) =>
-				answer.find((a) => a.startsWith(`${family}:`))?.slice(family.length + 1) ?? '';
 			return {
-				...base(id, item.stem, explanation),
+				id,
+				type: 'cloze',
+				stem: item.stem,
+				accept: key?.type === 'cloze' ? key.accept : undefined
+			};
+		case 'classify': {
+			const keyOf = (family: string) =>
+				key?.type === 'classify'
+					? key.dimensions.find((d) => d.family === family)?.optionId
+					: undefined;
+			return {
+				id,
 				type: 'classify',
+				stem: item.stem,
 				dimensions: item.dimensions.map((d) => ({ ...d, answer: keyOf(d.family) }))
 			};
 		}
-		case 'matching': {
+		case 'matching':
 			// A phone answers with indexes into the `right` list it was shown, so the pairs are
 			// built on that list: `rightFor[i] = j` then means "left i goes with right j", which is
-			// exactly what the server expects.
+			// exactly what the server expects. (Its key is printed as text: see `canMarkKey`.)
 			return {
-				...base(id, item.stem, explanation),
+				id,
 				type: 'matching',
+				stem: item.stem,
 				pairs: item.left.map((left, i) => ({ left, right: item.right[i] ?? '' }))
 			};
-		}
 	}
 }
 
@@ -79,10 +77,68 @@ export function toBankItem(item: PublicItem, id: string, key: RevealedKey | null
  */
 export const canMarkKey = (item: PublicItem): boolean => item.type !== 'matching';
 
+/** The words for true and false in the viewer's language (`quiz:true`, `quiz:false`). */
+export interface TrueFalseWords {
+	true: string;
+	false: string;
+}
+
+/**
+ * The key in words, for every screen that prints it: option labels (never bare ids or ticks),
+ * the true/false option's own word, "left → right" pairs, every accepted cloze text.
+ * Classify lists "dimension: option" per dimension.
+ */
+export function keyText(item: PublicItem, key: RevealedKey, words: TrueFalseWords): string {
+	const labelOf = (options: { id: string; label: string }[], id: string) =>
+		options.find((o) => o.id === id)?.label ?? id;
+	switch (key.type) {
+		case 'single':
+			return item.type === 'single' ? labelOf(item.options, key.optionId) : key.optionId;
+		case 'multiple':
+			return key.optionIds
+				.map((id) => (item.type === 'multiple' ? labelOf(item.options, id) : id))
+				.join(' · ');
+		case 'truefalse':
+			return key.value ? words.true : words.false;
+		case 'matching':
+			return key.pairs.map((p) => `${p.left} → ${p.right}`).join('; ');
+		case 'classify':
+			return key.dimensions
+				.map(({ family, optionId }) => {
+					const dimension =
+						item.type === 'classify' ? item.dimensions.find((d) => d.family === family) : undefined;
+					return dimension
+						? `${dimension.label}: ${labelOf(dimension.options, optionId)}`
+						: optionId;
+				})
+				.join(' · ');
+		case 'cloze':
+			return key.accept.join(' / ');
+	}
+}
+
+/** Whether a distribution bar id (see `Distribution.options`) is part of the key. */
+export function isKeyChoice(key: RevealedKey, id: string): boolean {
+	switch (key.type) {
+		case 'single':
+			return key.optionId === id;
+		case 'multiple':
+			return key.optionIds.includes(id);
+		case 'truefalse':
+			return String(key.value) === id;
+		case 'classify':
+			return key.dimensions.some((d) => `${d.family}:${d.optionId}` === id);
+		default:
+			return false;
+	}
+}
+
 /** Bars for the projector: one per option the item defines, labelled in words. */
 export interface DistributionBar {
 	id: string;
 	label: string;
+	/** Position of the option in its list (0-based): its shape, colour and number. */
+	mark: number;
 	count: number;
 	isKey: boolean;
 }
@@ -91,23 +147,24 @@ export function distributionBars(
 	item: PublicItem,
 	options: Record<string, number>,
 	key: RevealedKey,
-	labels: { true: string; false: string }
+	labels: TrueFalseWords
 ): DistributionBar[] {
-	const bar = (id: string, label: string) => ({
+	const bar = (id: string, label: string, mark: number) => ({
 		id,
 		label,
+		mark,
 		count: options[id] ?? 0,
-		isKey: key.answer.includes(id)
+		isKey: isKeyChoice(key, id)
 	});
 	switch (item.type) {
 		case 'single':
 		case 'multiple':
-			return item.options.map((o) => bar(o.id, o.label));
+			return item.options.map((o, i) => bar(o.id, o.label, i));
 		case 'truefalse':
-			return [bar('true', labels.true), bar('false', labels.false)];
+			return [bar('true', labels.true, 0), bar('false', labels.false, 1)];
 		case 'classify':
 			return item.dimensions.flatMap((d) =>
-				d.options.map((o) => bar(`${d.family}:${o.id}`, `${d.label}: ${o.label}`))
+				d.options.map((o, i) => bar(`${d.family}:${o.id}`, `${d.label}: ${o.label}`, i))
 			);
 		default:
 			return [];

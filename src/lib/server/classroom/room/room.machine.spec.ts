@@ -282,7 +282,7 @@ describe('room views', () => {
 	it('shows the key, the distribution and each player’s own result on reveal', () => {
 		const snapshot = run([...answered, { type: 'host.reveal', at: T0 + 5000 }]);
 		const host = selectHostView(snapshot, { now: T0, joinUrls: [], connected: new Set(['p1']) });
-		expect(host.reveal?.key.answer).toEqual(['b']);
+		expect(host.reveal?.key).toMatchObject({ type: 'single', optionId: 'b' });
 		expect(host.reveal?.distribution).toEqual(distribution(snapshot.context, 0));
 		expect(host.reveal?.distribution.options).toEqual({ a: 1, b: 1, c: 0 });
 		expect(host.reveal?.distribution.outcomes).toEqual({

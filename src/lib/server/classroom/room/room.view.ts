@@ -123,35 +123,30 @@ function toPublicItem(item: Item, rightOrder: number[] | undefined): PublicItem 
 	}
 }
 
+/** The key of an item as reveal sends it: typed per item type, no display strings. */
 export function revealedKey(item: Item): RevealedKey {
-	const labelOf = (list: { id: string; label: string }[], id: string) =>
-		list.find((o) => o.id === id)?.label ?? id;
 	const explanation = item.explanation;
 	switch (item.type) {
 		case 'single':
-			return { answer: [item.answer], text: labelOf(item.options, item.answer), explanation };
+			return { type: 'single', optionId: item.answer, explanation };
 		case 'multiple':
-			return {
-				answer: [...item.answer],
-				text: item.answer.map((id) => labelOf(item.options, id)).join(' · '),
-				explanation
-			};
+			return { type: 'multiple', optionIds: [...item.answer], explanation };
 		case 'truefalse':
-			return { answer: [String(item.answer)], text: item.answer ? '✓' : '✗', explanation };
+			return { type: 'truefalse', value: item.answer, explanation };
 		case 'matching':
 			return {
-				answer: item.pairs.map((p) => `${p.left} → ${p.right}`),
-				text: item.pairs.map((p) => `${p.left} → ${p.right}`).join('; '),
+				type: 'matching',
+				pairs: item.pairs.map(({ left, right }) => ({ left, right })),
 				explanation
 			};
 		case 'classify':
 			return {
-				answer: item.dimensions.map((d) => `${d.family}:${d.answer}`),
-				text: item.dimensions.map((d) => `${d.label}: ${labelOf(d.options, d.answer)}`).join(' · '),
+				type: 'classify',
+				dimensions: item.dimensions.map((d) => ({ family: d.family, optionId: d.answer })),
 				explanation
 			};
 		case 'cloze':
-			return { answer: [...item.accept], text: item.accept.join(' / '), explanation };
+			return { type: 'cloze', accept: [...item.accept], explanation };
 	}
 }
 
