@@ -13,7 +13,7 @@ const NAMESPACES_BY_SECTION: Record<string, Namespace[]> = {
 	session: ['quiz', 'practice', 'review'],
 	progress: ['progress', 'quiz'],
 	settings: ['settings'],
-	classroom: ['classroom', 'quiz']
+	classroom: ['classroom', 'quiz', 'offline']
 };
 
 export const load = async ({ route }) => {
