@@ -9,7 +9,9 @@
  * `ScannerUnavailableError` where the page has no camera API at all (no HTTPS, old browser).
  */
 
-export class ScannerUnavailableError extends Error {}
+export class ScannerUnavailableError extends Error {
+	override name = 'ScannerUnavailableError';
+}
 
 interface DetectedBarcode {
 	rawValue: string;
