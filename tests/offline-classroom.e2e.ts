@@ -255,6 +255,9 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({
 			expect(perQuestion, phone.nickname).toEqual(
 				phone.plan.map((p) => (p === null ? '–' : p ? '✓' : '✗'))
 			);
+			const right = phone.plan.filter((p) => p === true).length;
+			const answered = phone.plan.filter((p) => p !== null).length;
+			expect(marks[2].trim(), phone.nickname).toBe(`${right} of ${answered}`);
 		}
 		await page.getByRole('button', { name: 'Show the leaderboard' }).click();
 		await expect(page.getByTestId('leaderboard').locator('li').first()).toContainText('小明');
