@@ -11,6 +11,7 @@ interface English {
 	progress: typeof import('./locales/en/progress.json');
 	quiz: typeof import('./locales/en/quiz.json');
 	classroom: typeof import('./locales/en/classroom.json');
+	offline: typeof import('./locales/en/offline.json');
 	settings: typeof import('./locales/en/settings.json');
 	sets: typeof import('./locales/en/sets.json');
 }
@@ -25,6 +26,7 @@ export const NAMESPACES: readonly Namespace[] = [
 	'progress',
 	'quiz',
 	'classroom',
+	'offline',
 	'settings',
 	'sets'
 ];

@@ -13,7 +13,7 @@ const oneOf =
 	(v: unknown): v is T =>
 		values.includes(v as T);
 
-const isFlowKind = oneOf('lesson', 'practice', 'exam', 'review', 'mistakes');
+const isFlowKind = oneOf('lesson', 'practice', 'exam', 'review', 'mistakes', 'offline-classroom');
 
 export function isSettings(v: unknown): v is Settings {
 	return (

@@ -21,7 +21,14 @@ export const DEFAULT_SETTINGS: Settings = {
 	exam: { questionCount: 20, minutes: 20 }
 };
 
-export type FlowKind = 'lesson' | 'practice' | 'exam' | 'review' | 'mistakes';
+export type FlowKind =
+	| 'lesson'
+	| 'practice'
+	| 'exam'
+	| 'review'
+	| 'mistakes'
+	/** A phone in a classroom session with no network (src/lib/features/offline-classroom). */
+	| 'offline-classroom';
 
 /** One answer to one item. Append-only: the history that mastery and charts are computed from. */
 export interface Attempt {

@@ -2,7 +2,7 @@ import { loadUnit } from '$lib/bank/loader';
 import type { Item, Locale } from '$lib/bank/types';
 import type { FlowKind } from '$lib/progress/types';
 
-export type SessionKind = Exclude<FlowKind, 'lesson'>;
+export type SessionKind = Exclude<FlowKind, 'lesson' | 'offline-classroom'>;
 export const SESSION_KINDS: readonly SessionKind[] = ['practice', 'exam', 'review', 'mistakes'];
 
 /**

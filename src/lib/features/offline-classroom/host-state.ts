@@ -1,0 +1,68 @@
+/**
+ * What the instructor's device keeps of an offline session, in localStorage under
+ * `offline-classroom.host.v1`: the session, where the projector is, and every result collected
+ * so far. A reload (or a closed laptop lid) comes back to the same screen with nothing lost; the
+ * finished report also goes to the live classroom's saved reports ("Past sessions").
+ */
+import { emptyCollection, type Collection } from '$lib/offline-room/collector';
+
+const KEY = 'offline-classroom.host.v1';
+
+export type HostStage = 'projector' | 'collect' | 'report';
+
+export interface OfflineHostState {
+	/** The session as QR text (`STAS…`). */
+	sessionCode: string;
+	/** The same session as the short code to type. */
+	typedCode: string;
+	/** How many students the instructor expects, for "23 of 40 collected"; null if not given. */
+	expected: number | null;
+	stage: HostStage;
+	/** The question the projector is on (-1 before the first) and when it started, ms. */
+	pacing: { index: number; startedAt: number };
+	collection: Collection;
+	createdAt: number;
+}
+
+export function newHostState(
+	sessionCode: string,
+	typedCode: string,
+	expected: number | null,
+	now: number
+): OfflineHostState {
+	return {
+		sessionCode,
+		typedCode,
+		expected,
+		stage: 'projector',
+		pacing: { index: -1, startedAt: now },
+		collection: emptyCollection(),
+		createdAt: now
+	};
+}
+
+const isHostState = (v: unknown): v is OfflineHostState =>
+	typeof v === 'object' &&
+	v !== null &&
+	typeof (v as OfflineHostState).sessionCode === 'string' &&
+	Array.isArray((v as OfflineHostState).collection?.results);
+
+export function loadHostState(): OfflineHostState | null {
+	try {
+		const value: unknown = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null');
+		return isHostState(value) ? value : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Returns whether it reached storage (private mode or a full disk: the screen still has it). */
+export function saveHostState(state: OfflineHostState | null): boolean {
+	try {
+		if (state) globalThis.localStorage?.setItem(KEY, JSON.stringify(state));
+		else globalThis.localStorage?.removeItem(KEY);
+		return true;
+	} catch {
+		return false;
+	}
+}
