@@ -70,6 +70,66 @@ export interface PlaceContent {
 	region?: true;
 }
 
+/** Words keyed by placeholder name ({use}, {entity} …), each in both languages. */
+export type PhraseMap = Readonly<Record<string, L10n>>;
+
+/**
+ * The words of one mode and side of the supply-mode generator (see supply-mode.yaml): services,
+ * parties, entity forms or travellers, sentence patterns and the explanation.
+ */
+export interface SceneContent {
+	mode: 'cross-border' | 'consumption-abroad' | 'commercial-presence' | 'natural-persons';
+	/** Which party is Chinese: the supplier for `export`, the consumer for `import`. */
+	side: 'export' | 'import';
+	/** The handout sentence for this mode and side; the rule's definition sentence when absent. */
+	quote?: string;
+	difficulty: 1 | 2 | 3;
+	services: readonly {
+		id: string;
+		supplier: L10n;
+		object: L10n;
+		/** Consumer kinds (ids of `consumers`) this service is offered to. */
+		consumers: readonly string[];
+		/** Supplier homes besides the side's own (新马泰, only ever a tour destination). */
+		alsoSupplierHomes?: readonly string[];
+		phrases?: PhraseMap;
+	}[];
+	/** Consumer kinds, worded against the consumer's home ({con}, {conAdj}). */
+	consumers: readonly { id: string; words: L10n }[];
+	/** Entity forms (commercial presence) or travellers (movement of natural persons). */
+	extras?: readonly { id: string; words: L10n; phrases?: PhraseMap }[];
+	/** Which extras a service allows (`default` for services not listed); all when absent. */
+	extrasFor?: Readonly<Record<string, readonly string[]>>;
+	templates: readonly L10n[];
+	explanation: L10n;
+}
+
+/** One of the handout's own supply-mode examples (supply-mode.yaml `examples`). */
+export interface HandoutExampleContent {
+	id: string;
+	/** Where the handout tells it (二（三）, or 二（四） for the cross-border imports it lacks). */
+	part: '2.3' | '2.4';
+	/** The example as the handout tells it. */
+	text: L10n;
+	/** The handout's words for it (exact, whitespace aside). */
+	quote: string;
+	/** Which party is Chinese, as the scenes are organised. */
+	side: 'export' | 'import';
+	/** A point of that scene's space. */
+	input: {
+		service: string;
+		supplierHome: string;
+		consumerHome: string;
+		consumer: string;
+		extra?: string;
+	};
+	/** What the handout says it is; no direction for commercial presence (the handout gives none). */
+	expected: {
+		mode: SceneContent['mode'];
+		direction: 'export' | 'import' | null;
+	};
+}
+
 export interface SupplyModeContent {
 	places: Readonly<Record<string, PlaceContent>>;
 	chineseCities: readonly string[];
@@ -80,6 +140,10 @@ export interface SupplyModeContent {
 			{ text: L10n; quote: string }
 		>
 	>;
+	/** Said instead of a direction in commercial-presence explanations. */
+	noDirection: L10n;
+	scenes: readonly SceneContent[];
+	examples: readonly HandoutExampleContent[];
 }
 
 /** Everything the generators read, as `generated/generators.json` holds it. */
