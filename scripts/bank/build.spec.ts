@@ -171,9 +171,9 @@ describe('build on a fixture bank', () => {
 
 		const multiple = en.items.find((it) => it.id === 'demo-multiple-01') as MultipleItem;
 		expect(multiple.options).toEqual([
+			{ id: 'tariff', label: 'tariffs' },
 			{ id: 'cross-border', label: 'cross-border supply' },
-			{ id: 'consumption-abroad', label: 'consumption abroad' },
-			{ id: 'tariff', label: 'tariffs' }
+			{ id: 'consumption-abroad', label: 'consumption abroad' }
 		]);
 		expect(multiple.source).toEqual({ part: '2.3', quote: '跨境提供、境外消费' });
 		expect(multiple.unit).toBe('demo');

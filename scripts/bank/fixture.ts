@@ -178,10 +178,11 @@ const items = [
 		concepts: ['topic.definitions'],
 		difficulty: 1,
 		stem: { zh: '下列哪些是提供方式？', en: 'Which of these are modes of supply?' },
+		// A wrong option first: keys that are the first k options break the balance rule.
 		options: [
+			{ id: 'tariff', zh: '关税', en: 'tariffs' },
 			{ ref: 'mode.cross-border' },
-			{ ref: 'mode.consumption-abroad' },
-			{ id: 'tariff', zh: '关税', en: 'tariffs' }
+			{ ref: 'mode.consumption-abroad' }
 		],
 		answer: ['cross-border', 'consumption-abroad'],
 		explanation,

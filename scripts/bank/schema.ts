@@ -236,7 +236,10 @@ export type ErrorKind =
 	| 'quote'
 	| 'part'
 	| 'lesson'
-	| 'coverage';
+	| 'coverage'
+	| 'balance'
+	| 'option-reference'
+	| 'typography';
 
 export interface BankError {
 	kind: ErrorKind;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadGeneratorContent } from './generator-content';
 import { DEFAULT_BANK_ROOT, loadBank, REPO_ROOT } from './load';
-import { ITEM_TYPES, TOPICS, type Bank } from './schema';
-import { itemFamilyOptions } from './validate';
+import { ITEM_TYPES, TOPICS, type AuthoredItem, type Bank } from './schema';
+import { isPrefixKey, itemFamilyOptions, keyPositions } from './validate';
 
 const GENERATORS = join(REPO_ROOT, 'src/lib/bank/generators/index.ts');
 
@@ -19,6 +19,25 @@ function sortedCounts(
 	count: (key: string) => number
 ): Record<string, number> {
 	return Object.fromEntries([...keys].sort().map((k) => [k, count(k)]));
+}
+
+/**
+ * Where the keys sit (issue #8): single keys per 1-based option position next to the uniform
+ * expectation, multiple items whose keys are a prefix of the options, true/false split.
+ */
+function answerBalance(items: AuthoredItem[]) {
+	const { observed, expected } = keyPositions(items);
+	const tf = items.filter((it) => it.type === 'truefalse');
+	return {
+		singleKeyPosition: Object.fromEntries(
+			expected.map((e, p) => [p + 1, { items: observed[p] ?? 0, uniform: Math.round(e * 10) / 10 }])
+		),
+		multiplePrefixKeys: items.filter(isPrefixKey).length,
+		trueFalse: {
+			true: tf.filter((it) => it.answer === true).length,
+			false: tf.filter((it) => it.answer === false).length
+		}
+	};
 }
 
 export function bankStats(bank: Bank) {
@@ -60,6 +79,7 @@ export function bankStats(bank: Bank) {
 			[1, 2, 3].map((d) => [d, items.filter((it) => it.difficulty === d).length])
 		),
 		seedCase: items.filter((it) => it.seedCase).length,
+		answerBalance: answerBalance(items),
 		perCategory: familyCounts('category'),
 		perOutsourcingSubclass: familyCounts('outsourcing-subclass')
 	};
