@@ -185,6 +185,22 @@ export const supplyModeSchema = z.strictObject({
 	examples: z.array(example).min(1)
 });
 
+const OS_MODE_WORDS = ['vendorHome', 'clientHome', 'business', 'stake'];
+const byOsMode = <T extends z.ZodType>(schema: T) =>
+	z.strictObject({ offshore: schema, onshore: schema, overseas: schema });
+
+export const outsourcingModeSchema = z.strictObject({
+	rules: byOsMode(z.strictObject({ quote: text })),
+	stakes: z
+		.array(l10n)
+		.min(1)
+		.refine((stakes) => stakes.every((s) => Number.parseFloat(s.en) > 50), {
+			message: 'every stake must be over 50 % (the overseas rule)'
+		}),
+	templates: byOsMode(z.array(template(OS_MODE_WORDS)).min(1)),
+	explanation: byOsMode(template([...OS_MODE_WORDS, 'type', 'table']))
+});
+
 /** One problem, located by file and path, worded like bank:check's messages. */
 export interface GeneratorContentError {
 	file: string;
@@ -231,6 +247,8 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 		errors.push(...zodErrors('generators/outsourcing.yaml', outsourcing.error));
 	const supply = supplyModeSchema.safeParse(sources.files['supply-mode']);
 	if (!supply.success) errors.push(...zodErrors('generators/supply-mode.yaml', supply.error));
+	const osMode = outsourcingModeSchema.safeParse(sources.files['outsourcing-mode']);
+	if (!osMode.success) errors.push(...zodErrors('generators/outsourcing-mode.yaml', osMode.error));
 	const missingFamilies = GENERATOR_FAMILY_IDS.filter((id) => !sources.families[id]);
 	for (const id of missingFamilies)
 		errors.push({
@@ -238,7 +256,8 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 			path: id,
 			message: 'family the generators need is missing'
 		});
-	if (!outsourcing.success || !supply.success || missingFamilies.length) return { errors };
+	if (!outsourcing.success || !supply.success || !osMode.success || missingFamilies.length)
+		return { errors };
 
 	const inSeed = (s: string) => sources.seedNoSpace.includes(s.replace(/\s+/g, ''));
 	const subclasses = new Set(sources.families['outsourcing-subclass'].options.map((o) => o.id));
@@ -337,6 +356,14 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 				message: 'is not a contiguous run of the handout'
 			});
 
+	for (const [mode, r] of Object.entries(osMode.data.rules))
+		if (!inSeed(r.quote))
+			errors.push({
+				file: 'generators/outsourcing-mode.yaml',
+				path: `rules.${mode}.quote`,
+				message: 'is not a contiguous run of the handout'
+			});
+
 	if (errors.length) return { errors };
 	const families = Object.fromEntries(
 		GENERATOR_FAMILY_IDS.map((id) => [id, toFamily(id, sources.families)])
@@ -352,6 +379,7 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 					businesses: row.businesses.map((b) => ({ seed: b.seed, zh: b.zh ?? b.seed, en: b.en }))
 				}))
 			},
+			outsourcingMode: osMode.data,
 			supplyMode: s
 		}
 	};

@@ -12,11 +12,17 @@ import type { Family, L10n } from '../types';
 
 /** The families the generators label their dimensions with (ids as in families.yaml). */
 export type GeneratorFamilyId =
-	'mode' | 'direction' | 'outsourcing-type' | 'outsourcing-class' | 'outsourcing-subclass';
+	| 'mode'
+	| 'direction'
+	| 'outsourcing-mode'
+	| 'outsourcing-type'
+	| 'outsourcing-class'
+	| 'outsourcing-subclass';
 
 export const GENERATOR_FAMILY_IDS: readonly GeneratorFamilyId[] = [
 	'mode',
 	'direction',
+	'outsourcing-mode',
 	'outsourcing-type',
 	'outsourcing-class',
 	'outsourcing-subclass'
@@ -146,10 +152,25 @@ export interface SupplyModeContent {
 	examples: readonly HandoutExampleContent[];
 }
 
+export type OutsourcingModeId = 'offshore' | 'onshore' | 'overseas';
+
+/** The outsourcing-mode generator's content (question-bank/generators/outsourcing-mode.yaml). */
+export interface OutsourcingModeContent {
+	/** The handout's definition of each mode (exact, whitespace aside). */
+	rules: Readonly<Record<OutsourcingModeId, { quote: string }>>;
+	/** Equity a foreign branch holds (all over 50 %). */
+	stakes: readonly L10n[];
+	/** Patterns with {vendorHome}, {clientHome}, {business} and (overseas) {stake}. */
+	templates: Readonly<Record<OutsourcingModeId, readonly L10n[]>>;
+	/** Patterns with the stem's words plus {type} and {table}. */
+	explanation: Readonly<Record<OutsourcingModeId, L10n>>;
+}
+
 /** Everything the generators read, as `generated/generators.json` holds it. */
 export interface GeneratorContent {
 	families: Readonly<Record<GeneratorFamilyId, Family>>;
 	outsourcing: OutsourcingContent;
+	outsourcingMode: OutsourcingModeContent;
 	supplyMode: SupplyModeContent;
 }
 
