@@ -53,7 +53,7 @@ const STEPS: Step[] = [
 		needs: ['sync']
 	},
 	{ name: 'format', command: 'prettier --check --cache --log-level warn .', needs: [] },
-	{ name: 'bank-check', command: 'tsx scripts/bank/check.ts', needs: [] },
+	{ name: 'bank-check', command: 'npm run bank:check', needs: [] },
 	{
 		name: 'e2e',
 		command: 'playwright test',

@@ -135,7 +135,9 @@ describe('build on a fixture bank', () => {
 			'outsourcing-mode',
 			'outsourcing-type',
 			'outsourcing-class',
-			'outsourcing-subclass'
+			'outsourcing-subclass',
+			'trade-enterprise',
+			'outsourcing-enterprise'
 		]);
 		expect(index.families[7].options[2]).toEqual({
 			id: 'ito-rd.other',

@@ -13,7 +13,9 @@ export const FAMILY_IDS = [
 	'outsourcing-mode',
 	'outsourcing-type',
 	'outsourcing-class',
-	'outsourcing-subclass'
+	'outsourcing-subclass',
+	'trade-enterprise',
+	'outsourcing-enterprise'
 ] as const;
 export type AuthoredFamilyId = (typeof FAMILY_IDS)[number];
 

@@ -1,20 +1,17 @@
 /**
- * The Progress page's figures, computed from the stored history in one pass over attempts and
- * one over item states (linear: 100,000 attempts and 10,000 items take milliseconds).
+ * The Progress page's figures, computed from the store's running history summary (per local
+ * day, see `summary.ts`) and one pass over item states: never from the raw attempts, so a
+ * learner with 100,000 answers waits no longer than one with ten.
  * Pure: the clock and the learner's time zone are parameters, so tests are deterministic.
  */
 import type { UnitMeta } from '$lib/bank/types';
 import { isInMistakes } from './queues';
-import type { Attempt, ItemState } from './types';
+import { MAX_COUNTED_ATTEMPT_MS, type HistorySummary } from './summary';
+import type { ItemState } from './types';
+
+export { MAX_COUNTED_ATTEMPT_MS };
 
 const DAY_MS = 86_400_000;
-
-/**
- * Longest time one attempt can add to "time studied". A question left on screen while the
- * learner makes tea would otherwise count for an hour; 5 minutes is well above the slowest
- * honest answer (a classify item read twice in a second language).
- */
-export const MAX_COUNTED_ATTEMPT_MS = 5 * 60_000;
 
 /** Days shown in the accuracy chart when the caller does not say. */
 export const DEFAULT_CHART_DAYS = 30;
@@ -24,9 +21,8 @@ export type DayNumberOf = (at: number) => number;
 
 /**
  * Day numbers for a fixed offset from UTC, in minutes east of UTC (China: 480). In the browser,
- * `-new Date().getTimezoneOffset()`. A fixed offset ignores past DST changes, which can move an
- * answer given around midnight to the neighbouring day; a caller that cares can pass its own
- * {@link DayNumberOf}.
+ * `-new Date().getTimezoneOffset()`. Used for "today" only: past answers keep the day they were
+ * given on (their own recorded offset, in the history summary).
  */
 export function dayNumberAtOffset(utcOffsetMinutes: number): DayNumberOf {
 	const shift = utcOffsetMinutes * 60_000;
@@ -42,7 +38,8 @@ export function dayLabel(day: number): string {
 export type StatsUnit = Pick<UnitMeta, 'id' | 'itemCount' | 'concepts'>;
 
 export interface StatsInput {
-	attempts: readonly Attempt[];
+	/** The store's running summary of every attempt (`ProgressStore.getHistorySummary`). */
+	history: HistorySummary;
 	/** Item states per unit, as the store keeps them. */
 	itemStates: Record<string, Record<string, ItemState>>;
 	/** The bank's units in display order (`BankIndex.units`): the denominators of mastery. */
@@ -55,7 +52,7 @@ export interface StatsInput {
 	now: number;
 	/** Days in the accuracy chart, ending today. */
 	chartDays?: number;
-	/** Minutes east of UTC; ignored when `dayNumberOf` is given. Default 0 (UTC). */
+	/** The learner's offset now, for "today": minutes east of UTC; ignored when `dayNumberOf` is given. Default 0 (UTC). */
 	utcOffsetMinutes?: number;
 	dayNumberOf?: DayNumberOf;
 }
@@ -127,13 +124,41 @@ export function isLapsed(state: ItemState, now: number): boolean {
 }
 
 /**
- * Mastered: the last answer was right, the item is not in the mistakes notebook (a single right
- * answer after a wrong one is not enough), and its review is not lapsed ({@link isLapsed}).
+ * FSRS stability (days until recall is expected to fall to 90%) from which one item counts as
+ * mastered even when its last two right answers fell on the same day: only an item reviewed
+ * successfully across spaced intervals gets there (one very fast first answer gives about 8).
+ */
+export const MASTERY_STABILITY_DAYS = 21;
+
+/**
+ * Mastered, from the spaced-review state rather than one right answer (issue #8): the last answer
+ * was right, the item is out of the mistakes notebook, its review is not lapsed ({@link isLapsed}),
+ * and either it was answered right on two different days (the last two answers right, the last
+ * one at least a calendar day after the one before: FSRS `elapsed_days` ≥ 1) or its FSRS
+ * stability is at least {@link MASTERY_STABILITY_DAYS}. A state with no readable card (written
+ * before scheduling existed) needs two right answers in a row. The Progress page says this in
+ * words (`progress:masteryExplained`).
  * Mastery of a unit or concept is the share of ALL its items that are mastered, so items never
  * tried count against it: 100% means the whole unit, not just the part attempted.
  */
 export function isMastered(state: ItemState, now: number): boolean {
-	return state.lastCorrect && !isInMistakes(state) && !isLapsed(state, now);
+	if (!state.lastCorrect || isInMistakes(state) || isLapsed(state, now)) return false;
+	const card = cardFigures(state.schedule);
+	if (!card) return state.streak >= 2;
+	const rightOnTwoDays = state.streak >= 2 && card.elapsed_days >= 1;
+	return rightOnTwoDays || card.stability >= MASTERY_STABILITY_DAYS;
+}
+
+/**
+ * The two FSRS card fields mastery reads (`StoredCard` in scheduler.ts), without importing the
+ * scheduler: the Progress page's figures should not load ts-fsrs.
+ */
+function cardFigures(schedule: unknown): { stability: number; elapsed_days: number } | null {
+	if (typeof schedule !== 'object' || schedule === null) return null;
+	const { stability, elapsed_days } = schedule as Record<string, unknown>;
+	return typeof stability === 'number' && typeof elapsed_days === 'number'
+		? { stability, elapsed_days }
+		: null;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 0);
@@ -209,8 +234,14 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 
 	const concepts = conceptStats(input, conceptTally);
 
-	// --- attempts: one pass ---
-	const today = dayOf(now);
+	// --- the history, per local day as it was when the learner studied ---
+	const studyDays = new Set<number>();
+	for (const key in input.history.days)
+		if (input.history.days[key].attempts > 0) studyDays.add(Number(key));
+	// A learner who flew west can have studied on a date still ahead of the clock here: that
+	// day is their today (they did study today), not a day in the future.
+	let today = dayOf(now);
+	for (const day of studyDays) if (day > today && day - today <= 1) today = day;
 	const firstChartDay = today - chartDays + 1;
 	const days: DayStats[] = Array.from({ length: Math.max(0, chartDays) }, (_, i) => ({
 		date: dayLabel(firstChartDay + i),
@@ -220,21 +251,11 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 		points: 0,
 		studyMs: 0
 	}));
-	const studyDays = new Set<number>();
-	let totalStudyMs = 0;
-	for (const attempt of input.attempts) {
-		const day = dayOf(attempt.at);
-		const counted = Math.min(Math.max(attempt.ms, 0), MAX_COUNTED_ATTEMPT_MS);
-		studyDays.add(day);
-		totalStudyMs += counted;
+	for (const key in input.history.days) {
+		const day = Number(key);
+		const totals = input.history.days[key];
 		const slot = day - firstChartDay;
-		if (slot >= 0 && slot < days.length) {
-			const entry = days[slot];
-			entry.attempts++;
-			if (attempt.correct) entry.correct++;
-			entry.points += attempt.fraction;
-			entry.studyMs += counted;
-		}
+		if (slot >= 0 && slot < days.length) Object.assign(days[slot], totals);
 	}
 	for (const entry of days) entry.accuracy = entry.attempts ? entry.correct / entry.attempts : null;
 
@@ -244,8 +265,8 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 		concepts,
 		days,
 		streak: studyStreak(studyDays, today),
-		totalStudyMs,
-		attemptCount: input.attempts.length,
+		totalStudyMs: input.history.studyMs,
+		attemptCount: input.history.count,
 		reviewsDue,
 		mistakes: mistakeCount
 	};

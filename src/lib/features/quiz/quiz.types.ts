@@ -25,6 +25,11 @@ export interface QuizInput {
 	 * been answered right; the notebook itself clears an item after two right answers in a row.
 	 */
 	requeueWrong?: boolean;
+	/**
+	 * This attempt's option-order seed (`newOrderSeed()`, see `$lib/answering/option-order`).
+	 * Defaults to `startedAt`, which also differs between attempts; routes pass a random one.
+	 */
+	orderSeed?: number;
 }
 
 export interface QuizContext {
@@ -53,6 +58,8 @@ export interface QuizContext {
 	/** Finished: the paper position (index into `queue`) the review screen is showing. */
 	reviewIndex: number;
 	requeueWrong: boolean;
+	/** Option order of this attempt: kept here so a reload or a language switch shows the same order. */
+	orderSeed: number;
 	/** Set when storing an attempt failed (e.g. disk full): the UI says so and offers retry. */
 	saveError: string | null;
 }
@@ -66,6 +73,12 @@ export type QuizEvent =
 	| { type: 'question.goto'; index: number; at: number }
 	| { type: 'exam.submit'; at: number }
 	| { type: 'clock.tick'; at: number }
+	/**
+	 * Exam restored after a reload: `at` is the new page's clock. Time left becomes what the wall
+	 * clock says is left, but never more than was left when the snapshot was saved (a clock set
+	 * back must not give time back).
+	 */
+	| { type: 'clock.resume'; at: number }
 	| { type: 'save.retry'; at: number }
 	| { type: 'items.relocalize'; items: Item[] }
 	/** Review screen after an exam, or after finishing: look at item n. */
@@ -96,6 +109,8 @@ export type QuizStatus =
 export interface QuizView {
 	status: QuizStatus;
 	mode: QuizMode;
+	/** The attempt's option-order seed, for `ItemView` (question, feedback and the review). */
+	orderSeed: number;
 	/** The question on screen (answering/feedback), or null when finished. */
 	item: Item | null;
 	/** 1-based position in the queue and its length, for "3 / 20". */
