@@ -11,7 +11,8 @@ const read = (rel: string) => parse(readFileSync(join(DEFAULT_BANK_ROOT, rel), '
 const sources = (): GeneratorSources => ({
 	files: {
 		outsourcing: read('generators/outsourcing.yaml'),
-		'supply-mode': read('generators/supply-mode.yaml')
+		'supply-mode': read('generators/supply-mode.yaml'),
+		'outsourcing-mode': read('generators/outsourcing-mode.yaml')
 	},
 	families: familiesSchema.parse(read('families.yaml')),
 	seedNoSpace: readFileSync(join(DEFAULT_BANK_ROOT, 'source/seed.txt'), 'utf8').replace(/\s+/g, '')

@@ -67,6 +67,109 @@ const place = z.strictObject({
 });
 const rule = z.strictObject({ text: l10n, quote: text });
 
+const PLACE_WORDS = ['sup', 'supAdj', 'con', 'conAdj', 'a'];
+const SCENE_WORDS = [...PLACE_WORDS, 'supplier', 'object', 'consumer', 'extra', 'noDirection'];
+const MODES = [
+	'cross-border',
+	'consumption-abroad',
+	'commercial-presence',
+	'natural-persons'
+] as const;
+const phrases = z.record(z.string().regex(/^[a-z][A-Za-z]*$/), template(PLACE_WORDS));
+
+/** Which placeholders a scene's patterns may use: the shared words and its own phrase names. */
+export const sceneSchema = z
+	.strictObject({
+		mode: z.enum(MODES),
+		side: z.enum(['export', 'import']),
+		quote: text.optional(),
+		difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+		services: z
+			.array(
+				z.strictObject({
+					id: text,
+					supplier: l10n,
+					object: l10n,
+					consumers: z.array(text).min(1),
+					alsoSupplierHomes: z.array(text).optional(),
+					phrases: phrases.optional()
+				})
+			)
+			.min(1),
+		consumers: z.array(z.strictObject({ id: text, words: template(PLACE_WORDS) })).min(1),
+		extras: z
+			.array(z.strictObject({ id: text, words: l10n, phrases: phrases.optional() }))
+			.optional(),
+		extrasFor: z.record(z.string(), z.array(text)).optional(),
+		templates: z.array(l10n).min(1),
+		explanation: l10n
+	})
+	.superRefine((scene, ctx) => {
+		const own = [
+			...scene.services.flatMap((s) => Object.keys(s.phrases ?? {})),
+			...(scene.extras ?? []).flatMap((e) => Object.keys(e.phrases ?? {}))
+		];
+		const allowed = template([...SCENE_WORDS, ...own]);
+		scene.templates.forEach((t, i) => {
+			const r = allowed.safeParse(t);
+			if (!r.success)
+				for (const issue of r.error.issues)
+					ctx.addIssue({
+						code: 'custom',
+						path: ['templates', i, ...issue.path],
+						message: issue.message
+					});
+		});
+		const r = allowed.safeParse(scene.explanation);
+		if (!r.success)
+			for (const issue of r.error.issues)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['explanation', ...issue.path],
+					message: issue.message
+				});
+		const consumerIds = new Set(scene.consumers.map((c) => c.id));
+		scene.services.forEach((s, i) =>
+			s.consumers.forEach((id, j) => {
+				if (!consumerIds.has(id))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['services', i, 'consumers', j],
+						message: `'${id}' is not one of the scene's consumers`
+					});
+			})
+		);
+		const extraIds = new Set((scene.extras ?? []).map((e) => e.id));
+		for (const [service, ids] of Object.entries(scene.extrasFor ?? {}))
+			ids.forEach((id, j) => {
+				if (!extraIds.has(id))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['extrasFor', service, j],
+						message: `'${id}' is not one of the scene's extras`
+					});
+			});
+	});
+
+const example = z.strictObject({
+	id: text,
+	part: z.enum(['2.3', '2.4']),
+	text: l10n,
+	quote: text,
+	side: z.enum(['export', 'import']),
+	input: z.strictObject({
+		service: text,
+		supplierHome: text,
+		consumerHome: text,
+		consumer: text,
+		extra: text.optional()
+	}),
+	expected: z.strictObject({
+		mode: z.enum(MODES),
+		direction: z.enum(['export', 'import']).nullable()
+	})
+});
+
 export const supplyModeSchema = z.strictObject({
 	places: z.record(z.string().regex(/^[a-z]+$/), place),
 	chineseCities: z.array(text).min(1),
@@ -76,7 +179,26 @@ export const supplyModeSchema = z.strictObject({
 		'consumption-abroad': rule,
 		'commercial-presence': rule,
 		'natural-persons': rule
-	})
+	}),
+	noDirection: l10n,
+	scenes: z.array(sceneSchema).length(8),
+	examples: z.array(example).min(1)
+});
+
+const OS_MODE_WORDS = ['vendorHome', 'clientHome', 'business', 'stake'];
+const byOsMode = <T extends z.ZodType>(schema: T) =>
+	z.strictObject({ offshore: schema, onshore: schema, overseas: schema });
+
+export const outsourcingModeSchema = z.strictObject({
+	rules: byOsMode(z.strictObject({ quote: text })),
+	stakes: z
+		.array(l10n)
+		.min(1)
+		.refine((stakes) => stakes.every((s) => Number.parseFloat(s.en) > 50), {
+			message: 'every stake must be over 50 % (the overseas rule)'
+		}),
+	templates: byOsMode(z.array(template(OS_MODE_WORDS)).min(1)),
+	explanation: byOsMode(template([...OS_MODE_WORDS, 'type', 'table']))
 });
 
 /** One problem, located by file and path, worded like bank:check's messages. */
@@ -125,6 +247,8 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 		errors.push(...zodErrors('generators/outsourcing.yaml', outsourcing.error));
 	const supply = supplyModeSchema.safeParse(sources.files['supply-mode']);
 	if (!supply.success) errors.push(...zodErrors('generators/supply-mode.yaml', supply.error));
+	const osMode = outsourcingModeSchema.safeParse(sources.files['outsourcing-mode']);
+	if (!osMode.success) errors.push(...zodErrors('generators/outsourcing-mode.yaml', osMode.error));
 	const missingFamilies = GENERATOR_FAMILY_IDS.filter((id) => !sources.families[id]);
 	for (const id of missingFamilies)
 		errors.push({
@@ -132,7 +256,8 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 			path: id,
 			message: 'family the generators need is missing'
 		});
-	if (!outsourcing.success || !supply.success || missingFamilies.length) return { errors };
+	if (!outsourcing.success || !supply.success || !osMode.success || missingFamilies.length)
+		return { errors };
 
 	const inSeed = (s: string) => sources.seedNoSpace.includes(s.replace(/\s+/g, ''));
 	const subclasses = new Set(sources.families['outsourcing-subclass'].options.map((o) => o.id));
@@ -188,10 +313,53 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 					message: `'${id}' is not a ${side === 'cn' ? 'Chinese city' : 'foreign country'} of places`
 				});
 		});
+	s.scenes.forEach((scene, i) => {
+		if (scene.quote && !inSeed(scene.quote))
+			errors.push({
+				file: sFile,
+				path: `scenes.${i}.quote`,
+				message: 'is not a contiguous run of the handout'
+			});
+		if (s.scenes.findIndex((o) => o.mode === scene.mode && o.side === scene.side) !== i)
+			errors.push({
+				file: sFile,
+				path: `scenes.${i}`,
+				message: `a second ${scene.mode}/${scene.side} scene`
+			});
+	});
+	s.examples.forEach((e, i) => {
+		if (!inSeed(e.quote))
+			errors.push({
+				file: sFile,
+				path: `examples.${i}.quote`,
+				message: 'is not a contiguous run of the handout'
+			});
+		for (const key of ['supplierHome', 'consumerHome'] as const)
+			if (!s.places[e.input[key]])
+				errors.push({
+					file: sFile,
+					path: `examples.${i}.input.${key}`,
+					message: `'${e.input[key]}' is not one of places`
+				});
+		if ((e.expected.mode === 'commercial-presence') !== (e.expected.direction === null))
+			errors.push({
+				file: sFile,
+				path: `examples.${i}.expected.direction`,
+				message: 'commercial presence (and only it) has no direction in the handout'
+			});
+	});
 	for (const [mode, r] of Object.entries(s.rules))
 		if (!inSeed(r.quote))
 			errors.push({
 				file: sFile,
+				path: `rules.${mode}.quote`,
+				message: 'is not a contiguous run of the handout'
+			});
+
+	for (const [mode, r] of Object.entries(osMode.data.rules))
+		if (!inSeed(r.quote))
+			errors.push({
+				file: 'generators/outsourcing-mode.yaml',
 				path: `rules.${mode}.quote`,
 				message: 'is not a contiguous run of the handout'
 			});
@@ -211,6 +379,7 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 					businesses: row.businesses.map((b) => ({ seed: b.seed, zh: b.zh ?? b.seed, en: b.en }))
 				}))
 			},
+			outsourcingMode: osMode.data,
 			supplyMode: s
 		}
 	};

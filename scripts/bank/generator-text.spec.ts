@@ -164,6 +164,8 @@ describe('every generator', () => {
 			const report = checkSpace(generator, LATIN);
 			expect(report.problems.slice(0, 10)).toEqual([]);
 			expect(report.distinct).toBeGreaterThan(100);
-		}
+		},
+		// Whole spaces (over ten thousand items) on a loaded 2-core machine.
+		120_000
 	);
 });

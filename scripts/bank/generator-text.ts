@@ -188,6 +188,7 @@ const VERBS = [
 	'list',
 	'cover',
 	'hold',
+	'hand',
 	'belong',
 	'need',
 	'mean',
@@ -262,7 +263,7 @@ export function agreementErrors(text: string): string[] {
 	for (const raw of clauses) {
 		// "Rule: x — definition": the heading before a dash is not a subject.
 		const clause = raw
-			.replace(/^.*[—–]\s*/, '')
+			.replace(/^.*\s[—–]\s+/, '')
 			.replace(OPENER, '')
 			.replace(/^(here|now|so|and|but|nor)\s+/i, '');
 		const words = clause.split(/\s+/);

@@ -7,6 +7,7 @@
  * becomes a clear 400, never a crash.
  */
 import type { FamilyId, Locale, Response } from '$lib/bank/types';
+import { DRILL_KINDS, isDrillKind, type DrillKind } from '$lib/bank/generators/kinds';
 
 // ---------------------------------------------------------------------------------------------
 // Limits
@@ -85,7 +86,7 @@ export type QuestionSource =
 	| { kind: 'generated'; generated: GeneratedSpec[] };
 
 export interface GeneratedSpec {
-	kind: 'mode' | 'outsourcing';
+	kind: DrillKind;
 	seed: number;
 	count: number;
 	outsourcingType?: 'ito' | 'bpo' | 'kpo';
@@ -460,8 +461,8 @@ function validateGenerated(raw: unknown): Validated<GeneratedSpec[]> {
 		if (!isRecord(spec)) return malformed('generated: each spec must be an object.');
 		const extra = onlyKeys(spec, ['kind', 'seed', 'count', 'outsourcingType']);
 		if (extra) return malformed(`generated: ${extra}.`);
-		if (spec.kind !== 'mode' && spec.kind !== 'outsourcing')
-			return malformed('generated.kind must be "mode" or "outsourcing".');
+		if (!isDrillKind(spec.kind))
+			return malformed(`generated.kind must be one of ${DRILL_KINDS.join(', ')}.`);
 		if (!isInt(spec.seed, 0, 2 ** 32 - 1)) return malformed('generated.seed must be a uint32.');
 		if (!isInt(spec.count, 1, MAX_QUESTIONS))
 			return malformed(`generated.count must be 1–${MAX_QUESTIONS}.`);

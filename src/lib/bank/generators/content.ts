@@ -12,11 +12,17 @@ import type { Family, L10n } from '../types';
 
 /** The families the generators label their dimensions with (ids as in families.yaml). */
 export type GeneratorFamilyId =
-	'mode' | 'direction' | 'outsourcing-type' | 'outsourcing-class' | 'outsourcing-subclass';
+	| 'mode'
+	| 'direction'
+	| 'outsourcing-mode'
+	| 'outsourcing-type'
+	| 'outsourcing-class'
+	| 'outsourcing-subclass';
 
 export const GENERATOR_FAMILY_IDS: readonly GeneratorFamilyId[] = [
 	'mode',
 	'direction',
+	'outsourcing-mode',
 	'outsourcing-type',
 	'outsourcing-class',
 	'outsourcing-subclass'
@@ -70,6 +76,66 @@ export interface PlaceContent {
 	region?: true;
 }
 
+/** Words keyed by placeholder name ({use}, {entity} …), each in both languages. */
+export type PhraseMap = Readonly<Record<string, L10n>>;
+
+/**
+ * The words of one mode and side of the supply-mode generator (see supply-mode.yaml): services,
+ * parties, entity forms or travellers, sentence patterns and the explanation.
+ */
+export interface SceneContent {
+	mode: 'cross-border' | 'consumption-abroad' | 'commercial-presence' | 'natural-persons';
+	/** Which party is Chinese: the supplier for `export`, the consumer for `import`. */
+	side: 'export' | 'import';
+	/** The handout sentence for this mode and side; the rule's definition sentence when absent. */
+	quote?: string;
+	difficulty: 1 | 2 | 3;
+	services: readonly {
+		id: string;
+		supplier: L10n;
+		object: L10n;
+		/** Consumer kinds (ids of `consumers`) this service is offered to. */
+		consumers: readonly string[];
+		/** Supplier homes besides the side's own (新马泰, only ever a tour destination). */
+		alsoSupplierHomes?: readonly string[];
+		phrases?: PhraseMap;
+	}[];
+	/** Consumer kinds, worded against the consumer's home ({con}, {conAdj}). */
+	consumers: readonly { id: string; words: L10n }[];
+	/** Entity forms (commercial presence) or travellers (movement of natural persons). */
+	extras?: readonly { id: string; words: L10n; phrases?: PhraseMap }[];
+	/** Which extras a service allows (`default` for services not listed); all when absent. */
+	extrasFor?: Readonly<Record<string, readonly string[]>>;
+	templates: readonly L10n[];
+	explanation: L10n;
+}
+
+/** One of the handout's own supply-mode examples (supply-mode.yaml `examples`). */
+export interface HandoutExampleContent {
+	id: string;
+	/** Where the handout tells it (二（三）, or 二（四） for the cross-border imports it lacks). */
+	part: '2.3' | '2.4';
+	/** The example as the handout tells it. */
+	text: L10n;
+	/** The handout's words for it (exact, whitespace aside). */
+	quote: string;
+	/** Which party is Chinese, as the scenes are organised. */
+	side: 'export' | 'import';
+	/** A point of that scene's space. */
+	input: {
+		service: string;
+		supplierHome: string;
+		consumerHome: string;
+		consumer: string;
+		extra?: string;
+	};
+	/** What the handout says it is; no direction for commercial presence (the handout gives none). */
+	expected: {
+		mode: SceneContent['mode'];
+		direction: 'export' | 'import' | null;
+	};
+}
+
 export interface SupplyModeContent {
 	places: Readonly<Record<string, PlaceContent>>;
 	chineseCities: readonly string[];
@@ -80,12 +146,31 @@ export interface SupplyModeContent {
 			{ text: L10n; quote: string }
 		>
 	>;
+	/** Said instead of a direction in commercial-presence explanations. */
+	noDirection: L10n;
+	scenes: readonly SceneContent[];
+	examples: readonly HandoutExampleContent[];
+}
+
+export type OutsourcingModeId = 'offshore' | 'onshore' | 'overseas';
+
+/** The outsourcing-mode generator's content (question-bank/generators/outsourcing-mode.yaml). */
+export interface OutsourcingModeContent {
+	/** The handout's definition of each mode (exact, whitespace aside). */
+	rules: Readonly<Record<OutsourcingModeId, { quote: string }>>;
+	/** Equity a foreign branch holds (all over 50 %). */
+	stakes: readonly L10n[];
+	/** Patterns with {vendorHome}, {clientHome}, {business} and (overseas) {stake}. */
+	templates: Readonly<Record<OutsourcingModeId, readonly L10n[]>>;
+	/** Patterns with the stem's words plus {type} and {table}. */
+	explanation: Readonly<Record<OutsourcingModeId, L10n>>;
 }
 
 /** Everything the generators read, as `generated/generators.json` holds it. */
 export interface GeneratorContent {
 	families: Readonly<Record<GeneratorFamilyId, Family>>;
 	outsourcing: OutsourcingContent;
+	outsourcingMode: OutsourcingModeContent;
 	supplyMode: SupplyModeContent;
 }
 

@@ -12,6 +12,13 @@ import {
 	type OutsourcingTypeId
 } from './outsourcing';
 import {
+	describeOutsourcingMode,
+	enumerateOutsourcingModeFacts,
+	generateOutsourcingModeScenarios,
+	toOutsourcingModeItem
+} from './outsourcing-mode';
+import type { DrillKind } from './kinds';
+import {
 	countDistinctScenarios,
 	describeScenario,
 	enumerateScenarioFacts,
@@ -22,14 +29,20 @@ import {
 export * from './random';
 export * from './supply-mode';
 export * from './outsourcing';
+export * from './outsourcing-mode';
+export * from './kinds';
 export { generatorFamily } from './families';
 export { useGeneratorContent, type GeneratorContent } from './content';
 
 export { countDistinctScenarios };
 
 export interface DrillOptions {
-	/** `mode`: supply-mode scenarios (unit modes-of-supply); `outsourcing`: ITO/BPO/KPO cases. */
-	kind: 'mode' | 'outsourcing';
+	/**
+	 * `mode`: supply-mode scenarios (unit modes-of-supply); `outsourcing`: ITO/BPO/KPO cases;
+	 * `outsourcing-mode`: offshore / onshore / overseas with the outsourcing type (unit
+	 * outsourcing-models).
+	 */
+	kind: DrillKind;
 	/** Same seed, same items in the same order: share it to give a class one drill. */
 	seed: number;
 	count: number;
@@ -48,6 +61,11 @@ export function generateDrill({
 }: DrillOptions): Item[] {
 	if (kind === 'mode') {
 		return generateModeScenarios({ seed, count }).map((s) => toClassifyItem(s, locale));
+	}
+	if (kind === 'outsourcing-mode') {
+		return generateOutsourcingModeScenarios({ seed, count }).map((s) =>
+			toOutsourcingModeItem(s, locale)
+		);
 	}
 	return generateOutsourcingScenarios({ seed, count, type: outsourcingType }).map((s) =>
 		toOutsourcingItem(s, locale)
@@ -86,5 +104,12 @@ export const GENERATOR_SPACES: readonly GeneratorSpace[] = [
 		kind: 'outsourcing',
 		enumerate: () =>
 			enumerateOutsourcingKeys().map((key) => both(describeOutsourcing(key), toOutsourcingItem))
+	},
+	{
+		kind: 'outsourcing-mode',
+		enumerate: () =>
+			enumerateOutsourcingModeFacts().map((facts) =>
+				both(describeOutsourcingMode(facts), toOutsourcingModeItem)
+			)
 	}
 ];

@@ -147,7 +147,8 @@ function explain(subclass: string, business: TypicalBusiness, choices: string[])
 	});
 	const listed = fillBoth(
 		business.zh === business.seed ? patterns.listedAsIs : patterns.listedCompleted,
-		{ zh: words('zh'), en: words('en') }
+		{ zh: words('zh'), en: words('en') },
+		false
 	);
 	const parts: L10n[] = [
 		fillBoth(patterns.key, {

@@ -19,13 +19,14 @@ export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /**
  * Fills `{name}` from `words`; throws on a placeholder `words` lacks (the schema has already
  * checked each pattern's placeholders, so this only fires on a generator bug). In English, an
- * `{a}` placeholder becomes "a" or "an" for the word after it, and each sentence's first letter
- * is capitalised.
+ * `{a}` placeholder becomes "a" or "an" for the word after it, and (unless `sentence` is false,
+ * for a phrase that goes inside a sentence) each sentence's first letter is capitalised.
  */
 export function fill(
 	pattern: string,
 	words: Readonly<Record<string, string>>,
-	lang: 'zh' | 'en'
+	lang: 'zh' | 'en',
+	sentence = true
 ): string {
 	const out = pattern.replace(/\{([^}]+)\}/g, (whole, name: string) => {
 		if (name === 'a' && lang === 'en') return whole;
@@ -34,18 +35,23 @@ export function fill(
 		return value;
 	});
 	if (lang === 'zh') return out;
-	return out
-		.replace(/\{a\} (\S+)/g, (_m, next: string) => a(next))
-		.replace(
-			/(^|[.?!]\s+)([a-z])/g,
-			(_m, before: string, letter: string) => before + letter.toUpperCase()
-		);
+	const articled = out.replace(/\{a\} (\S+)/g, (_m, next: string) => a(next));
+	return !sentence
+		? articled
+		: articled.replace(
+				/(^|[.?!]\s+)([a-z])/g,
+				(_m, before: string, letter: string) => before + letter.toUpperCase()
+			);
 }
 
 /** `fill` in both languages, with words given per language. */
 export function fillBoth(
 	pattern: L10n,
-	words: { zh: Record<string, string>; en: Record<string, string> }
+	words: { zh: Record<string, string>; en: Record<string, string> },
+	sentence = true
 ): L10n {
-	return { zh: fill(pattern.zh, words.zh, 'zh'), en: fill(pattern.en, words.en, 'en') };
+	return {
+		zh: fill(pattern.zh, words.zh, 'zh', sentence),
+		en: fill(pattern.en, words.en, 'en', sentence)
+	};
 }

@@ -1,4 +1,5 @@
 import { selectExamPaper, selectPractice, type PracticeFilter } from '$lib/bank/selection';
+import type { DrillKind } from '$lib/bank/generators/kinds';
 import type { Item } from '$lib/bank/types';
 import { dueQueue, mistakes } from '$lib/progress/queues';
 import type { ItemState } from '$lib/progress/types';
@@ -25,7 +26,7 @@ export function practicePlan(
 	return planOf('practice', selectPractice(pool, filter, seed, seen));
 }
 
-export function drillPlan(kind: 'mode' | 'outsourcing', seed: number, count = 20): SessionPlan {
+export function drillPlan(kind: DrillKind, seed: number, count = 20): SessionPlan {
 	return { kind: 'practice', units: [], itemIds: [], drill: { kind, seed, count } };
 }
 

@@ -1,4 +1,5 @@
 import { loadUnit } from '$lib/bank/loader';
+import type { DrillKind } from '$lib/bank/generators/kinds';
 import type { Item, Locale } from '$lib/bank/types';
 import type { FlowKind } from '$lib/progress/types';
 
@@ -14,7 +15,7 @@ export interface SessionPlan {
 	kind: SessionKind;
 	units: string[];
 	itemIds: string[];
-	drill?: { kind: 'mode' | 'outsourcing'; seed: number; count: number };
+	drill?: { kind: DrillKind; seed: number; count: number };
 	timeLimitMs?: number | null;
 	requeueWrong?: boolean;
 }
