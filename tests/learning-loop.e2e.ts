@@ -6,13 +6,17 @@ import { expect, open, test } from './fixtures';
 
 test.use({ locale: 'en', viewport: { width: 360, height: 800 } });
 
-/** The option labels of the question on screen, in the order shown. */
-const shownOrder = (page: import('@playwright/test').Page) =>
-	page.locator('main form label .label').allInnerTexts();
+/** The option labels of the question on screen, in the order shown (once it is there). */
+async function shownOrder(page: import('@playwright/test').Page) {
+	const labels = page.locator('main form label .label');
+	await expect(labels.first()).toBeVisible();
+	return labels.allInnerTexts();
+}
 
 test('options in a seeded order that survives a reload; setup fields checked; leaving keeps the session', async ({
 	page
 }) => {
+	test.setTimeout(90_000);
 	// Nothing running: the exam page says exam, not practice.
 	await open(page, '/session/exam');
 	await expect(page.getByText('There is no exam in progress.')).toBeVisible();
@@ -43,7 +47,11 @@ test('options in a seeded order that survives a reload; setup fields checked; le
 	expect(await shownOrder(page)).toEqual(order);
 	await answer(page, 'en', true);
 	await page.keyboard.press('Enter');
+	// Focus moves to the feedback; after a reload there, the learner's own answer is still shown.
+	await expect(page.locator('main section.feedback')).toBeFocused();
+	await page.reload();
 	await expect(page.locator('main section.feedback')).toBeVisible();
+	await expect(page.locator('main form input:checked')).toHaveCount(1);
 
 	// Leaving keeps it; starting another asks first.
 	await page.getByRole('link', { name: 'Leave for now' }).click();
