@@ -17,6 +17,11 @@ test('options in a seeded order that survives a reload; setup fields checked; le
 	page
 }) => {
 	test.setTimeout(90_000);
+	// A missing page is translated, titled and leads home.
+	await open(page, '/no-such-page');
+	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+	await expect(page).toHaveTitle(/Page not found/);
+	await expect(page.getByRole('link', { name: 'Back to the home page' })).toBeVisible();
 	// Nothing running: the exam page says exam, not practice.
 	await open(page, '/session/exam');
 	await expect(page.getByText('There is no exam in progress.')).toBeVisible();
