@@ -19,6 +19,7 @@ import {
 import { applyAnswer, dueQueue } from '../../src/lib/progress/learning';
 import { openProgressStore } from '../../src/lib/progress/progress-store';
 import { computeProgressStats } from '../../src/lib/progress/stats';
+import { addToHistory, emptyHistory } from '../../src/lib/progress/summary';
 import { createMemoryTables } from '../../src/lib/progress/tables';
 import { ATTEMPTS, DAYS, ITEMS_PER_UNIT, syntheticLearner, UNITS } from './synthetic-learner';
 
@@ -79,11 +80,16 @@ async function main() {
 	);
 
 	let attemptCount = 0;
+	let history = emptyHistory();
+	row(
+		'summarise 100k attempts (once per migration; then kept running)',
+		time(() => void (history = addToHistory(emptyHistory(), attempts)))
+	);
 	row(
 		'computeProgressStats',
 		time(() => {
 			const stats = computeProgressStats({
-				attempts,
+				history,
 				itemStates: byUnit,
 				units,
 				itemConcepts,

@@ -31,7 +31,9 @@ export const FAMILY_SIZES: Readonly<Record<FamilyId, number>> = {
 	'outsourcing-mode': 3,
 	'outsourcing-type': 3,
 	'outsourcing-class': 9,
-	'outsourcing-subclass': 45
+	'outsourcing-subclass': 45,
+	'trade-enterprise': 2,
+	'outsourcing-enterprise': 2
 };
 
 /** A fresh seed for a new attempt (routes call this; machines only receive it in input). */

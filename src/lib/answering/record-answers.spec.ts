@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '$lib/bank/types';
 import { applyLearning } from '$lib/progress/learn-hook';
-import { openProgressStore, type JournalEntry } from '$lib/progress/progress-store';
+import { memoryJournal } from '$lib/progress/journal';
+import { openProgressStore } from '$lib/progress/progress-store';
 import { createMemoryTables } from '$lib/progress/tables';
 import type { AnswerRecord } from './types';
 import { recordAnswers } from './record-answers';
@@ -17,11 +18,6 @@ const answer = (itemId: string, correct: boolean, at: number): AnswerRecord => (
 	ms: 4000,
 	at
 });
-
-function memoryJournal() {
-	let saved: JournalEntry[] = [];
-	return { read: () => saved, write: (e: JournalEntry[]) => void (saved = structuredClone(e)) };
-}
 
 const openStore = (tables = createMemoryTables(), journal = memoryJournal()) =>
 	openProgressStore({ tables, persistent: true, journal, learn: applyLearning });
@@ -49,7 +45,7 @@ describe('recordAnswers', () => {
 		const tables = createMemoryTables();
 		const journal = memoryJournal();
 		// A page that journaled an answer and closed before the store moved it.
-		journal.write([
+		journal.add([
 			{
 				attempt: {
 					id: 'x-a',

@@ -41,7 +41,8 @@ export function isAttempt(v: unknown): v is Attempt {
 		v.fraction <= 1 &&
 		isNumber(v.ms) &&
 		v.ms >= 0 &&
-		isFlowKind(v.flow)
+		isFlowKind(v.flow) &&
+		(v.tz === undefined || isUtcOffset(v.tz))
 	);
 }
 
@@ -58,6 +59,17 @@ export function isItemState(v: unknown): v is ItemState {
 	);
 }
 
+/** Real zones run from UTC-12 to UTC+14, in whole minutes. */
+export const isUtcOffset = (v: unknown): v is number =>
+	Number.isInteger(v) && (v as number) >= -720 && (v as number) <= 840;
+
 export function isSavedFlow(v: unknown): v is SavedFlow {
-	return isObject(v) && isString(v.id) && isFlowKind(v.kind) && isNumber(v.savedAt);
+	return (
+		isObject(v) &&
+		isString(v.id) &&
+		isFlowKind(v.kind) &&
+		isNumber(v.savedAt) &&
+		(v.machine === undefined || isString(v.machine)) &&
+		(v.version === undefined || (Number.isInteger(v.version) && (v.version as number) >= 1))
+	);
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openProgressStore } from './progress-store';
-import { openBrowserTables } from './tables';
+import { applyLearning } from './learn-hook';
+import { localStorageJournal } from './journal';
+import { answerEntry } from './journal.testing';
+import { indexedDbCommit, openBrowserTables, webLock } from './tables';
 import type { StorageNotice } from './types';
 
 // The same store against real IndexedDB (through localforage) in Chromium.
@@ -48,5 +51,40 @@ describe('progress store on IndexedDB', () => {
 		expect(await store.loadFlow('exam')).toBeNull();
 		expect(notices).toEqual([{ kind: 'corrupt', table: 'flows', key: 'exam' }]);
 		expect((await store.listQuarantined()).some((k) => k.startsWith('flows/exam/'))).toBe(true);
+	});
+
+	it('keeps every answer when two tabs answer at the same instant (Web Locks, one transaction)', async () => {
+		const first = (await openBrowserTables())!;
+		await Promise.all(Object.values(first).map((t) => t.clear()));
+		localStorage.clear();
+		// What each tab opens: its own connections, the shared localStorage and lock manager.
+		const openTab = async () =>
+			openProgressStore({
+				tables: (await openBrowserTables())!,
+				persistent: true,
+				journal: localStorageJournal(),
+				commit: indexedDbCommit(),
+				lock: webLock(),
+				learn: applyLearning
+			});
+		const [a, b, c] = await Promise.all([openTab(), openTab(), openTab()]);
+		const at = 1_800_000_000_000;
+		const tabs = [a, b, c];
+		await Promise.all(
+			Array.from({ length: 30 }, (_, n) =>
+				tabs[n % 3].appendAttempts([answerEntry(`tab${n % 3}`, n, at + n)])
+			)
+		);
+		await Promise.all(tabs.map((t) => t.whenIdle()));
+		const reopened = await openTab();
+		expect(await reopened.listAttempts()).toHaveLength(30);
+		expect((await reopened.getHistorySummary()).count).toBe(30);
+		const states = await reopened.getItemStates('modes-of-supply');
+		expect(
+			Object.values(states)
+				.map((s) => s.lastAt)
+				.sort()
+		).toEqual([at + 26, at + 27, at + 28, at + 29]);
+		expect(Object.keys(localStorage).filter((k) => k.startsWith('sta:journal'))).toEqual([]);
 	});
 });

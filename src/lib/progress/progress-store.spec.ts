@@ -7,7 +7,8 @@ import {
 	StorageFullError,
 	type Migrations
 } from './progress-store';
-import { createMemoryTables, type Tables } from './tables';
+import { memoryJournal } from './journal';
+import { createMemoryTables, pageLock, type Tables } from './tables';
 import { DEFAULT_SETTINGS, type Attempt, type StorageNotice } from './types';
 
 function attempt(n: number, at = Date.UTC(2026, 10, 27, 8, 0, n)): Attempt {
@@ -166,14 +167,6 @@ describe('progress store', () => {
 });
 
 describe('the answer journal', () => {
-	function memoryJournal() {
-		let saved: unknown = null;
-		return {
-			read: () => saved,
-			write: (list: JournalEntry[]) => void (saved = list.length ? structuredClone(list) : null),
-			peek: () => saved
-		};
-	}
 	const entry = (n: number): JournalEntry => ({ attempt: attempt(n) });
 
 	it('holds an answer at once and moves it into the history in the write queue', async () => {
@@ -183,24 +176,24 @@ describe('the answer journal', () => {
 		// Safe and listed before any IndexedDB write has happened.
 		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1']);
 		await store.whenIdle();
-		expect(journal.peek()).toBeNull();
+		expect(journal.size()).toBe(0);
 		expect(await tables.attempts.keys()).toHaveLength(1);
 		expect(await store.countAttempts()).toBe(1);
 	});
 
 	it('moves answers left in the journal by a page that died into the history on open', async () => {
 		const journal = memoryJournal();
-		journal.write([entry(1), entry(2)]);
+		journal.add([entry(1), entry(2)]);
 		const { store, tables } = await open(createMemoryTables(), { journal });
-		expect(journal.peek()).toBeNull();
+		expect(journal.size()).toBe(0);
 		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1', 'a2']);
 		expect(await tables.attempts.keys()).toHaveLength(1);
 	});
 
 	it('falls back to IndexedDB when the journal is full', async () => {
 		const journal = {
-			read: () => null,
-			write: () => {
+			...memoryJournal(),
+			add: () => {
 				throw new DOMException('full', 'QuotaExceededError');
 			}
 		};
@@ -211,9 +204,57 @@ describe('the answer journal', () => {
 
 	it('drops unreadable journal entries and says so', async () => {
 		const journal = memoryJournal();
-		journal.write([entry(1), { attempt: { id: 'broken' } } as unknown as JournalEntry]);
+		journal.add([entry(1), { attempt: { id: 'broken' } } as unknown as JournalEntry]);
 		const { store, notices } = await open(createMemoryTables(), { journal });
 		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1']);
 		expect(notices).toContainEqual({ kind: 'corrupt', table: 'journal', key: 'attempts' });
+	});
+
+	it('moves answers of another tab that died with them in the journal, once', async () => {
+		const journal = memoryJournal();
+		journal.add([entry(1), entry(2)]);
+		const tables = createMemoryTables();
+		const [a, b] = await Promise.all([
+			open(tables, { journal, lock: pageLock() }),
+			open(tables, { journal })
+		]);
+		await Promise.all([a.store.whenIdle(), b.store.whenIdle()]);
+		expect((await a.store.listAttempts()).map((x) => x.id).sort()).toEqual(['a1', 'a2']);
+		expect(await b.store.countAttempts()).toBe(2);
+	});
+});
+
+describe('schema 2: the zone of each answer', () => {
+	it('gives answers stored before the offset the offset the device had then (DST-aware)', async () => {
+		const tables = createMemoryTables();
+		await tables.meta.setItem('schemaVersion', 1);
+		const summer = Date.UTC(2026, 6, 1, 8);
+		const winter = Date.UTC(2026, 11, 1, 8);
+		await tables.attempts.setItem('2026-07-01', [{ ...attempt(1, summer), tz: undefined }]);
+		await tables.attempts.setItem('2026-12-01', [attempt(2, winter)]);
+		// Berlin: UTC+2 in summer, UTC+1 in winter.
+		const offsetAt = (at: number) => (at === summer ? 120 : 60);
+		const { store } = await open(tables, { offsetAt });
+		expect((await store.listAttempts()).map((a) => a.tz)).toEqual([120, 60]);
+		expect(await tables.meta.getItem('schemaVersion')).toBe(2);
+		const history = await store.getHistorySummary();
+		expect(history.count).toBe(2);
+		expect(Object.keys(history.days)).toHaveLength(2);
+	});
+
+	it('records new answers with the offset they were given in', async () => {
+		const { store } = await open(createMemoryTables(), { offsetAt: () => 480 });
+		await store.recordAttempts([attempt(1)]);
+		expect((await store.listAttempts())[0].tz).toBe(480);
+	});
+
+	it('keeps the running summary equal to the history, and rebuilds it if lost', async () => {
+		const { store, tables } = await open();
+		await store.recordAttempts([attempt(1), attempt(2), attempt(3, Date.UTC(2026, 10, 28))]);
+		await store.recordAttempts([attempt(2)]);
+		const summary = await store.getHistorySummary();
+		expect(summary.count).toBe(3);
+		await tables.meta.removeItem('summary');
+		expect(await store.getHistorySummary()).toEqual(summary);
 	});
 });

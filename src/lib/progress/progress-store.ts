@@ -1,5 +1,25 @@
 import { isAttempt, isItemState, isSavedFlow, isSettings } from './guards';
-import type { KeyValueTable, TableName, Tables } from './tables';
+import type { AttemptJournal, JournalEntry } from './journal';
+import {
+	addToHistory,
+	deviceOffsetAt,
+	digestUnit,
+	emptyHistory,
+	isHistorySummary,
+	isUnitDigest,
+	statesOfDigest,
+	type HistorySummary
+} from './summary';
+import {
+	pageLock,
+	sequentialCommit,
+	type Commit,
+	type KeyValueTable,
+	type Lock,
+	type TableName,
+	type Tables,
+	type Write
+} from './tables';
 import {
 	DEFAULT_SETTINGS,
 	type Attempt,
@@ -9,12 +29,47 @@ import {
 	type StorageNotice
 } from './types';
 
+export type { AttemptJournal, JournalEntry } from './journal';
+
 /** Bump when the stored shape changes, and add the step from the previous version below. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** What a migration step may need besides the tables. */
+export interface MigrationContext {
+	/** The device zone's UTC offset at an instant (minutes east of UTC). */
+	offsetAt: (at: number) => number;
+}
 
 /** Steps from version N to N+1, keyed by N. They run in order, once, before anything is read. */
-export type Migrations = Record<number, (tables: Tables) => Promise<void>>;
-export const MIGRATIONS: Migrations = {};
+export type Migrations = Record<
+	number,
+	(tables: Tables, context: MigrationContext) => Promise<void>
+>;
+
+export const MIGRATIONS: Migrations = {
+	/**
+	 * 1 → 2: attempts gain `tz`, the offset they were given in. Old answers get the offset this
+	 * device's zone had at that instant, which is right for everyone who did not travel and is
+	 * DST-correct; the running aggregates (meta `summary`, `digest/<unit>`) are built on first read.
+	 */
+	1: async (tables, { offsetAt }) => {
+		for (const key of await tables.attempts.keys()) {
+			const day = await tables.attempts.getItem<unknown>(key);
+			if (!Array.isArray(day)) continue; // corrupt: the guard sets it aside on first read
+			let changed = false;
+			const next = day.map((a: unknown) => {
+				if (!isAttempt(a) || a.tz !== undefined) return a;
+				changed = true;
+				return { ...a, tz: offsetAt(a.at) };
+			});
+			if (changed) await tables.attempts.setItem(key, next);
+		}
+	}
+};
+
+/** Meta keys of the running aggregates (see `summary.ts`). */
+const SUMMARY_KEY = 'summary';
+const DIGEST_PREFIX = 'digest/';
 
 /** Thrown when the device refuses a write for lack of space; what was saved before is intact. */
 export class StorageFullError extends Error {
@@ -40,6 +95,12 @@ export interface StoreOptions {
 	schemaVersion?: number;
 	migrations?: Migrations;
 	now?: () => number;
+	/** Writes several records as one (an IndexedDB transaction). Default: record by record. */
+	commit?: Commit;
+	/** The cross-tab write lock (Web Locks in the browser). Default: this page only. */
+	lock?: Lock;
+	/** For migrating attempts recorded without an offset. Default: this device's zone. */
+	offsetAt?: (at: number) => number;
 	/**
 	 * A small synchronous write-ahead journal (localStorage in the browser). An answer lands
 	 * there in well under a millisecond, so feedback need not wait for an IndexedDB commit; the
@@ -54,18 +115,6 @@ export interface StoreOptions {
 	 * Must be idempotent: after a crash the same answers may be applied again.
 	 */
 	learn?: (payloads: unknown[], access: LearningAccess) => Promise<void>;
-}
-
-/** One journaled answer: the attempt, and what `learn` needs to apply it (if anything). */
-export interface JournalEntry {
-	attempt: Attempt;
-	learn?: unknown;
-}
-
-/** Synchronous storage for answers not yet in IndexedDB. `write` throws when it is full. */
-export interface AttemptJournal {
-	read(): unknown;
-	write(entries: JournalEntry[]): void;
 }
 
 /** Item-state access for `learn`, already inside the write queue. */
@@ -87,9 +136,30 @@ export function attemptDayKey(at: number): string {
 
 export type ProgressStore = Awaited<ReturnType<typeof openProgressStore>>;
 
+/** Item states, then the aggregates, for one unit: what the learner's pages read. */
+export type ItemStatesByUnit = Record<string, Record<string, ItemState>>;
+
+/**
+ * Reads and writes of one write transaction: reads see the transaction's own writes; the writes
+ * land together (one {@link Commit}) when the work is done, or not at all.
+ */
+interface WriteTransaction {
+	read<T>(table: TableName, key: string, salvage: Salvage<T>): Promise<T | null>;
+	put(table: TableName, key: string, value: unknown): void;
+	/** The history summary as committed before this transaction, ready to be added to. */
+	history(): Promise<HistorySummary>;
+}
+
+type Salvage<T> = (v: unknown) => { kept: T; rejected: unknown[] } | null;
+
 /**
  * The one module that reads and writes progress. Every record is checked on the way out;
  * one that fails is moved to the quarantine table and reported, never thrown at the UI.
+ *
+ * Many tabs, one truth: every read-modify-write of a shared record (a day of attempts, a unit's
+ * item states, the running aggregates) runs inside the cross-tab {@link Lock} and lands in one
+ * atomic {@link Commit}, so two tabs answering at the same instant both keep their answers and the
+ * aggregates never disagree with the records they summarise.
  */
 export async function openProgressStore(options: StoreOptions) {
 	const {
@@ -100,27 +170,42 @@ export async function openProgressStore(options: StoreOptions) {
 		learn,
 		schemaVersion = SCHEMA_VERSION,
 		migrations = MIGRATIONS,
-		now = Date.now
+		now = Date.now,
+		commit = sequentialCommit(tables),
+		lock = pageLock(),
+		offsetAt = deviceOffsetAt
 	} = options;
 
-	// Writes run one at a time: appending to a day's attempts is read-modify-write, and two
-	// overlapping appends would otherwise drop one of them.
+	// This tab's writes, one at a time and in order; the lock then orders them with other tabs'.
 	let queue: Promise<unknown> = Promise.resolve();
 	function serialised<T>(task: () => Promise<T>): Promise<T> {
-		const run = queue.then(task, task);
+		const locked = () => lock(task);
+		const run = queue.then(locked, locked);
 		queue = run.catch(() => undefined);
 		return run;
+	}
+
+	function storageError(error: unknown): unknown {
+		if (isQuotaError(error)) {
+			onNotice({ kind: 'full' });
+			return new StorageFullError(error);
+		}
+		return error;
 	}
 
 	async function write<T>(table: KeyValueTable, key: string, value: T): Promise<void> {
 		try {
 			await table.setItem(key, value);
 		} catch (error) {
-			if (isQuotaError(error)) {
-				onNotice({ kind: 'full' });
-				throw new StorageFullError(error);
-			}
-			throw error;
+			throw storageError(error);
+		}
+	}
+
+	async function commitChecked(writes: readonly Write[]): Promise<void> {
+		try {
+			await commit(writes);
+		} catch (error) {
+			throw storageError(error);
 		}
 	}
 
@@ -129,8 +214,19 @@ export async function openProgressStore(options: StoreOptions) {
 		try {
 			await tables.quarantine.setItem(`${table}/${key}/${now()}`, value);
 			await tables[table].removeItem(key);
+			// The aggregates counted what was set aside: rebuilt from what is left on next read.
+			if (table === 'attempts') await tables.meta.removeItem(SUMMARY_KEY);
+			if (table === 'items') await tables.meta.removeItem(DIGEST_PREFIX + key);
 		} catch {
 			// Setting aside failed (e.g. disk full): leave the record where it is, untouched.
+		}
+	}
+
+	async function readRaw(table: TableName, key: string): Promise<unknown> {
+		try {
+			return await tables[table].getItem(key);
+		} catch {
+			return undefined; // unreadable (e.g. a structured-clone failure): treat as corrupt
 		}
 	}
 
@@ -140,12 +236,7 @@ export async function openProgressStore(options: StoreOptions) {
 		key: string,
 		guard: (v: unknown) => v is T
 	): Promise<T | null> {
-		let value: unknown;
-		try {
-			value = await tables[table].getItem(key);
-		} catch {
-			value = undefined; // unreadable (e.g. a structured-clone failure): treat as corrupt
-		}
+		const value = await readRaw(table, key);
 		if (value === null) return null;
 		if (guard(value)) return value;
 		await quarantine(table, key, value ?? null);
@@ -157,17 +248,8 @@ export async function openProgressStore(options: StoreOptions) {
 	 * that pass and setting aside only the ones that do not: one bad answer must not hide a
 	 * day of good ones.
 	 */
-	async function readSalvaged<T>(
-		table: TableName,
-		key: string,
-		salvage: (v: unknown) => { kept: T; rejected: unknown[] } | null
-	): Promise<T | null> {
-		let value: unknown;
-		try {
-			value = await tables[table].getItem(key);
-		} catch {
-			value = undefined;
-		}
+	async function readSalvaged<T>(table: TableName, key: string, salvage: Salvage<T>) {
+		const value = await readRaw(table, key);
 		if (value === null) return null;
 		const result = salvage(value);
 		if (result === null) {
@@ -181,24 +263,76 @@ export async function openProgressStore(options: StoreOptions) {
 		return result.kept;
 	}
 
+	/** Run `work` as one write transaction, inside the write queue and the cross-tab lock. */
+	function transact<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+		return serialised(async () => {
+			const pending = new Map<string, Write>();
+			const id = (table: TableName, key: string) => `${table}\u0000${key}`;
+			let history: HistorySummary | null = null;
+			const tx: WriteTransaction = {
+				async read(table, key, salvage) {
+					const own = pending.get(id(table, key));
+					if (own) return 'value' in own ? structuredClone(own.value as never) : null;
+					return readSalvaged(table, key, salvage);
+				},
+				put(table, key, value) {
+					pending.set(id(table, key), { table, key, value });
+					if (table === 'items') {
+						pending.set(id('meta', DIGEST_PREFIX + key), {
+							table: 'meta',
+							key: DIGEST_PREFIX + key,
+							value: digestUnit(value as Record<string, ItemState>)
+						});
+					}
+				},
+				async history() {
+					history ??= await committedHistory();
+					return history;
+				}
+			};
+			const result = await work(tx);
+			if (history)
+				pending.set(id('meta', SUMMARY_KEY), { table: 'meta', key: SUMMARY_KEY, value: history });
+			if (pending.size > 0) await commitChecked([...pending.values()]);
+			return result;
+		});
+	}
+
+	/** The stored history summary, rebuilt from every day record when missing or damaged. */
+	async function committedHistory(): Promise<HistorySummary> {
+		const stored = await readRaw('meta', SUMMARY_KEY);
+		if (isHistorySummary(stored)) return stored;
+		const summary = emptyHistory();
+		for (const key of await tables.attempts.keys())
+			addToHistory(summary, (await readSalvaged('attempts', key, salvageAttempts)) ?? []);
+		return summary;
+	}
+
 	async function migrate(): Promise<void> {
 		const stored = await tables.meta.getItem<unknown>('schemaVersion');
 		let version = typeof stored === 'number' ? stored : 0;
 		if (version > schemaVersion) throw new NewerSchemaError(version);
 		// A fresh database has nothing to migrate: it starts at the current version.
-		const isFresh = stored === null && (await tables.settings.keys()).length === 0;
+		const isFresh =
+			stored === null &&
+			(await tables.settings.keys()).length === 0 &&
+			(await tables.attempts.keys()).length === 0;
 		if (isFresh) version = schemaVersion;
 		while (version < schemaVersion) {
 			const step = migrations[version];
-			if (step) await step(tables);
+			if (step) await step(tables, { offsetAt });
 			version += 1;
 			await write(tables.meta, 'schemaVersion', version);
 		}
 		if (isFresh) await write(tables.meta, 'schemaVersion', version);
 	}
 
-	/** Append to the day records: one read-modify-write per day; ids already there are skipped. */
-	async function appendToDays(attempts: readonly Attempt[]): Promise<number> {
+	/**
+	 * Append to the day records (one read-modify-write per day; ids already there are skipped)
+	 * and to the history summary, in the transaction `tx`. Resolves to the number added.
+	 */
+	async function appendToDays(tx: WriteTransaction, attempts: readonly Attempt[]): Promise<number> {
+		const history = await tx.history();
 		const byDay = new Map<string, Attempt[]>();
 		for (const attempt of attempts) {
 			const key = attemptDayKey(attempt.at);
@@ -206,73 +340,118 @@ export async function openProgressStore(options: StoreOptions) {
 			if (list) list.push(attempt);
 			else byDay.set(key, [attempt]);
 		}
-		let added = 0;
+		const added: Attempt[] = [];
 		for (const [key, incoming] of [...byDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
-			const day = (await readSalvaged('attempts', key, salvageAttempts)) ?? [];
+			const day = (await tx.read('attempts', key, salvageAttempts)) ?? [];
 			const ids = new Set(day.map((a) => a.id));
 			const before = day.length;
 			for (const attempt of incoming) {
 				if (ids.has(attempt.id)) continue;
 				ids.add(attempt.id);
-				day.push(attempt);
+				// Recorded with the zone it was given in; see `Attempt.tz`.
+				const stored =
+					attempt.tz === undefined ? { ...attempt, tz: offsetAt(attempt.at) } : attempt;
+				day.push(stored);
+				added.push(stored);
 			}
-			if (day.length === before) continue;
-			await write(tables.attempts, key, day);
-			added += day.length - before;
+			if (day.length !== before) tx.put('attempts', key, day);
 		}
-		return added;
+		addToHistory(history, added);
+		return added.length;
 	}
 
 	/** The journal's valid entries; anything unreadable in it is reported and dropped. */
 	function readJournal(): JournalEntry[] {
 		if (!journal) return [];
-		let raw: unknown;
+		let entries: unknown[];
 		try {
-			raw = journal.read();
+			entries = journal.read();
 		} catch {
 			onNotice({ kind: 'corrupt', table: 'journal', key: 'attempts' });
 			return [];
 		}
-		if (raw === null || raw === undefined) return [];
-		const entries: unknown[] = Array.isArray(raw) ? raw : [raw];
 		const valid = entries.filter(
 			(e): e is JournalEntry =>
 				typeof e === 'object' && e !== null && isAttempt((e as JournalEntry).attempt)
 		);
-		if (valid.length !== entries.length)
+		if (valid.length !== entries.length) {
 			onNotice({ kind: 'corrupt', table: 'journal', key: 'attempts' });
+			const bad = entries.flatMap((e) => {
+				const id = (e as JournalEntry | null)?.attempt?.id;
+				return typeof id === 'string' && !valid.some((v) => v.attempt.id === id) ? [id] : [];
+			});
+			try {
+				journal.remove(bad);
+			} catch {
+				// Left in place; read and skipped again next time.
+			}
+		}
 		return valid;
 	}
 
-	const learningAccess: LearningAccess = {
-		getItemStates: async (unit) => (await readSalvaged('items', unit, salvageItemStates)) ?? {},
-		putItemStates: async (unit, states) => {
-			if (states.length === 0) return;
-			const map = (await readSalvaged('items', unit, salvageItemStates)) ?? {};
-			for (const state of states) map[state.itemId] = state;
-			await write(tables.items, unit, map);
-		}
-	};
-
-	/** Store answers in the history and apply what they teach (inside the write queue). */
-	async function storeAnswers(entries: readonly JournalEntry[]): Promise<void> {
-		await appendToDays(entries.map((e) => e.attempt));
-		const payloads = entries.flatMap((e) => (e.learn === undefined ? [] : [e.learn]));
-		if (learn && payloads.length > 0) await learn(payloads, learningAccess);
+	function learningAccess(tx: WriteTransaction): LearningAccess {
+		return {
+			getItemStates: async (unit) => (await tx.read('items', unit, salvageItemStates)) ?? {},
+			putItemStates: async (unit, states) => {
+				if (states.length === 0) return;
+				const map = (await tx.read('items', unit, salvageItemStates)) ?? {};
+				for (const state of states) map[state.itemId] = state;
+				tx.put('items', unit, map);
+			}
+		};
 	}
 
-	/** Move journaled answers into the history, then forget exactly those (new ones may follow). */
+	/** Store answers in the history and apply what they teach: one transaction. */
+	function storeAnswers(entries: readonly JournalEntry[]): Promise<void> {
+		return transact(async (tx) => {
+			await appendToDays(
+				tx,
+				entries.map((e) => e.attempt)
+			);
+			const payloads = entries.flatMap((e) => (e.learn === undefined ? [] : [e.learn]));
+			if (learn && payloads.length > 0) await learn(payloads, learningAccess(tx));
+		});
+	}
+
+	/**
+	 * Move journaled answers (this tab's and any other's) into the history, then forget exactly
+	 * those. Another tab may be doing the same at the same time: the lock orders the two and the
+	 * second finds the ids already stored, so each answer is stored and learned from once.
+	 */
 	async function flushJournal(): Promise<void> {
 		const pending = readJournal();
 		if (pending.length === 0) return;
 		await storeAnswers(pending);
-		const done = new Set(pending.map((e) => e.attempt.id));
-		journal?.write(readJournal().filter((e) => !done.has(e.attempt.id)));
+		journal?.remove(pending.map((e) => e.attempt.id));
+	}
+
+	/** Aggregates of units whose digest is missing (old data, or set aside) are rebuilt. */
+	async function readDigests(): Promise<ItemStatesByUnit> {
+		const [units, metaKeys] = await Promise.all([tables.items.keys(), tables.meta.keys()]);
+		const hasDigest = new Set(metaKeys);
+		const missing = units.filter((u) => !hasDigest.has(DIGEST_PREFIX + u));
+		if (missing.length > 0) {
+			await transact(async (tx) => {
+				for (const unit of missing) {
+					const states = await tx.read('items', unit, salvageItemStates);
+					if (states) tx.put('items', unit, states);
+				}
+			});
+		}
+		const byUnit: ItemStatesByUnit = {};
+		await Promise.all(
+			units.map(async (unit) => {
+				const digest = await readRaw('meta', DIGEST_PREFIX + unit);
+				if (isUnitDigest(digest)) byUnit[unit] = statesOfDigest(digest);
+				else byUnit[unit] = (await readSalvaged('items', unit, salvageItemStates)) ?? {};
+			})
+		);
+		return byUnit;
 	}
 
 	await migrate();
-	// Answers journaled just before the page died reach the history now.
-	await serialised(flushJournal).catch(() => {});
+	// Answers journaled just before a page died reach the history now.
+	await flushJournal().catch(() => {});
 
 	return {
 		persistent,
@@ -287,13 +466,13 @@ export async function openProgressStore(options: StoreOptions) {
 		},
 
 		/**
-		 * Append many attempts (an import, an exam submitted at once): one read-modify-write per
-		 * day rather than per attempt. Ids already stored are skipped. Resolves to the number
-		 * added. Days are written one after another: if one write fails (disk full) the days
-		 * written before it stay, and calling again with the same list completes the rest.
+		 * Append many attempts (an import, an exam submitted at once) in one transaction: one
+		 * read-modify-write per day rather than per attempt. Ids already stored are skipped.
+		 * Resolves to the number added. All land, or (disk full) none, and calling again with the
+		 * same list is safe.
 		 */
 		recordAttempts(attempts: readonly Attempt[]): Promise<number> {
-			return serialised(() => appendToDays(attempts));
+			return transact((tx) => appendToDays(tx, attempts));
 		},
 
 		/**
@@ -304,14 +483,14 @@ export async function openProgressStore(options: StoreOptions) {
 		async appendAttempts(entries: readonly JournalEntry[]): Promise<void> {
 			if (journal) {
 				try {
-					journal.write([...readJournal(), ...entries]);
-					void serialised(flushJournal).catch(() => {});
+					journal.add(entries);
+					void flushJournal().catch(() => {});
 					return;
 				} catch {
 					// Journal full or unavailable: the slower, always-available path below.
 				}
 			}
-			await serialised(() => storeAnswers(entries));
+			await storeAnswers(entries);
 		},
 
 		async listAttempts(): Promise<Attempt[]> {
@@ -324,8 +503,20 @@ export async function openProgressStore(options: StoreOptions) {
 			return [...stored, ...journaled.filter((a) => !ids.has(a.id))];
 		},
 
+		/** How many attempts are stored (from the running summary: no history read). */
 		async countAttempts(): Promise<number> {
-			return (await this.listAttempts()).length;
+			return (await this.getHistorySummary()).count;
+		},
+
+		/**
+		 * The history's running summary (per local day, totals), once this tab's queued writes
+		 * are in. Rebuilt from the records, once, if it is missing or damaged.
+		 */
+		async getHistorySummary(): Promise<HistorySummary> {
+			await this.whenIdle();
+			const stored = await readRaw('meta', SUMMARY_KEY);
+			if (isHistorySummary(stored)) return stored;
+			return transact((tx) => tx.history());
 		},
 
 		/** Item states are grouped per unit, the unit a learner works through at a time. */
@@ -334,25 +525,39 @@ export async function openProgressStore(options: StoreOptions) {
 		},
 
 		async getAllItemStates(): Promise<Record<string, ItemState>> {
-			const units = await tables.items.keys();
-			const maps = await Promise.all(units.map((u) => readSalvaged('items', u, salvageItemStates)));
-			return Object.assign({}, ...maps.map((m) => m ?? {}));
+			return Object.assign({}, ...Object.values(await this.getItemStatesByUnit()));
 		},
 
-		/** Item states keyed by unit, then item id: the stored grouping, for export and stats. */
-		async getItemStatesByUnit(): Promise<Record<string, Record<string, ItemState>>> {
+		/** Item states keyed by unit, then item id: the stored grouping, for export and plans. */
+		async getItemStatesByUnit(): Promise<ItemStatesByUnit> {
 			const units = await tables.items.keys();
 			const maps = await Promise.all(units.map((u) => readSalvaged('items', u, salvageItemStates)));
-			const byUnit: Record<string, Record<string, ItemState>> = {};
+			const byUnit: ItemStatesByUnit = {};
 			units.forEach((unit, i) => {
 				if (maps[i]) byUnit[unit] = maps[i];
 			});
 			return byUnit;
 		},
 
+		/**
+		 * Item states by unit WITHOUT their scheduler cards, from the running digests: what the
+		 * due count, the mistakes notebook and mastery read, at a fraction of the cost of
+		 * {@link getItemStatesByUnit}. Not for writing back.
+		 */
+		async getItemDigests(): Promise<ItemStatesByUnit> {
+			await this.whenIdle();
+			return readDigests();
+		},
+
 		/** Store several states of one unit in one write (others in the unit are kept). */
 		putItemStates(unit: string, states: readonly ItemState[]): Promise<void> {
-			return serialised(() => learningAccess.putItemStates(unit, states));
+			return transact((tx) => learningAccess(tx).putItemStates(unit, states));
+		},
+
+		async listFlows(): Promise<SavedFlow[]> {
+			const ids = await tables.flows.keys();
+			const flows = await Promise.all(ids.map((id) => readChecked('flows', id, isSavedFlow)));
+			return flows.filter((f): f is SavedFlow => f !== null);
 		},
 
 		loadFlow(id: string): Promise<SavedFlow | null> {
@@ -362,6 +567,7 @@ export async function openProgressStore(options: StoreOptions) {
 		/**
 		 * Not queued behind answers and learning state: a whole-record write that IndexedDB
 		 * itself keeps in order, and the place in a quiz must be saved the moment it changes.
+		 * Two tabs never write the same flow: the flow host holds a lock per flow.
 		 */
 		saveFlow(flow: SavedFlow): Promise<void> {
 			return write(tables.flows, flow.id, flow);
@@ -369,6 +575,11 @@ export async function openProgressStore(options: StoreOptions) {
 
 		clearFlow(id: string): Promise<void> {
 			return tables.flows.removeItem(id);
+		},
+
+		/** Keep a record that could not be used (e.g. a flow from an older app) aside, reported. */
+		setAside(table: TableName, key: string, value: unknown): Promise<void> {
+			return quarantine(table, key, value);
 		},
 
 		/** Resolves once every write queued so far has finished (or failed). */
@@ -383,8 +594,16 @@ export async function openProgressStore(options: StoreOptions) {
 		/** Forget all progress (settings stay). Only after the learner has confirmed. */
 		resetProgress(): Promise<void> {
 			return serialised(async () => {
-				journal?.write([]);
-				await Promise.all([tables.attempts.clear(), tables.items.clear(), tables.flows.clear()]);
+				journal?.clear();
+				const aggregates = (await tables.meta.keys()).filter(
+					(k) => k === SUMMARY_KEY || k.startsWith(DIGEST_PREFIX)
+				);
+				await Promise.all([
+					tables.attempts.clear(),
+					tables.items.clear(),
+					tables.flows.clear(),
+					...aggregates.map((k) => tables.meta.removeItem(k))
+				]);
 			});
 		}
 	};

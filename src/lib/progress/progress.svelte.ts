@@ -3,7 +3,8 @@ import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
 import { dueCount, endOfLocalDay, mistakes } from './queues';
 import { openProgressStore, type ProgressStore } from './progress-store';
-import { createMemoryTables, localStorageJournal, openBrowserTables } from './tables';
+import { localStorageJournal } from './journal';
+import { createMemoryTables, indexedDbCommit, openBrowserTables, webLock } from './tables';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
 
 /**
@@ -37,6 +38,9 @@ async function open(): Promise<ProgressStore> {
 		persistent: browserTables !== null,
 		onNotice: report,
 		journal: browserTables ? localStorageJournal() : undefined,
+		// Shared by every tab: one transaction per write, one writer at a time.
+		commit: browserTables ? indexedDbCommit() : undefined,
+		lock: browserTables ? webLock() : undefined,
 		// Loaded on the first answer, not with the home screen: the scheduler is heavy.
 		learn: async (payloads, access) =>
 			(await import('./learn-hook')).applyLearning(payloads, access)
@@ -73,13 +77,12 @@ async function requestPersistence(): Promise<void> {
 
 /**
  * Recount what the home screen shows, after answers were saved or progress imported. Reads
- * item states only (one record per unit), never the attempt history, which can be large.
+ * the item digests only (a few small records), never the history or the scheduler cards.
  */
 export async function refreshProgress(): Promise<void> {
 	const store = await getStore();
-	// Learning state is written just after feedback; count what is about to be there.
-	await store.whenIdle();
-	const states = await store.getAllItemStates();
+	// Learning state is written just after feedback; the digests wait for what is queued.
+	const states = Object.assign({}, ...Object.values(await store.getItemDigests()));
 	progress.dueCount = dueCount(states, endOfLocalDay(Date.now()));
 	progress.mistakeCount = mistakes(states).length;
 }

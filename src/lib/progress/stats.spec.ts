@@ -8,6 +8,7 @@ import {
 	studyStreak,
 	type StatsInput
 } from './stats';
+import { addToHistory, emptyHistory } from './summary';
 import type { Attempt, ItemState } from './types';
 import type { AnswerRecord } from '$lib/answering/types';
 import { applyAnswer } from './learning';
@@ -43,9 +44,17 @@ function state(itemId: string, extra: Partial<ItemState> = {}): ItemState {
 	};
 }
 
-function input(extra: Partial<StatsInput> = {}): StatsInput {
+/** Attempts without their own offset are taken as given at the viewing offset. */
+function input({
+	attempts = [],
+	...extra
+}: Partial<StatsInput> & { attempts?: Attempt[] } = {}): StatsInput {
+	const tz = extra.utcOffsetMinutes ?? 0;
 	return {
-		attempts: [],
+		history: addToHistory(
+			emptyHistory(),
+			attempts.map((a) => ({ tz, ...a }))
+		),
 		itemStates: {},
 		units: [
 			{ id: 'u1', itemCount: 4, concepts: ['c1', 'c2'] },
@@ -199,10 +208,60 @@ describe('days, streaks and time', () => {
 			itemCount: 100,
 			concepts: []
 		}));
+		const data = input({ attempts, itemStates, units });
 		const t0 = performance.now();
-		const stats = computeProgressStats(input({ attempts, itemStates, units }));
+		const stats = computeProgressStats(data);
 		expect(performance.now() - t0).toBeLessThan(500);
 		expect(stats.overall.mastered).toBe(10_000);
 		expect(stats.streak.longest).toBe(365);
+	});
+
+	it('keeps each day where it was studied when the learner travels (Beijing, then UTC−5)', () => {
+		const beijing = 480;
+		// 07:30, 21:00 and 12:00 Beijing time on three consecutive days (1–3 March).
+		const studied = [
+			Date.UTC(2026, 2, 0, 23, 30),
+			Date.UTC(2026, 2, 2, 13),
+			Date.UTC(2026, 2, 3, 4)
+		];
+		const stats = computeProgressStats(
+			input({
+				attempts: studied.map((at) => ({ ...attempt(at), tz: beijing })),
+				// Viewed an hour after the last answer, from New York in winter (UTC−5): still
+				// 2 March there, but the learner studied on the 1st, 2nd and 3rd of their own days.
+				now: studied[2] + 3_600_000,
+				utcOffsetMinutes: -300,
+				chartDays: 3
+			})
+		);
+		expect(stats.streak).toEqual({ current: 3, longest: 3, studiedToday: true });
+		expect(stats.days.map((d) => [d.date, d.attempts])).toEqual([
+			['2026-03-01', 1],
+			['2026-03-02', 1],
+			['2026-03-03', 1]
+		]);
+	});
+
+	it('does not move an answer given at 00:30 summer time when the clocks go back', () => {
+		// Berlin: 00:30 CEST (UTC+2) on 25 October is 22:30 UTC on the 24th.
+		const at = Date.UTC(2026, 9, 24, 22, 30);
+		const stats = computeProgressStats(
+			input({
+				attempts: [
+					{ ...attempt(at), tz: 120 },
+					{ ...attempt(at + 86_400_000 + 3_600_000), tz: 60 }
+				],
+				// Viewed on the 26th in winter time (UTC+1).
+				now: Date.UTC(2026, 9, 26, 10),
+				utcOffsetMinutes: 60,
+				chartDays: 3
+			})
+		);
+		expect(stats.days.map((d) => [d.date, d.attempts])).toEqual([
+			['2026-10-24', 0],
+			['2026-10-25', 1],
+			['2026-10-26', 1]
+		]);
+		expect(stats.streak).toMatchObject({ current: 2, studiedToday: true });
 	});
 });

@@ -1,20 +1,17 @@
 /**
- * The Progress page's figures, computed from the stored history in one pass over attempts and
- * one over item states (linear: 100,000 attempts and 10,000 items take milliseconds).
+ * The Progress page's figures, computed from the store's running history summary (per local
+ * day, see `summary.ts`) and one pass over item states: never from the raw attempts, so a
+ * learner with 100,000 answers waits no longer than one with ten.
  * Pure: the clock and the learner's time zone are parameters, so tests are deterministic.
  */
 import type { UnitMeta } from '$lib/bank/types';
 import { isInMistakes } from './queues';
-import type { Attempt, ItemState } from './types';
+import { MAX_COUNTED_ATTEMPT_MS, type HistorySummary } from './summary';
+import type { ItemState } from './types';
+
+export { MAX_COUNTED_ATTEMPT_MS };
 
 const DAY_MS = 86_400_000;
-
-/**
- * Longest time one attempt can add to "time studied". A question left on screen while the
- * learner makes tea would otherwise count for an hour; 5 minutes is well above the slowest
- * honest answer (a classify item read twice in a second language).
- */
-export const MAX_COUNTED_ATTEMPT_MS = 5 * 60_000;
 
 /** Days shown in the accuracy chart when the caller does not say. */
 export const DEFAULT_CHART_DAYS = 30;
@@ -24,9 +21,8 @@ export type DayNumberOf = (at: number) => number;
 
 /**
  * Day numbers for a fixed offset from UTC, in minutes east of UTC (China: 480). In the browser,
- * `-new Date().getTimezoneOffset()`. A fixed offset ignores past DST changes, which can move an
- * answer given around midnight to the neighbouring day; a caller that cares can pass its own
- * {@link DayNumberOf}.
+ * `-new Date().getTimezoneOffset()`. Used for "today" only: past answers keep the day they were
+ * given on (their own recorded offset, in the history summary).
  */
 export function dayNumberAtOffset(utcOffsetMinutes: number): DayNumberOf {
 	const shift = utcOffsetMinutes * 60_000;
@@ -42,7 +38,8 @@ export function dayLabel(day: number): string {
 export type StatsUnit = Pick<UnitMeta, 'id' | 'itemCount' | 'concepts'>;
 
 export interface StatsInput {
-	attempts: readonly Attempt[];
+	/** The store's running summary of every attempt (`ProgressStore.getHistorySummary`). */
+	history: HistorySummary;
 	/** Item states per unit, as the store keeps them. */
 	itemStates: Record<string, Record<string, ItemState>>;
 	/** The bank's units in display order (`BankIndex.units`): the denominators of mastery. */
@@ -55,7 +52,7 @@ export interface StatsInput {
 	now: number;
 	/** Days in the accuracy chart, ending today. */
 	chartDays?: number;
-	/** Minutes east of UTC; ignored when `dayNumberOf` is given. Default 0 (UTC). */
+	/** The learner's offset now, for "today": minutes east of UTC; ignored when `dayNumberOf` is given. Default 0 (UTC). */
 	utcOffsetMinutes?: number;
 	dayNumberOf?: DayNumberOf;
 }
@@ -237,8 +234,14 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 
 	const concepts = conceptStats(input, conceptTally);
 
-	// --- attempts: one pass ---
-	const today = dayOf(now);
+	// --- the history, per local day as it was when the learner studied ---
+	const studyDays = new Set<number>();
+	for (const key in input.history.days)
+		if (input.history.days[key].attempts > 0) studyDays.add(Number(key));
+	// A learner who flew west can have studied on a date still ahead of the clock here: that
+	// day is their today (they did study today), not a day in the future.
+	let today = dayOf(now);
+	for (const day of studyDays) if (day > today && day - today <= 1) today = day;
 	const firstChartDay = today - chartDays + 1;
 	const days: DayStats[] = Array.from({ length: Math.max(0, chartDays) }, (_, i) => ({
 		date: dayLabel(firstChartDay + i),
@@ -248,21 +251,11 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 		points: 0,
 		studyMs: 0
 	}));
-	const studyDays = new Set<number>();
-	let totalStudyMs = 0;
-	for (const attempt of input.attempts) {
-		const day = dayOf(attempt.at);
-		const counted = Math.min(Math.max(attempt.ms, 0), MAX_COUNTED_ATTEMPT_MS);
-		studyDays.add(day);
-		totalStudyMs += counted;
+	for (const key in input.history.days) {
+		const day = Number(key);
+		const totals = input.history.days[key];
 		const slot = day - firstChartDay;
-		if (slot >= 0 && slot < days.length) {
-			const entry = days[slot];
-			entry.attempts++;
-			if (attempt.correct) entry.correct++;
-			entry.points += attempt.fraction;
-			entry.studyMs += counted;
-		}
+		if (slot >= 0 && slot < days.length) Object.assign(days[slot], totals);
 	}
 	for (const entry of days) entry.accuracy = entry.attempts ? entry.correct / entry.attempts : null;
 
@@ -272,8 +265,8 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 		concepts,
 		days,
 		streak: studyStreak(studyDays, today),
-		totalStudyMs,
-		attemptCount: input.attempts.length,
+		totalStudyMs: input.history.studyMs,
+		attemptCount: input.history.count,
 		reviewsDue,
 		mistakes: mistakeCount
 	};

@@ -1,5 +1,3 @@
-import type { AttemptJournal } from './progress-store';
-
 /**
  * The few operations the progress store needs from a key-value table. localforage
  * instances have exactly this shape; the in-memory driver below stands in for tests and for
@@ -23,6 +21,56 @@ export const TABLE_NAMES = [
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export type Tables = Record<TableName, KeyValueTable>;
+
+/** One record written (or removed) as part of an atomic {@link Commit}. */
+export type Write =
+	| { table: TableName; key: string; value: unknown }
+	| { table: TableName; key: string; remove: true };
+
+/**
+ * Writes several records of several tables as one: all land or none does (one IndexedDB
+ * transaction). Rejects with the transaction's error (e.g. `QuotaExceededError`).
+ */
+export type Commit = (writes: readonly Write[]) => Promise<void>;
+
+/**
+ * Runs `task` while holding the progress write lock, shared by every tab, window and installed
+ * app of the origin, so a read-modify-write of a shared record never interleaves with another.
+ */
+export type Lock = <T>(task: () => Promise<T>) => Promise<T>;
+
+/**
+ * Record by record, in order: for the in-memory tables (one page, nothing to tear) and as the
+ * fallback where IndexedDB cannot be opened directly. Not atomic.
+ */
+export function sequentialCommit(tables: Tables): Commit {
+	return async (writes) => {
+		for (const w of writes) {
+			if ('remove' in w) await tables[w.table].removeItem(w.key);
+			else await tables[w.table].setItem(w.key, w.value);
+		}
+	};
+}
+
+/** A lock for one page only: enough where there is a single writer (tests, memory fallback). */
+export function pageLock(): Lock {
+	let queue: Promise<unknown> = Promise.resolve();
+	return (task) => {
+		const run = queue.then(task, task);
+		queue = run.catch(() => undefined);
+		return run;
+	};
+}
+
+/**
+ * The Web Locks API lock named `name` (exclusive), or a page-only lock where the browser has no
+ * `navigator.locks` (then only one tab can be trusted to write; all current browsers have it).
+ */
+export function webLock(name = 'sta:progress'): Lock {
+	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+	if (!locks) return pageLock();
+	return (task) => locks.request(name, task);
+}
 
 const DB_NAME = 'services-trade-academy';
 
@@ -80,24 +128,45 @@ export async function openBrowserTables(): Promise<Tables | null> {
 }
 
 /**
- * The write-ahead journal for answers (see `StoreOptions.journal`) in localStorage: synchronous,
- * so an answer is safe before its feedback without waiting for an IndexedDB commit. Undefined
- * where localStorage is blocked; the store then writes to IndexedDB directly.
+ * The atomic {@link Commit} on the app's IndexedDB database, opened directly (localforage has no
+ * multi-store transactions). Same database and object stores as localforage's tables, which store
+ * values as they are, so both read what the other wrote. The connection closes itself when another
+ * tab upgrades the database and reopens on the next commit.
  */
-export function localStorageJournal(key = 'sta:journal'): AttemptJournal | undefined {
-	try {
-		localStorage.getItem(key);
-	} catch {
-		return undefined;
-	}
-	return {
-		read: () => {
-			const text = localStorage.getItem(key);
-			return text === null ? null : JSON.parse(text);
-		},
-		write: (entries) => {
-			if (entries.length === 0) localStorage.removeItem(key);
-			else localStorage.setItem(key, JSON.stringify(entries));
-		}
+export function indexedDbCommit(dbName = DB_NAME): Commit {
+	let db: Promise<IDBDatabase> | null = null;
+	const connect = () =>
+		new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open(dbName);
+			request.onsuccess = () => {
+				const connection = request.result;
+				connection.onversionchange = () => {
+					connection.close();
+					db = null;
+				};
+				resolve(connection);
+			};
+			request.onerror = () => reject(request.error);
+			request.onblocked = () => reject(new Error('IndexedDB open blocked'));
+		});
+	return async (writes) => {
+		if (writes.length === 0) return;
+		db ??= connect().catch((error) => {
+			db = null;
+			throw error;
+		});
+		const connection = await db;
+		const names = [...new Set(writes.map((w) => w.table))];
+		await new Promise<void>((resolve, reject) => {
+			const tx = connection.transaction(names, 'readwrite');
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+			tx.onabort = () => reject(tx.error ?? new DOMException('aborted', 'AbortError'));
+			for (const w of writes) {
+				const store = tx.objectStore(w.table);
+				if ('remove' in w) store.delete(w.key);
+				else store.put(w.value, w.key);
+			}
+		});
 	};
 }

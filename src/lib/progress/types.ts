@@ -31,6 +31,12 @@ export interface Attempt {
 	unit: string;
 	/** Epoch milliseconds when the answer was submitted. */
 	at: number;
+	/**
+	 * The learner's UTC offset when answering, in minutes east of UTC (Beijing 480, New York
+	 * summer -240). Days (streak, chart, "studied today") are counted in it, so travel and DST
+	 * never move an answer to another day. Absent only in files from before schema 2.
+	 */
+	tz?: number;
 	correct: boolean;
 	/** 0..1, partial credit on multi-part items. */
 	fraction: number;
@@ -61,7 +67,12 @@ export interface ItemState {
 export interface SavedFlow {
 	id: string;
 	kind: FlowKind;
+	/** Epoch ms of the save (wall clock; see `flow-host.ts` for how time left is kept). */
 	savedAt: number;
+	/** The machine that wrote `snapshot` ('quiz', 'lesson'); absent before flow versions. */
+	machine?: string;
+	/** That machine's snapshot version (`FLOW_MACHINES`); absent means version 1. */
+	version?: number;
 	/** XState persisted snapshot, opaque to the store. */
 	snapshot: unknown;
 	input: unknown;

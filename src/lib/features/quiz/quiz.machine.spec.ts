@@ -575,7 +575,7 @@ describe('quiz machine: reachability', () => {
 		// Finished is where a flow rests; it still leaves, by quitting.
 		const finished = all.find((s) => s.matches('finished'))!;
 		expect(finished.can({ type: 'quiz.quit' })).toBe(true);
-	});
+	}, 30_000); // a full graph walk of every mode: seconds on a loaded 2-core machine
 });
 
 describe('quiz machine: option order (issue #8)', () => {

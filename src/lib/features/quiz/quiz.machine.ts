@@ -7,8 +7,12 @@
  * (`at`): there are no `after` delays or invoked timers. The exam page sends `clock.tick` every
  * second (`startClock`), and every other event carries `at` too, so the deadline is checked on
  * whatever the learner does: a tab that slept through the deadline is caught by its first event.
- * That keeps tests free of fake timers and makes a restored snapshot correct without reviving
- * a timer, because the deadline is an absolute epoch time in context.
+ * That keeps tests free of fake timers.
+ *
+ * Time you can trust: within a page, `at` comes from the steady clock (`$lib/flows/clock`), so
+ * time left falls with elapsed time whatever the wall clock does. Across a reload the new page's
+ * clock may disagree with the old one; `clock.resume` re-bases the deadline without ever giving
+ * back more time than was left at the last save.
  *
  * State tags carry the screen status (`QuizStatus`), so the view selector never matches paths.
  */
@@ -171,6 +175,20 @@ export const quizMachine = setup({
 				return relocalizeItems(context.items, event.items);
 			}
 		}),
+		/** See `clock.resume` in `QuizEvent`. */
+		resumeClock: assign(({ context, event }) => {
+			assertEvent(event, 'clock.resume');
+			if (context.deadline === null) return {};
+			const leftAtSave = Math.max(0, context.deadline - context.now);
+			const left = Math.min(leftAtSave, Math.max(0, context.deadline - event.at));
+			const shift = event.at - context.now;
+			return {
+				deadline: event.at + left,
+				now: event.at,
+				// The item on screen is timed from the resume, not from the old page's clock.
+				shownAt: Math.min(event.at, context.shownAt + shift)
+			};
+		}),
 		focusReview: assign({
 			reviewIndex: ({ event }) => {
 				assertEvent(event, 'review.goto');
@@ -259,6 +277,7 @@ export const quizMachine = setup({
 						// Allowed at any time: the screen asks "submit with 3 unanswered?" before sending.
 						'exam.submit': endExam(),
 						'clock.tick': [...endExam('isPastDeadline'), { actions: 'noteTime' }],
+						'clock.resume': { actions: 'resumeClock' },
 						'save.retry': endExam('isPastDeadline')
 					}
 				},

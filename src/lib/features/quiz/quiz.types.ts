@@ -73,6 +73,12 @@ export type QuizEvent =
 	| { type: 'question.goto'; index: number; at: number }
 	| { type: 'exam.submit'; at: number }
 	| { type: 'clock.tick'; at: number }
+	/**
+	 * Exam restored after a reload: `at` is the new page's clock. Time left becomes what the wall
+	 * clock says is left, but never more than was left when the snapshot was saved (a clock set
+	 * back must not give time back).
+	 */
+	| { type: 'clock.resume'; at: number }
 	| { type: 'save.retry'; at: number }
 	| { type: 'items.relocalize'; items: Item[] }
 	/** Review screen after an exam, or after finishing: look at item n. */

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { assign, setup } from 'xstate';
+import { restoreFlow, type FlowMachine } from './flow-host';
+
+// A tiny machine standing in for any flow: a counter that moves from `a` to `b`.
+const machine = setup({
+	types: { context: {} as { count: number; label: string }, input: {} as { label: string } }
+}).createMachine({
+	context: ({ input }) => ({ count: 0, label: input.label }),
+	initial: 'a',
+	states: { a: { on: { go: { target: 'b', actions: assign({ count: 1 }) } } }, b: {} }
+});
+const saved = (value: unknown, context: object, extra: object = {}) => ({
+	snapshot: { status: 'active', value, context, children: {}, historyValue: {} },
+	...extra
+});
+const definition = (extra: Partial<FlowMachine> = {}): FlowMachine => ({
+	id: 'counter',
+	version: 2,
+	migrations: {},
+	saveKey: ({ value }) => JSON.stringify(value),
+	recordedAnswers: (s) => (s.context?.count as number) ?? 0,
+	...extra
+});
+
+describe('the flow host', () => {
+	it('starts fresh when nothing is saved', () => {
+		const { actor, outcome } = restoreFlow(machine, definition(), null, { label: 'x' });
+		expect(outcome).toEqual({ kind: 'fresh' });
+		expect(actor.getSnapshot().value).toBe('a');
+	});
+
+	it('migrates an older snapshot step by step', () => {
+		const old = saved('b', { count: 3 }, { machine: 'counter', version: 1 });
+		const { actor, outcome } = restoreFlow(
+			machine,
+			definition({
+				migrations: { 1: (s) => ({ ...s, context: { ...s.context, label: 'migrated' } }) }
+			}),
+			old,
+			{ label: 'x' }
+		);
+		expect(outcome).toEqual({ kind: 'migrated', from: 1 });
+		expect(actor.getSnapshot().context).toEqual({ count: 3, label: 'migrated' });
+	});
+
+	it('refuses, without throwing, a snapshot missing context, of another machine or newer', () => {
+		const cases = [
+			saved('b', { count: 3 }, { version: 2 }),
+			saved('b', { count: 3, label: 'y' }, { machine: 'other', version: 2 }),
+			saved('b', { count: 3, label: 'y' }, { machine: 'counter', version: 3 }),
+			saved('b', { count: 3, label: 'y' }, { version: 1 })
+		];
+		for (const old of cases) {
+			const { actor, outcome } = restoreFlow(machine, definition(), old, { label: 'x' });
+			expect(outcome).toMatchObject({ kind: 'outdated', answersKept: 3 });
+			expect(actor.getSnapshot()).toMatchObject({ status: 'active', value: 'a' });
+		}
+	});
+
+	it('refuses an unknown state (xstate leaves it in status "error") and runs fresh', () => {
+		const old = saved('c', { count: 1, label: 'y' }, { machine: 'counter', version: 2 });
+		const { actor, outcome } = restoreFlow(machine, definition(), old, { label: 'x' });
+		expect(outcome.kind).toBe('outdated');
+		actor.send({ type: 'go' });
+		expect(actor.getSnapshot().value).toBe('b');
+	});
+});
