@@ -57,6 +57,23 @@ const cloze: ClozeItem = {
 };
 
 describe('normaliseAnswer', () => {
+	it('folds every default-ignorable code point a paste can bring, not only the zero-width space', () => {
+		// ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen, BOM, CGJ, variation selector, Hangul filler.
+		const invisible = [
+			'\u200b',
+			'\u200c',
+			'\u200d',
+			'\u2060',
+			'\u00ad',
+			'\ufeff',
+			'\u034f',
+			'\ufe0f',
+			'\u3164'
+		];
+		for (const mark of invisible)
+			expect(normaliseAnswer(`自然人${mark}流动`), JSON.stringify(mark)).toBe('自然人流动');
+	});
+
 	it('folds case, width, whitespace and punctuation of both scripts', () => {
 		expect(normaliseAnswer('  Movement of Natural-Persons. ')).toBe('movementofnaturalpersons');
 		expect(normaliseAnswer('ＭＯＶＥＭＥＮＴ　ｏｆ')).toBe('movementof');

@@ -4,8 +4,13 @@
  */
 import type { FamilyId, Item, Response, Score } from '$lib/bank/types';
 
-/** Unicode punctuation, symbols and separators, plus any whitespace (ASCII and full-width alike). */
-const IGNORED_IN_ANSWERS = /[\p{P}\p{S}\p{Z}\s]/gu;
+/**
+ * Unicode punctuation, symbols and separators, any whitespace (ASCII and full-width alike), and
+ * every default-ignorable code point (zero-width space and joiners, soft hyphen, word joiner,
+ * BOM, variation selectors…): invisible characters a paste can bring, the whole Unicode class
+ * rather than a list of the ones met so far.
+ */
+const IGNORED_IN_ANSWERS = /[\p{P}\p{S}\p{Z}\s\p{Default_Ignorable_Code_Point}]/gu;
 
 /**
  * Folds a typed answer so that trivial differences do not cost a mark: NFKC turns full-width

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 // flags text nodes and user-facing attributes written as literals.
 const USER_FACING_ATTRIBUTES = new Set(['aria-label', 'title', 'alt', 'placeholder', 'label']);
 const HAS_WORDS = /[A-Za-z\u3400-\u9fff]/;
+/** A colon written in markup: Chinese wants the full-width "：", so it belongs in the locale files. */
+const HAS_COLON = /:/;
 
 function svelteFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -28,12 +30,17 @@ export function findHardcodedText(source: string): string[] {
 		if (n.type === 'StyleSheet' || n.type === 'Script') return;
 		if (n.type === 'Text' && parentName !== 'title' && HAS_WORDS.test(String(n.data)))
 			found.push(`text "${String(n.data).trim()}"`);
+		else if (n.type === 'Text' && HAS_COLON.test(String(n.data)))
+			found.push(`colon "${String(n.data).trim()}"`);
 		if (n.type === 'Attribute') {
 			// class, id, name… are code, not words; only user-facing attributes are read.
 			const value = n.value;
 			if (USER_FACING_ATTRIBUTES.has(String(n.name)) && Array.isArray(value))
 				for (const part of value as Node[])
-					if (part.type === 'Text' && HAS_WORDS.test(String(part.data)))
+					if (
+						part.type === 'Text' &&
+						(HAS_WORDS.test(String(part.data)) || HAS_COLON.test(String(part.data)))
+					)
 						found.push(`${String(n.name)}="${String(part.data)}"`);
 			return;
 		}
@@ -53,6 +60,9 @@ describe('hard-coded UI text', () => {
 			'aria-label="关闭"'
 		);
 		expect(findHardcodedText('<p>{t("x")} · {n}</p><style>p{color:red}</style>')).toEqual([]);
+		// "答案: …" in Chinese: the colon must come from the locale (full-width there).
+		expect(findHardcodedText('<p>{t("key")}: {text}</p>')).toEqual(['colon ":"']);
+		expect(findHardcodedText('<b aria-label="{n}: {s}"></b>')).toContain('aria-label=": "');
 	});
 
 	for (const file of svelteFiles('src')) {

@@ -11,7 +11,7 @@ export const NAMESPACES_BY_SECTION: Record<string, Namespace[]> = {
 	review: ['review', 'quiz'],
 	session: ['quiz', 'practice', 'review'],
 	progress: ['progress', 'quiz'],
-	settings: ['settings'],
+	settings: ['settings', 'practice'],
 	classroom: ['classroom', 'quiz', 'sets', 'offline'],
 	sets: ['sets', 'quiz']
 };

@@ -6,16 +6,16 @@
  */
 import { scoreItem } from '$lib/answering/scoring';
 import type { Item } from '$lib/bank/types';
-import { emptyMap, setIn, type BucketMap } from '$lib/classroom/bucket-map';
+import { emptyMap, setIn, type BucketMap } from '$lib/classroom/room/bucket-map';
 import { nicknameKey, type LeaderboardRow, type RoomReport } from '$lib/classroom/protocol';
-import { pointsFor } from '$lib/classroom/room.machine';
+import { pointsFor } from '$lib/classroom/room/room.machine';
 import type {
 	AnswerRecord,
 	PlayerTotals,
 	RoomContext,
 	RoomPlayer
-} from '$lib/classroom/room.types';
-import { buildReport, standings } from '$lib/classroom/room.view';
+} from '$lib/classroom/room/room.types';
+import { buildReport, standings } from '$lib/classroom/room/room.view';
 import { toHex } from './bytes';
 import type { OfflineResult } from './result-code';
 import type { OfflineSession } from './session-code';
@@ -37,7 +37,9 @@ export function resultsContext(
 			id,
 			nickname: result.nickname,
 			joinedAt: order,
-			status: 'active'
+			status: 'active',
+			// Nobody rejoins an offline session: each phone's result is scanned once.
+			rejoinCode: ''
 		});
 		nicknames = setIn(nicknames, nicknameKey(result.nickname), id);
 		const total = { points: 0, correct: 0, answered: 0 };
@@ -62,6 +64,8 @@ export function resultsContext(
 	return {
 		roomId: toHex(session.key),
 		pin: '',
+		maxPlayers: results.length,
+		locked: false,
 		settings: {
 			secondsPerQuestion: session.secondsPerQuestion,
 			scoring: session.scoring,

@@ -2,7 +2,8 @@ import { selectExamPaper, selectPractice, type PracticeFilter } from '$lib/bank/
 import type { DrillKind } from '$lib/bank/generators/kinds';
 import type { Item } from '$lib/bank/types';
 import { dueQueue, mistakes } from '$lib/progress/queues';
-import type { ItemState } from '$lib/progress/types';
+import { DEFAULT_SETTINGS, type ItemState } from '$lib/progress/types';
+import { EXAM_MINUTES, valueOrDefault } from './setup-fields';
 import type { SessionPlan } from './quiz.session';
 
 // Pure builders: from the bank (a pool of items) and the learner's state to a session plan.
@@ -60,8 +61,13 @@ export function confusionsPlan(
 	);
 }
 
+/**
+ * A timed paper. `minutes` outside {@link EXAM_MINUTES} (empty, 0, NaN, negative) falls back to
+ * the default in Settings, so no exam is over at birth.
+ */
 export function examPlan(pool: Item[], count: number, minutes: number, seed: number): SessionPlan {
-	return planOf('exam', selectExamPaper(pool, count, seed), { timeLimitMs: minutes * 60_000 });
+	const usable = valueOrDefault(minutes, EXAM_MINUTES, DEFAULT_SETTINGS.exam.minutes);
+	return planOf('exam', selectExamPaper(pool, count, seed), { timeLimitMs: usable * 60_000 });
 }
 
 /** Most items one review session asks; the rest wait for the next session (the hub says so). */

@@ -3,8 +3,13 @@ import { resolve } from '$app/paths';
 import { getStore } from '$lib/progress/progress.svelte';
 import type { SessionPlan } from './quiz.session';
 
-/** Save a new session (replacing any of the same kind) and open it. */
-export async function startSession(plan: SessionPlan): Promise<void> {
+/**
+ * Save a new session (replacing any of the same kind) and open it. A plan with nothing to ask is
+ * refused (returns false): it would be a session finished at birth. Callers ask the learner
+ * before replacing a session in progress (see `sessionState`).
+ */
+export async function startSession(plan: SessionPlan): Promise<boolean> {
+	if (plan.itemIds.length === 0 && !plan.drill) return false;
 	const store = await getStore();
 	await store.saveFlow({
 		id: plan.kind,
@@ -14,10 +19,20 @@ export async function startSession(plan: SessionPlan): Promise<void> {
 		input: plan
 	});
 	await goto(resolve('/session/[kind]', { kind: plan.kind }));
+	return true;
 }
 
-/** Whether a session of this kind is waiting to be resumed. */
-export async function hasSession(kind: SessionPlan['kind']): Promise<boolean> {
+/**
+ * What is saved for a kind: nothing, a session still running (offer "Resume", and ask before
+ * replacing it) or a finished one kept for its results (offer "See last results"; replacing it
+ * loses nothing).
+ */
+export type SessionState = 'none' | 'running' | 'finished';
+
+export async function sessionState(kind: SessionPlan['kind']): Promise<SessionState> {
 	const store = await getStore();
-	return (await store.loadFlow(kind)) !== null;
+	const flow = await store.loadFlow(kind);
+	if (!flow) return 'none';
+	const value = (flow.snapshot as { value?: unknown } | null)?.value;
+	return value === 'finished' ? 'finished' : 'running';
 }

@@ -18,17 +18,17 @@
 import { randomBytes } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Locale } from '$lib/bank/types';
-import { hasIn } from '$lib/server/classroom/room/bucket-map';
+import { hasIn } from '$lib/classroom/room/bucket-map';
 import type { Role } from '$lib/classroom/protocol';
-import { roomMachine, type RoomSnapshot } from '$lib/server/classroom/room/room.machine';
-import type { RoomEvent, RoomInput } from '$lib/server/classroom/room/room.types';
+import { roomMachine, type RoomSnapshot } from '$lib/classroom/room/room.machine';
+import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import {
 	isAcceptingAnswers,
 	playerViewKey,
 	selectHostView,
 	selectPlayerView,
 	selectProjectorView
-} from '$lib/server/classroom/room/room.view';
+} from '$lib/classroom/room/room.view';
 import type { EventRecord, RoomStore } from './store';
 
 export const FLUSH_INTERVAL_MS = 50;

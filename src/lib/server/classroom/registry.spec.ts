@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getIn } from '$lib/server/classroom/room/bucket-map';
+import { getIn } from '$lib/classroom/room/bucket-map';
 import {
 	REJOIN_CODE_PATTERN,
 	type CreateRoomRequest,

@@ -21,20 +21,20 @@ import {
 	type Role,
 	type RoomReport
 } from '$lib/classroom/protocol';
-import { getIn } from '$lib/server/classroom/room/bucket-map';
+import { getIn } from '$lib/classroom/room/bucket-map';
 import {
 	checkAnswer,
 	checkJoin,
 	checkRejoin,
 	playerByNickname
-} from '$lib/server/classroom/room/room.machine';
-import type { RoomEvent, RoomInput } from '$lib/server/classroom/room/room.types';
+} from '$lib/classroom/room/room.machine';
+import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import {
 	buildReport,
 	commandToEvent,
 	isAcceptingAnswers,
 	phaseOf
-} from '$lib/server/classroom/room/room.view';
+} from '$lib/classroom/room/room.view';
 import { ClassroomError } from './errors';
 import { FileStore } from './file-store';
 import {

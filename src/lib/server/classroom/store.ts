@@ -13,7 +13,7 @@
  * what the stream says, so every instance applies the same events in the same order.
  */
 import type { Locale } from '$lib/bank/types';
-import type { RoomEvent, RoomInput } from '$lib/server/classroom/room/room.types';
+import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import type { Limiter, LimitRule } from './rate-limit';
 
 export const LOG_VERSION = 1;

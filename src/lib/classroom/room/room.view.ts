@@ -91,7 +91,7 @@ export function publicItem(question: RoomQuestion, roomId: string): PublicItem {
 	return view;
 }
 
-function toPublicItem(item: Item, rightOrder: number[] | undefined): PublicItem {
+export function toPublicItem(item: Item, rightOrder: number[] | undefined): PublicItem {
 	const options = (list: { id: string; label: string }[]) =>
 		list.map(({ id, label }) => ({ id, label }));
 	switch (item.type) {
