@@ -10,7 +10,10 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: process.env.CI ? 1 : 0,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	// A stray `test.only` must fail CI rather than quietly skip the rest of the suite.
+	forbidOnly: !!process.env.CI,
+	// The gate (scripts/gate.ts) asks for a JSON report too, to count the tests that ran.
+	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
 	timeout: 30_000,
 	use: {
 		baseURL: `http://localhost:${PORT}`,
@@ -19,9 +22,12 @@ export default defineConfig({
 		serviceWorkers: 'allow',
 		trace: 'retain-on-failure'
 	},
-	// The production build, as a learner gets it.
+	// The production build, as a learner gets it. The gate builds once and sets E2E_PREBUILT so
+	// this run serves that build instead of making another.
 	webServer: {
-		command: `npm run build && node build`,
+		command: process.env.E2E_PREBUILT
+			? 'node scripts/serve.js'
+			: 'npm run build && node scripts/serve.js',
 		port: PORT,
 		env: { PORT: String(PORT) },
 		reuseExistingServer: !process.env.CI,

@@ -11,6 +11,8 @@ export default defineConfig({
 	},
 	test: {
 		expect: { requireAssertions: true },
+		// The generators import generated/generators.json: build it from question-bank/ first.
+		globalSetup: ['./scripts/bank/generator-global-setup.ts'],
 		projects: [
 			{
 				extends: './vite.config.ts',

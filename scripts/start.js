@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 
-const BUILD_ENTRY = 'build/index.js';
+const BUILD_ENTRY = 'build/handler.js';
 const SOURCES = [
 	'src',
 	'question-bank',
@@ -48,4 +48,4 @@ for (const url of lan) console.log(`  Local network:      ${url}`);
 if (lan.length === 0) console.log('  Local network:      (no network interface found)');
 console.log('');
 
-await import(join(process.cwd(), BUILD_ENTRY));
+await import('./serve.js');

@@ -3,6 +3,13 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { build, files, prerendered, version } from '$service-worker';
+import {
+	LOCALE_CACHE,
+	LOCALE_CACHE_KEY,
+	isLocale,
+	localeOfPath,
+	pathInLocale
+} from '$lib/i18n/locale-url.js';
 
 // Everything the app needs offline, versioned: the built JS/CSS (bank chunks included),
 // static files and every prerendered page. One visit online fills the cache.
@@ -19,7 +26,8 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			for (const key of await caches.keys())
+				if (key !== CACHE && key !== LOCALE_CACHE) await caches.delete(key);
 			// Control the page that installed us, so the first visit already works offline.
 			await sw.clients.claim();
 		})()
@@ -30,10 +38,25 @@ sw.addEventListener('message', (event) => {
 	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
 });
 
-/** Prerendered pages are cached under their path; `/learn/` and `/learn` are one page. */
-function precachedPath(url: URL): string | null {
+/** The language the page last left for us (see `rememberLocale`); null before the first visit. */
+async function readerLocale(): Promise<string | null> {
+	const saved = await (await caches.open(LOCALE_CACHE)).match(LOCALE_CACHE_KEY);
+	return saved ? saved.text() : null;
+}
+
+/**
+ * Prerendered pages are cached under their path; `/learn/` and `/learn` are one page. A page (or
+ * its `__data.json`) asked for at its plain (Chinese) path is answered with the reader's
+ * language file, as the Node server does (see $lib/i18n/locale-url.js).
+ */
+async function precachedPath(url: URL, navigation: boolean): Promise<string | null> {
 	const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
-	return PRECACHED.has(path) ? path : null;
+	if (!PRECACHED.has(path)) return null;
+	const page = navigation || path.endsWith('/__data.json');
+	if (!page || localeOfPath(path) === 'en') return path;
+	const locale = await readerLocale();
+	const file = isLocale(locale) ? pathInLocale(path, locale) : path;
+	return PRECACHED.has(file) ? file : path;
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -46,7 +69,7 @@ sw.addEventListener('fetch', (event) => {
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			const path = precachedPath(url);
+			const path = await precachedPath(url, request.mode === 'navigate');
 			// Precached files are immutable for this version: cache first, instant and offline.
 			if (path) {
 				const hit = await cache.match(path);

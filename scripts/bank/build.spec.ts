@@ -135,7 +135,9 @@ describe('build on a fixture bank', () => {
 			'outsourcing-mode',
 			'outsourcing-type',
 			'outsourcing-class',
-			'outsourcing-subclass'
+			'outsourcing-subclass',
+			'trade-enterprise',
+			'outsourcing-enterprise'
 		]);
 		expect(index.families[7].options[2]).toEqual({
 			id: 'ito-rd.other',
@@ -171,9 +173,9 @@ describe('build on a fixture bank', () => {
 
 		const multiple = en.items.find((it) => it.id === 'demo-multiple-01') as MultipleItem;
 		expect(multiple.options).toEqual([
+			{ id: 'tariff', label: 'tariffs' },
 			{ id: 'cross-border', label: 'cross-border supply' },
-			{ id: 'consumption-abroad', label: 'consumption abroad' },
-			{ id: 'tariff', label: 'tariffs' }
+			{ id: 'consumption-abroad', label: 'consumption abroad' }
 		]);
 		expect(multiple.source).toEqual({ part: '2.3', quote: '跨境提供、境外消费' });
 		expect(multiple.unit).toBe('demo');

@@ -33,6 +33,7 @@ import {
 	type L10nText,
 	type LoadedUnit
 } from './schema';
+import { writeGeneratorContent } from './generator-content';
 import { splitRef, validate } from './validate';
 
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'src/lib/bank/generated');
@@ -324,6 +325,21 @@ export function runBuild(options: BuildOptions = {}): BuildResult {
 	if (errors.length) return { ok: false, errors, warnings };
 	const output = buildOutput(bank);
 	if (options.write !== false) writeOutput(options.outDir ?? DEFAULT_OUT_DIR, output.files);
+	// The generators' content (question-bank/generators/*.yaml): its own schema and file.
+	const generatorErrors = writeGeneratorContent(
+		options.outDir ?? DEFAULT_OUT_DIR,
+		options.root,
+		options.write !== false
+	);
+	if (generatorErrors.length)
+		return {
+			ok: false,
+			errors: generatorErrors.map(
+				(e) =>
+					({ kind: 'schema', file: e.file, id: '', path: e.path, message: e.message }) as BankError
+			),
+			warnings
+		};
 	return { ok: true, errors, warnings, output };
 }
 

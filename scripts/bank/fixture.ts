@@ -9,6 +9,14 @@ export const FIXTURE_SEED = `服务贸易有四种提供方式：跨境提供、
 软件研发服务包括软件开发、软件技术服务等。动漫公司为境外客户制作影视特效属于文化创意及数字内容服务。
 `;
 
+const criteria = (zh: string, en: string) => ({
+	label: { zh, en },
+	options: [
+		{ id: 'meets', zh: '符合', en: 'meets the criteria' },
+		{ id: 'fails', zh: '不符合', en: 'does not meet the criteria' }
+	]
+});
+
 const families = {
 	mode: {
 		label: { zh: '服务贸易提供方式', en: 'Mode of supply' },
@@ -104,7 +112,9 @@ const families = {
 				en: 'cultural creative and digital content services'
 			}
 		]
-	}
+	},
+	'trade-enterprise': criteria('服务贸易企业', 'Service-trade enterprise'),
+	'outsourcing-enterprise': criteria('服务外包企业', 'Service-outsourcing enterprise')
 };
 
 const glossary = [
@@ -178,10 +188,11 @@ const items = [
 		concepts: ['topic.definitions'],
 		difficulty: 1,
 		stem: { zh: '下列哪些是提供方式？', en: 'Which of these are modes of supply?' },
+		// A wrong option first: keys that are the first k options break the balance rule.
 		options: [
+			{ id: 'tariff', zh: '关税', en: 'tariffs' },
 			{ ref: 'mode.cross-border' },
-			{ ref: 'mode.consumption-abroad' },
-			{ id: 'tariff', zh: '关税', en: 'tariffs' }
+			{ ref: 'mode.consumption-abroad' }
 		],
 		answer: ['cross-border', 'consumption-abroad'],
 		explanation,

@@ -13,7 +13,9 @@ export const FAMILY_IDS = [
 	'outsourcing-mode',
 	'outsourcing-type',
 	'outsourcing-class',
-	'outsourcing-subclass'
+	'outsourcing-subclass',
+	'trade-enterprise',
+	'outsourcing-enterprise'
 ] as const;
 export type AuthoredFamilyId = (typeof FAMILY_IDS)[number];
 
@@ -236,7 +238,10 @@ export type ErrorKind =
 	| 'quote'
 	| 'part'
 	| 'lesson'
-	| 'coverage';
+	| 'coverage'
+	| 'balance'
+	| 'option-reference'
+	| 'typography';
 
 export interface BankError {
 	kind: ErrorKind;

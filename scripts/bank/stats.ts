@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadGeneratorContent } from './generator-content';
 import { DEFAULT_BANK_ROOT, loadBank, REPO_ROOT } from './load';
-import { ITEM_TYPES, TOPICS, type Bank } from './schema';
-import { itemFamilyOptions } from './validate';
+import { ITEM_TYPES, TOPICS, type AuthoredItem, type Bank } from './schema';
+import { isPrefixKey, itemFamilyOptions, keyPositions } from './validate';
 
 const GENERATORS = join(REPO_ROOT, 'src/lib/bank/generators/index.ts');
 
@@ -18,6 +19,25 @@ function sortedCounts(
 	count: (key: string) => number
 ): Record<string, number> {
 	return Object.fromEntries([...keys].sort().map((k) => [k, count(k)]));
+}
+
+/**
+ * Where the keys sit (issue #8): single keys per 1-based option position next to the uniform
+ * expectation, multiple items whose keys are a prefix of the options, true/false split.
+ */
+function answerBalance(items: AuthoredItem[]) {
+	const { observed, expected } = keyPositions(items);
+	const tf = items.filter((it) => it.type === 'truefalse');
+	return {
+		singleKeyPosition: Object.fromEntries(
+			expected.map((e, p) => [p + 1, { items: observed[p] ?? 0, uniform: Math.round(e * 10) / 10 }])
+		),
+		multiplePrefixKeys: items.filter(isPrefixKey).length,
+		trueFalse: {
+			true: tf.filter((it) => it.answer === true).length,
+			false: tf.filter((it) => it.answer === false).length
+		}
+	};
 }
 
 export function bankStats(bank: Bank) {
@@ -59,26 +79,32 @@ export function bankStats(bank: Bank) {
 			[1, 2, 3].map((d) => [d, items.filter((it) => it.difficulty === d).length])
 		),
 		seedCase: items.filter((it) => it.seedCase).length,
+		answerBalance: answerBalance(items),
 		perCategory: familyCounts('category'),
 		perOutsourcingSubclass: familyCounts('outsourcing-subclass')
 	};
 }
 
 /**
- * The generator's yield, when the generators module exists and exports countDistinctScenarios().
- * Its absence (or failure to import while it is being written) is null, not an error.
+ * Each generator's yield: distinct items (distinct ids) per drill kind, from the generators'
+ * whole spaces (`GENERATOR_SPACES`). Its absence (or failure to import while it is being
+ * written) is null, not an error.
  */
-async function generatedDistinctScenarios(): Promise<number | null> {
+async function generatedDistinctItems(): Promise<Record<string, number> | null> {
 	if (!existsSync(GENERATORS)) return null;
 	try {
 		const mod = (await import(pathToFileURL(GENERATORS).href)) as {
-			countDistinctScenarios?: () => unknown;
+			GENERATOR_SPACES?: readonly { kind: string; enumerate(): { zh: { id: string } }[] }[];
+			useGeneratorContent?: (content: unknown) => void;
 		};
-		if (typeof mod.countDistinctScenarios !== 'function') return null;
-		const n = await mod.countDistinctScenarios();
-		return typeof n === 'number' ? n : null;
+		const { content } = loadGeneratorContent();
+		if (!mod.GENERATOR_SPACES || !mod.useGeneratorContent || !content) return null;
+		mod.useGeneratorContent(content);
+		return Object.fromEntries(
+			mod.GENERATOR_SPACES.map((g) => [g.kind, new Set(g.enumerate().map((i) => i.zh.id)).size])
+		);
 	} catch (e) {
-		console.error(`bank:stats: could not run countDistinctScenarios(): ${(e as Error).message}`);
+		console.error(`bank:stats: could not enumerate the generators: ${(e as Error).message}`);
 		return null;
 	}
 }
@@ -88,11 +114,7 @@ async function main() {
 	const { bank } = loadBank(rootArg >= 0 ? process.argv[rootArg + 1] : DEFAULT_BANK_ROOT);
 	const stats = bankStats(bank);
 	console.log(
-		JSON.stringify(
-			{ ...stats, generatedDistinctScenarios: await generatedDistinctScenarios() },
-			null,
-			2
-		)
+		JSON.stringify({ ...stats, generatedDistinctItems: await generatedDistinctItems() }, null, 2)
 	);
 }
 

@@ -298,13 +298,13 @@ describe('validate: glossary', () => {
 
 	it('checks authored options and family terms too', () => {
 		const s = fixtureSource();
-		(item(s, 'demo-multiple-01').options as object[])[2] = {
+		(item(s, 'demo-multiple-01').options as object[])[0] = {
 			id: 'tariff',
 			zh: '境外消费税',
 			en: 'a tax on spending abroad'
 		};
 		expect(errorsOf(s)).toEqual([
-			`${FILE}#demo-multiple-01 options[2].en: zh uses 境外消费 (mode.consumption-abroad), so en must use "consumption abroad"`
+			`${FILE}#demo-multiple-01 options[0].en: zh uses 境外消费 (mode.consumption-abroad), so en must use "consumption abroad"`
 		]);
 	});
 
@@ -395,20 +395,21 @@ describe('validate: coverage minimums', () => {
 		expect(errors).toContain('units#all coverage: 6 items, need 400');
 		expect(errors).toContain('families.yaml#category.travel coverage: 1 items, need 6');
 		expect(errors).toContain(
-			'families.yaml#outsourcing-subclass.kpo-design.creative coverage: 1 items, need 2'
+			'families.yaml#outsourcing-subclass.kpo-design.creative coverage: 1 items, need 3'
 		);
 		expect(errors).toContain(
 			'families.yaml#outsourcing-subclass.ito-rd.testing coverage: 0 seedCase items, need 1 (the handout has a case for it)'
 		);
 		// noCase sub-classes need items but no seed case.
 		expect(errors).toContain(
-			'families.yaml#outsourcing-subclass.ito-rd.other coverage: 0 items, need 2'
+			'families.yaml#outsourcing-subclass.ito-rd.other coverage: 0 items, need 3'
 		);
 		expect(
 			errors.filter((e) => e.startsWith('families.yaml#outsourcing-subclass.ito-rd.other'))
 		).toHaveLength(1);
 		expect(errors).toContain('units#topic.mode-scenario coverage: 1 classify items, need 40');
 		expect(errors).toContain('units#topic.digital-trade coverage: 0 items, need 40');
+		expect(errors).toContain('units#unit digital-trade coverage: 0 classify items, need 12');
 		expect(errors).toContain('units#topic.new-models coverage: 0 items, need 10');
 		expect(errors).toContain('units#topic.definitions+topic.relations coverage: 3 items, need 30');
 		expect(errors).toContain('units#topic.enterprise-criteria coverage: 0 items, need 10');
@@ -434,6 +435,216 @@ describe('validate: lesson markup', () => {
 			'units/01-demo/unit.yaml#intro sections[0].body.en: unpaired ** in "- **one…"',
 			'units/01-demo/unit.yaml#intro sections[0].body.en: unpaired ** in "- two**…"'
 		]);
+	});
+});
+
+describe('validate: fairness of a printed set (issue #8)', () => {
+	/** n copies of a fixture item with distinct ids and stems (distinct enough not to be near-duplicates). */
+	function clones(
+		s: BankSource,
+		id: string,
+		n: number,
+		edit: (it: Record<string, unknown>, i: number) => void
+	) {
+		const base = item(s, id);
+		for (let i = 0; i < n; i++) {
+			const copy = structuredClone(base);
+			copy.id = `${id}-c${i}`;
+			copy.stem = {
+				zh: `第${i}号案例${'甲乙丙丁戊己庚辛壬癸'.slice(0, i % 10)}：${i * 7919}`,
+				en: `Case ${i}`
+			};
+			edit(copy, i);
+			fixtureItems(s).push(copy);
+		}
+	}
+	const balanceErrors = (s: BankSource) =>
+		validate(s, { coverage: false })
+			.errors.filter((e) => e.kind === 'balance')
+			.map(formatError);
+
+	it('rejects single keys piled on option 1, accepts them spread over positions', () => {
+		const s = fixtureSource();
+		clones(s, 'demo-single-01', 12, () => {});
+		expect(balanceErrors(s)).toEqual([
+			'units#single answer: 13 single items have the key at option 1, uniform would be 4.3 (move keys to other positions)',
+			'units#single answer: 0 single items have the key at option 2, uniform would be 4.3 (move keys to other positions)',
+			'units#single answer: 0 single items have the key at option 3, uniform would be 4.3 (move keys to other positions)'
+		]);
+		const spread = fixtureSource();
+		clones(spread, 'demo-single-01', 12, (it, i) => {
+			const options = it.options as object[];
+			const k = i % 3;
+			[options[0], options[k]] = [options[k], options[0]];
+		});
+		expect(balanceErrors(spread)).toEqual([]);
+	});
+
+	it('rejects a multiple item whose keys are exactly its first options', () => {
+		const s = fixtureSource();
+		item(s, 'demo-multiple-01').options = [
+			{ ref: 'mode.cross-border' },
+			{ ref: 'mode.consumption-abroad' },
+			{ id: 'tariff', zh: '关税', en: 'tariffs' }
+		];
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-multiple-01 answer: the keys are exactly the first options: put a wrong option before some key`
+		]);
+	});
+
+	it('rejects a true/false set outside 40–60 % true', () => {
+		const s = fixtureSource();
+		clones(s, 'demo-tf-01', 11, (it, i) => (it.answer = i < 3));
+		// 1 + 3 true of 12: 33 %.
+		expect(balanceErrors(s)).toEqual([
+			'units#truefalse answer: 4 of 12 true/false items are true (33 %), need 40–60 %'
+		]);
+		const fair = fixtureSource();
+		clones(fair, 'demo-tf-01', 11, (it, i) => (it.answer = i < 5));
+		expect(balanceErrors(fair)).toEqual([]);
+	});
+});
+
+describe('validate: explanations name options by content (issue #8)', () => {
+	const cases: [string, 'zh' | 'en', string][] = [
+		['zh letters', 'zh', '讲义明确列出了这一点：a 和 b 都是消费者出行，其他选项属于别的方式。'],
+		['zh capital letter', 'zh', '讲义明确列出了这一点，B 是狭义定义，所以其他都不正确，请注意。'],
+		['zh ordinal', 'zh', '讲义明确列出了这一点，所以前三项都正确，其余选项属于别的类别。'],
+		['zh option label', 'zh', '讲义明确列出了这一点，选项C属于别的类别或方式，因此不正确。'],
+		[
+			'en option letter',
+			'en',
+			'The handout states this directly; option D is the broad definition and the rest are narrower.'
+		],
+		[
+			'en option number',
+			'en',
+			'The handout states this directly; option 1 is the broad definition and the rest are narrower.'
+		],
+		[
+			'en letters',
+			'en',
+			'The handout states this directly: a and b both have the consumer travelling to buy abroad.'
+		],
+		[
+			'en capital letter',
+			'en',
+			'The handout states this directly. B is the narrow definition and C the narrowest of all.'
+		],
+		[
+			'en ordinal',
+			'en',
+			'The handout states this directly, so the first three are transport and the others are not.'
+		],
+		[
+			'en first option',
+			'en',
+			'The handout states this directly: only the first option meets every condition it sets.'
+		]
+	];
+	for (const [name, lang, text] of cases)
+		it(`rejects ${name}`, () => {
+			const s = fixtureSource();
+			const it0 = item(s, 'demo-single-01');
+			it0.explanation = { ...(it0.explanation as object), [lang]: text };
+			const errors = errorsOf(s);
+			expect(errors, errors.join('\n')).toHaveLength(1);
+			expect(errors[0]).toMatch(
+				new RegExp(
+					`^${FILE}#demo-single-01 explanation\\.${lang}: refers to an option by letter or position`
+				)
+			);
+		});
+
+	it('leaves articles, abbreviations and the handout’s own lists alone', () => {
+		const s = fixtureSource();
+		item(s, 'demo-single-01').explanation = {
+			zh: '其他商业服务的定义第一项就是研发成果转让费及委托研发，即 R&D 与 B2B 平台之外的服务。',
+			en: 'A Tianjin hospital treats a patient, i.e. an inbound one; R&D are bought as a service, and e-commerce is not.'
+		};
+		expect(errorsOf(s)).toEqual([]);
+	});
+});
+
+describe('validate: Chinese typography (issue #8)', () => {
+	it('rejects ASCII quotes and colons in zh item text, not in the source quote', () => {
+		const s = fixtureSource();
+		item(s, 'demo-single-01').stem = {
+			zh: '天津本地医院为入境就医人员提供"医疗服务"，应归入哪一类?',
+			en: 'A Tianjin hospital treats patients who came from abroad for care. Which category is this?'
+		};
+		item(s, 'demo-tf-01').explanation = {
+			zh: '讲义明确列出了这一点:提供方式一共有四种，17:20 这样的时刻不算。',
+			en: 'The handout states this directly; the other options belong to different categories or modes, so they are wrong.'
+		};
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-single-01 stem.zh: ASCII " in zh text: use “ ”`,
+			`${FILE}#demo-tf-01 explanation.zh: ASCII : in zh text: use ：`
+		]);
+	});
+
+	it('rejects them in lesson text too', () => {
+		const s = fixtureSource();
+		const section = (s.units[0].unit as { sections: { body: { zh: string } }[] }).sections[0];
+		section.body.zh = '第一段说"服务贸易"。\n';
+		expect(errorsOf(s)).toEqual([
+			'units/01-demo/unit.yaml#intro sections[0].body.zh: ASCII " in zh text: use “ ”'
+		]);
+	});
+});
+
+describe('validate: where the handout is silent (issue #12)', () => {
+	it('rejects a direction scored for commercial presence', () => {
+		const s = fixtureSource();
+		item(s, 'demo-classify-01').answer = {
+			mode: 'commercial-presence',
+			direction: 'import',
+			'outsourcing-subclass': 'kpo-design.creative',
+			'outsourcing-class': 'kpo-design'
+		};
+		expect(errorsOf(s)).toContain(
+			`${FILE}#demo-classify-01 answer.direction: the handout gives no export/import direction for commercial presence: do not score one (part 2.3)`
+		);
+	});
+
+	it('rejects a stem that contains the key’s words and no distractor’s', () => {
+		const s = fixtureSource();
+		item(s, 'demo-multiple-01').stem = {
+			zh: '讲义说跨境交付和境外消费是什么？',
+			en: 'What does the handout say cross-border supply and consumption abroad are?'
+		};
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-multiple-01 stem.zh: the stem contains the key's own words ("cross-border") and no distractor's: it gives the answer away`
+		]);
+		// Naming a distractor as well makes it a real choice again.
+		item(s, 'demo-multiple-01').options = [
+			{ id: 'tariff', zh: '进口关税措施', en: 'import tariff measures' },
+			{ ref: 'mode.cross-border' },
+			{ ref: 'mode.consumption-abroad' }
+		];
+		item(s, 'demo-multiple-01').stem = {
+			zh: '跨境交付、境外消费和进口关税措施中，哪些是提供方式？',
+			en: 'Of cross-border supply, consumption abroad and import tariff measures, which are modes of supply?'
+		};
+		expect(errorsOf(s)).toEqual([]);
+	});
+
+	it('rejects a letter-spaced quote', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').source = { quote: '有 四 种 提 供 方 式' };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 source.quote: letter-spaced (信 息 技 术): copy the characters without the spaces`
+		]);
+	});
+
+	it('rejects a quote cut in mid-phrase, not one ending where the handout’s phrase ends', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').source = { quote: '跨境提供、境外消费、商业存在和' };
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 source.quote: cut in mid-phrase: ends on "和" and the handout goes on "自然人移…"; end at a phrase boundary`
+		]);
+		item(s, 'demo-tf-01').source = { quote: '跨境提供、境外消费、商业存在和自然人移动' };
+		expect(errorsOf(s)).toEqual([]);
 	});
 });
 

@@ -33,14 +33,19 @@ export interface ValidateOptions {
 export const MINIMUMS = {
 	total: 400,
 	perCategory: 6,
-	perSubclass: 2,
+	perSubclass: 3,
 	modeScenarioClassify: 40,
 	digitalTrade: 40,
+	/** Scenario practice in unit 04 (issue #12): classify items in the digital-trade unit. */
+	digitalTradeClassify: 12,
 	newModels: 10,
 	definitionsAndRelations: 30,
 	enterpriseCriteria: 10,
 	perPart: 1
 } as const;
+
+/** The unit (by unit.yaml id) whose classify items `digitalTradeClassify` counts. */
+export const DIGITAL_TRADE_UNIT = 'digital-trade';
 
 export const EXPLANATION_MIN = { zh: 20, en: 60 } as const;
 export const NEAR_DUPLICATE_DICE = 0.9;
@@ -211,6 +216,15 @@ export function checkClassify(at: LoadedItem, families: FamilyIndex): BankError[
 				errors.push(err('classify', at, `${path}[${i}]`, `"${c}" is listed twice`));
 		});
 	}
+	if (answer.mode === 'commercial-presence' && answer.direction !== undefined)
+		errors.push(
+			err(
+				'classify',
+				at,
+				'answer.direction',
+				'the handout gives no export/import direction for commercial presence: do not score one (part 2.3)'
+			)
+		);
 	errors.push(...checkTree(at, item, families));
 	return errors;
 }
@@ -321,8 +335,13 @@ export const stripWhitespace = (s: string) => s.replace(/\s+/g, '');
  * hard-wrapped). On a miss, say how far it does match: that is where the author mistyped.
  */
 export function checkQuote(at: LoadedItem, seedNoSpace: string): BankError[] {
-	const quote = stripWhitespace(at.item.source.quote);
-	if (seedNoSpace.includes(quote)) return [];
+	const raw = at.item.source.quote;
+	const quote = stripWhitespace(raw);
+	const found = seedNoSpace.indexOf(quote);
+	if (found >= 0)
+		return quoteShapeProblems(raw, seedNoSpace.slice(found + quote.length)).map((m) =>
+			err('quote', at, 'source.quote', m)
+		);
 	// Prefix presence is monotone, so binary search finds the longest matching prefix.
 	const chars = [...quote];
 	let lo = 0;
@@ -339,6 +358,237 @@ export function checkQuote(at: LoadedItem, seedNoSpace: string): BankError[] {
 	return [
 		err('quote', at, 'source.quote', `not found in source/seed.txt (whitespace ignored)${hint}`)
 	];
+}
+
+// ---------------------------------------------------------------- fairness (issue #8 §1)
+
+/**
+ * How far a key-position count may stray from uniform before the bank is unfair: a quarter of
+ * the expected count, plus 2 so tiny banks and fixtures are not held to an exact split.
+ */
+export const KEY_POSITION_TOLERANCE = { share: 0.25, slack: 2 } as const;
+/** True/false items: the share answered "true" must lie in this closed range. */
+export const TRUE_SHARE = { min: 0.4, max: 0.6 } as const;
+/** Below this many items of a type a share says nothing (a one-item fixture is 100 % true). */
+export const BALANCE_MIN_ITEMS = 10;
+
+/**
+ * Where the key sits among the options of each single item, as counts per 0-based position,
+ * next to what a uniform placement would give (an item with n options adds 1/n to each of its
+ * n positions). Shared by the balance rule and `bank:stats`.
+ */
+export function keyPositions(items: AuthoredItem[]): { observed: number[]; expected: number[] } {
+	const observed: number[] = [];
+	const expected: number[] = [];
+	for (const item of items) {
+		if (item.type !== 'single') continue;
+		const ids = optionIds(item);
+		const at = ids.indexOf(item.answer);
+		for (let p = 0; p < ids.length; p++) {
+			observed[p] = (observed[p] ?? 0) + (p === at ? 1 : 0);
+			expected[p] = (expected[p] ?? 0) + 1 / ids.length;
+		}
+	}
+	return { observed, expected };
+}
+
+/** A multiple item whose keys are exactly its first k options: "tick the first k" scores full. */
+export function isPrefixKey(item: AuthoredItem): boolean {
+	if (item.type !== 'multiple') return false;
+	const ids = optionIds(item);
+	const keys = new Set(item.answer);
+	// All options keyed is its own error (a multiple item needs a wrong option).
+	return keys.size < ids.length && ids.slice(0, keys.size).every((id) => keys.has(id));
+}
+
+export function checkMultiplePrefix(at: LoadedItem): BankError[] {
+	return isPrefixKey(at.item)
+		? [
+				err(
+					'balance',
+					at,
+					'answer',
+					'the keys are exactly the first options: put a wrong option before some key'
+				)
+			]
+		: [];
+}
+
+/**
+ * Bank-wide fairness of a printed or exported set: single keys spread over positions, true/false
+ * neither mostly true nor mostly false. Pressing "1" or "false" throughout must not pay.
+ */
+export function checkBalance(bank: Bank): BankError[] {
+	const items = allItems(bank).map((at) => at.item);
+	const errors: BankError[] = [];
+	const push = (id: string, message: string) =>
+		errors.push({ kind: 'balance', file: 'units', id, path: 'answer', message });
+	const { observed, expected } = keyPositions(items);
+	const singles = items.filter((it) => it.type === 'single').length;
+	if (singles >= BALANCE_MIN_ITEMS)
+		expected.forEach((e, p) => {
+			const o = observed[p] ?? 0;
+			if (Math.abs(o - e) > e * KEY_POSITION_TOLERANCE.share + KEY_POSITION_TOLERANCE.slack)
+				push(
+					'single',
+					`${o} single items have the key at option ${p + 1}, uniform would be ${e.toFixed(1)} (move keys to other positions)`
+				);
+		});
+	const tf = items.filter((it) => it.type === 'truefalse');
+	if (tf.length >= BALANCE_MIN_ITEMS) {
+		const trues = tf.filter((it) => it.answer === true).length;
+		const share = trues / tf.length;
+		if (share < TRUE_SHARE.min || share > TRUE_SHARE.max)
+			push(
+				'truefalse',
+				`${trues} of ${tf.length} true/false items are true (${Math.round(share * 100)} %), need ${TRUE_SHARE.min * 100}–${TRUE_SHARE.max * 100} %`
+			);
+	}
+	return errors;
+}
+
+/**
+ * Naming an option by letter or position breaks as soon as options are shown in another order
+ * (every flow shuffles them). zh: a lone Latin letter used as a label (a 和 b, B 是, D 项), or
+ * 第二个选项 / 前三项 / 选项 C; en: option D, options a and b, the first option, the first
+ * three options, in b / B is … . Each entry is [pattern, what it caught].
+ */
+export const OPTION_REFERENCE_PATTERNS: Record<'zh' | 'en', RegExp[]> = {
+	zh: [
+		/(?<![A-Za-z0-9_.&-])[A-Fa-f](?=\s?(?:项|和|与|或|是|中|都|、|，|；|区分|说|选项|为|则|属于))/,
+		/(?:选项|答案)\s?[A-Fa-f1-6一二三四五六](?![A-Za-z0-9])/,
+		/第\s?[一二三四五六1-6]\s?个?选项/,
+		/[前后][两二三四五]\s?个?选?项/,
+		/最后\s?一\s?个?选?项/
+	],
+	en: [
+		/\boptions? \(?[A-Fa-f1-6]\)?(?![\w'-])/,
+		/\b(?:first|second|third|fourth|fifth|sixth|last|final) (?:two |three |four )?options?\b/i,
+		/\bthe first (?:two|three|four|five) options?\b/i,
+		/\bthe (?:first|last) (?:two|three|four)(?= (?:are|were|all|both)\b)/i,
+		/(?<![\w'’&.-])[b-f](?![\w'’&.-])/,
+		/(?<![\w'’&.-])[A-F](?= (?:is|are|was|were|has|only|picks|sets)\b)/,
+		/(?<![\w'’&.-])a(?=[,;:)]| (?:and|or) [b-f](?![\w'-])| (?:is|are|has)\b)/
+	]
+};
+
+export function checkOptionReferences(at: LoadedItem): BankError[] {
+	const errors: BankError[] = [];
+	for (const lang of ['zh', 'en'] as const) {
+		const text = at.item.explanation[lang];
+		for (const pattern of OPTION_REFERENCE_PATTERNS[lang]) {
+			const m = pattern.exec(text);
+			if (!m) continue;
+			const around = text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 6);
+			errors.push(
+				err(
+					'option-reference',
+					at,
+					`explanation.${lang}`,
+					`refers to an option by letter or position ("…${around}…"): name its content, the order is shuffled`
+				)
+			);
+			break;
+		}
+	}
+	return errors;
+}
+
+/**
+ * Chinese typography: zh text uses full-width colons and curly quotes (： “” ‘’), not ASCII
+ * `:` and `"`. A colon between digits (17:20) or in a URL scheme (://) is left alone.
+ * Source quotes are exempt: they must match the handout character for character.
+ */
+export function zhTypographyProblems(text: string): string[] {
+	const problems: string[] = [];
+	if (/"/.test(text)) problems.push('ASCII " in zh text: use “ ”');
+	if (/(?<!\d):(?!\d|\/\/)/.test(text)) problems.push('ASCII : in zh text: use ：');
+	return problems;
+}
+
+/** Every zh string a learner reads for an item (not source.quote, which is the handout's own). */
+function zhTexts(item: AuthoredItem): { path: string; text: string }[] {
+	const out = [
+		{ path: 'stem.zh', text: item.stem.zh },
+		{ path: 'explanation.zh', text: item.explanation.zh }
+	];
+	if (item.type === 'single' || item.type === 'multiple')
+		item.options.forEach((o, i) => o.zh && out.push({ path: `options[${i}].zh`, text: o.zh }));
+	if (item.type === 'matching')
+		item.pairs.forEach((p, i) =>
+			out.push(
+				{ path: `pairs[${i}].left.zh`, text: p.left.zh },
+				{ path: `pairs[${i}].right.zh`, text: p.right.zh }
+			)
+		);
+	if (item.type === 'cloze')
+		item.accept.zh.forEach((a, i) => out.push({ path: `accept.zh[${i}]`, text: a }));
+	return out;
+}
+
+export function checkZhTypography(at: LoadedItem): BankError[] {
+	return zhTexts(at.item).flatMap(({ path, text }) =>
+		zhTypographyProblems(text).map((problem) => err('typography', at, path, problem))
+	);
+}
+
+/**
+ * A quote is shown to learners as the handout's words, so it must read as text: not letter-spaced
+ * (信 息 技 术, the PDF's justified table cells), and not cut in mid-phrase: ending on a connective
+ * (和 与 及 或 、 ， （ ：) while the handout's next character carries on the same phrase.
+ * `after` is the seed (whitespace removed) right after the quote.
+ */
+export function quoteShapeProblems(raw: string, after: string): string[] {
+	const problems: string[] = [];
+	if (
+		/\p{Script=Han}[ \t\u3000]\p{Script=Han}[ \t\u3000]\p{Script=Han}[ \t\u3000]\p{Script=Han}/u.test(
+			raw
+		)
+	)
+		problems.push('letter-spaced (信 息 技 术): copy the characters without the spaces');
+	const trimmed = raw.trim();
+	if (/[和与及或、，（：]$/.test(trimmed) && /^\p{Script=Han}/u.test(after))
+		problems.push(
+			`cut in mid-phrase: ends on "${trimmed.slice(-1)}" and the handout goes on "${[...after].slice(0, 4).join('')}…"; end at a phrase boundary`
+		);
+	return problems;
+}
+
+/** Option text as the learner reads it in zh: a ref's family label, else its own text. */
+function optionZh(o: { ref?: string; zh?: string }, families: FamilyIndex): string {
+	return (o.ref !== undefined ? resolveRef(families, o.ref)?.zh : o.zh) ?? '';
+}
+
+/** Folded for "does the stem contain this option": no whitespace, punctuation or 的. */
+const foldForContainment = (s: string) => normaliseStem(s).replace(/的/g, '');
+
+/**
+ * A stem that contains a key's own words, when it contains no distractor's, gives the answer
+ * away (res-09 asked what part five "服务贸易（服务外包）主管部门联系方式" gives, keyed to that
+ * title). Short labels (under 4 characters) are too common to count.
+ */
+export function checkStemGivesKey(at: LoadedItem, families: FamilyIndex): BankError[] {
+	const { item } = at;
+	if (item.type !== 'single' && item.type !== 'multiple') return [];
+	const stem = foldForContainment(item.stem.zh);
+	const keys = new Set(item.type === 'single' ? [item.answer] : item.answer);
+	const ids = optionIds(item);
+	const inStem = item.options.map((o) => {
+		const text = foldForContainment(optionZh(o, families));
+		return [...text].length >= 4 && stem.includes(text);
+	});
+	const keyInStem = ids.filter((id, i) => keys.has(id) && inStem[i]);
+	const distractorInStem = ids.some((id, i) => !keys.has(id) && inStem[i]);
+	return keyInStem.length > 0 && !distractorInStem
+		? [
+				err(
+					'answer',
+					at,
+					'stem.zh',
+					`the stem contains the key's own words ("${keyInStem[0]}") and no distractor's: it gives the answer away`
+				)
+			]
+		: [];
 }
 
 // ---------------------------------------------------------------- glossary
@@ -556,6 +806,12 @@ export function checkUnits(bank: Bank, partIds: Set<string>): BankError[] {
 		unit.parts.forEach((p, i) => {
 			if (!partIds.has(p)) e(unit.id, `parts[${i}]`, `"${p}" is not in parts.yaml`, 'part');
 		});
+		for (const [path, text] of [
+			['title.zh', unit.title.zh],
+			['summary.zh', unit.summary.zh],
+			...unit.objectives.map((o, i) => [`objectives[${i}].zh`, o.zh])
+		])
+			for (const problem of zhTypographyProblems(text)) e(unit.id, path, problem, 'typography');
 		const sectionIds = new Set<string>();
 		unit.sections.forEach((s, i) => {
 			if (sectionIds.has(s.id)) e(s.id, `sections[${i}].id`, 'duplicate section id');
@@ -563,6 +819,11 @@ export function checkUnits(bank: Bank, partIds: Set<string>): BankError[] {
 			for (const lang of ['zh', 'en'] as const)
 				for (const problem of markupProblems(s.body[lang]))
 					e(s.id, `sections[${i}].body.${lang}`, problem);
+			for (const [path, text] of [
+				[`sections[${i}].title.zh`, s.title.zh],
+				[`sections[${i}].body.zh`, s.body.zh]
+			])
+				for (const problem of zhTypographyProblems(text)) e(s.id, path, problem, 'typography');
 			s.check.forEach((id, j) => {
 				const path = `sections[${i}].check[${j}]`;
 				const owner = unitOfItem.get(id);
@@ -651,6 +912,18 @@ export function checkCoverage(bank: Bank): BankError[] {
 			'topic.mode-scenario',
 			`${modeScn} classify items, need ${MINIMUMS.modeScenarioClassify}`
 		);
+	// Unit 04 teaches by scenarios too: its own classify items, not those of unit 03 that carry
+	// the tag. Found by the unit id (stable, README), so renumbering folders does not matter.
+	const digitalUnit = bank.units.find((u) => u.unit?.id === DIGITAL_TRADE_UNIT);
+	const digitalClassify = (digitalUnit?.items ?? []).filter(
+		(at) => at.item.type === 'classify'
+	).length;
+	if (digitalClassify < MINIMUMS.digitalTradeClassify)
+		short(
+			'units',
+			`unit ${DIGITAL_TRADE_UNIT}`,
+			`${digitalClassify} classify items, need ${MINIMUMS.digitalTradeClassify}`
+		);
 	const topicMin: [string, number][] = [
 		['topic.digital-trade', MINIMUMS.digitalTrade],
 		['topic.new-models', MINIMUMS.newModels],
@@ -692,7 +965,11 @@ export function checkItem(
 		...checkPart(at, ctx.partIds),
 		...checkExplanation(at),
 		...checkQuote(at, ctx.seedNoSpace),
-		...checkGlossary(at, ctx.forms)
+		...checkGlossary(at, ctx.forms),
+		...checkMultiplePrefix(at),
+		...checkStemGivesKey(at, ctx.families),
+		...checkOptionReferences(at),
+		...checkZhTypography(at)
 	];
 }
 
@@ -725,7 +1002,7 @@ export function validateBank(bank: Bank, options: ValidateOptions = {}): BankErr
 			];
 		return errors.filter((e) => e.file.startsWith(prefix) || !e.file.startsWith('units/'));
 	}
-	errors.push(...checkPartsTaught(bank));
+	errors.push(...checkPartsTaught(bank), ...checkBalance(bank));
 	if (options.coverage !== false) errors.push(...checkCoverage(bank));
 	return errors;
 }

@@ -9,13 +9,14 @@ export async function startProductionServer(port = 4321): Promise<{
 	url: string;
 	stop: () => void;
 }> {
-	if (!existsSync('build/index.js')) {
+	if (!existsSync('build/handler.js')) {
 		await new Promise<void>((resolve, reject) => {
 			const build = spawn('npm', ['run', 'build'], { stdio: 'inherit' });
 			build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('build failed'))));
 		});
 	}
-	const server: ChildProcess = spawn('node', ['build'], {
+	// scripts/serve.js, as `npm start` runs it: each reader gets the page file in their language.
+	const server: ChildProcess = spawn('node', ['scripts/serve.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: 'ignore'
 	});

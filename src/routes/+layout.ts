@@ -1,22 +1,24 @@
-import { ensureNamespaces } from '$lib/i18n/i18n.svelte';
-import type { Namespace } from '$lib/i18n/resources';
+import { browser } from '$app/environment';
+import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
+import { isLocale } from '$lib/i18n/locale';
+import { localeOfPath } from '$lib/i18n/locale-url.js';
+import { NAMESPACES_BY_SECTION } from '$lib/i18n/sections';
+
+let hydrated = false;
 
 // Every page is prerendered: the app shell and lessons are static, and the service worker
 // precaches them so navigation works with no network.
 export const prerender = true;
 
-/** The UI strings each section needs beyond the shared ones (common, home). */
-const NAMESPACES_BY_SECTION: Record<string, Namespace[]> = {
-	learn: ['learn', 'quiz'],
-	practice: ['practice', 'quiz'],
-	review: ['review', 'quiz'],
-	session: ['quiz', 'practice', 'review'],
-	progress: ['progress', 'quiz'],
-	settings: ['settings'],
-	classroom: ['classroom', 'quiz']
-};
-
-export const load = async ({ route }) => {
+export const load = async ({ route, url }) => {
+	// Render in the language of the page's file. In the browser that is the file that arrived
+	// (only for hydration; afterwards the reader's choice, set by the layout, stays).
+	if (!browser) initLocale(localeOfPath(url.pathname));
+	else if (!hydrated) {
+		hydrated = true;
+		const rendered = document.documentElement.dataset.renderedLang;
+		initLocale(isLocale(rendered) ? rendered : localeOfPath(url.pathname));
+	}
 	const section = route.id?.split('/')[1] ?? '';
 	await ensureNamespaces(NAMESPACES_BY_SECTION[section] ?? []);
 };

@@ -48,3 +48,12 @@ export function firstAnswers(answers: readonly AnswerRecord[]): Map<string, Answ
 export function lastAnswers(answers: readonly AnswerRecord[]): Map<string, AnswerRecord> {
 	return new Map(answers.map((answer) => [answer.itemId, answer]));
 }
+
+/**
+ * The score of a tally in whole percent: partial credit (`points`) out of `total`. Always shown
+ * next to the count right (`correct / total`) and named as a score, never alone in brackets
+ * after the count: "20 / 30 right (79%)" read as a count that does not add up.
+ */
+export function scorePercent(tally: Tally): number {
+	return tally.total === 0 ? 0 : Math.round((tally.points / tally.total) * 100);
+}

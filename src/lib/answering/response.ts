@@ -23,21 +23,3 @@ export function isComplete(item: Item, response: Response | null): boolean {
 			return response.text.trim() !== '';
 	}
 }
-
-/**
- * A stable shuffle of 0..n-1 from the item id: matching options appear in the same mixed order
- * on every visit (and on every phone in a classroom), never in key order.
- */
-export function stableOrder(id: string, n: number): number[] {
-	let h = 2166136261;
-	for (const c of id) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-	const order = Array.from({ length: n }, (_, i) => i);
-	for (let i = n - 1; i > 0; i--) {
-		h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
-		const j = h % (i + 1);
-		[order[i], order[j]] = [order[j], order[i]];
-	}
-	// A shuffle that left everything in place would give the key away.
-	if (n > 1 && order.every((v, i) => v === i)) order.push(order.shift()!);
-	return order;
-}

@@ -21,7 +21,9 @@ export type FamilyId =
 	| 'outsourcing-mode'
 	| 'outsourcing-type'
 	| 'outsourcing-class'
-	| 'outsourcing-subclass';
+	| 'outsourcing-subclass'
+	| 'trade-enterprise'
+	| 'outsourcing-enterprise';
 
 export interface FamilyOption {
 	id: string;

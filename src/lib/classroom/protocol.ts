@@ -40,7 +40,8 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 export type ScoringMode = 'accuracy' | 'speed';
 /**
- * `fixed`: every phone lists the options in the authored order, as the projector does.
+ * `fixed`: every phone lists the options in one order per question, as the projector does: a
+ * seeded shuffle shared by the room (never the bank's order, which puts the key first).
  * `shuffled`: each player gets their own option order (neighbours cannot copy by position);
  * the projector keeps the authored order. Question order is the same for everyone either way,
  * because the projector shows one question at a time.

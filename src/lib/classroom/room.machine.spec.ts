@@ -3,7 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { Item } from '$lib/bank/types';
 import { getIn } from './bucket-map';
-import { DEFAULT_SETTINGS, type RoomSettings } from './protocol';
+import { DEFAULT_SETTINGS, type PublicItem, type RoomSettings } from './protocol';
 import { checkAnswer, checkJoin, roomMachine, type RoomSnapshot } from './room.machine';
 import type { RoomEvent, RoomInput } from './room.types';
 import {
@@ -328,6 +328,24 @@ describe('room views', () => {
 		};
 		expect(ids('p1')).toEqual(ids('p1'));
 		expect(ids('p1').sort()).toEqual(['a', 'b', 'c']);
+	});
+
+	it('gives the room one seeded option order per question, not the bank order (issue #8)', () => {
+		const shown = (roomId: string) => {
+			let [snapshot] = initialTransition(roomMachine, { ...input(), roomId });
+			for (const event of started) [snapshot] = transition(roomMachine, snapshot, event);
+			const ids = (item: PublicItem | undefined) =>
+				item?.type === 'single' ? item.options.map((o) => o.id).join() : '';
+			const p1 = ids(selectPlayerView(snapshot, 'p1', T0)?.question?.item);
+			// Every phone and the projector agree ("the same order for everyone").
+			expect(ids(selectPlayerView(snapshot, 'p2', T0)?.question?.item)).toBe(p1);
+			expect(ids(selectProjectorView(snapshot, { now: T0, joinUrls: [] }).question?.item)).toBe(p1);
+			return p1;
+		};
+		const orders = Array.from({ length: 30 }, (_, n) => shown(`room-${n}`));
+		expect(orders.every((o) => o.split(',').sort().join() === 'a,b,c')).toBe(true);
+		// Bank order (key b second) is one of six: thirty rooms do not all show it.
+		expect(new Set(orders).size).toBeGreaterThan(2);
 	});
 
 	it('gives equal player keys only to equal player views (the server skips on the key)', () => {

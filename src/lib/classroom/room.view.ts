@@ -8,6 +8,7 @@
  */
 import { hash32, mulberry32, shuffle } from '$lib/bank/generators/random';
 import type { Item } from '$lib/bank/types';
+import { isWholeFamily, presentItem } from '$lib/answering/option-order';
 import type {
 	Distribution,
 	HostCommand,
@@ -82,10 +83,16 @@ export function availableCommands(
 
 const publicItems = new WeakMap<RoomQuestion, PublicItem>();
 
-export function publicItem(question: RoomQuestion): PublicItem {
+/**
+ * The question as the whole room sees it ("the same order for everyone"): options in one seeded
+ * order per question, drawn from the room id (random per room, so never the bank's key-first
+ * order, and identical for every phone, the projector and a replay of the log). Whole classify
+ * families keep their natural order (see `$lib/answering/option-order`). Cached per question.
+ */
+export function publicItem(question: RoomQuestion, roomId: string): PublicItem {
 	const hit = publicItems.get(question);
 	if (hit) return hit;
-	const item = question.item;
+	const item = presentItem(question.item, hash32(`room:${roomId}`)).item;
 	const view = toPublicItem(item, question.rightOrder);
 	publicItems.set(question, view);
 	return view;
@@ -165,7 +172,9 @@ function shuffledForPlayer(item: PublicItem, playerId: string, index: number): P
 		case 'classify':
 			return {
 				...item,
-				dimensions: item.dimensions.map((d) => ({ ...d, options: shuffle(random, d.options) }))
+				dimensions: item.dimensions.map((d) =>
+					isWholeFamily(d) ? d : { ...d, options: shuffle(random, d.options) }
+				)
 			};
 		default:
 			return item;
@@ -344,7 +353,7 @@ function questionHeader(
 	return {
 		index: context.current,
 		count: context.questions.length,
-		item: publicItem(question),
+		item: publicItem(question, context.roomId),
 		deadline: phase === 'question' ? context.deadline : null,
 		remainingMs,
 		durationMs: context.durationMs,

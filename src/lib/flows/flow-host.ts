@@ -199,3 +199,19 @@ export function flowClaim(id: string, onLost: () => void) {
 		}
 	};
 }
+
+/**
+ * Migration to the snapshots that carry an option-order seed (quiz and lesson, version 1 → 2):
+ * a flow saved before options were shuffled per attempt gets the seed a fresh one would have had
+ * from the same start time (`orderSeed` defaults to `startedAt` in both machines), so it resumes
+ * with a stable order instead of being set aside.
+ */
+export function addOrderSeed(snapshot: PersistedSnapshot): PersistedSnapshot | null {
+	const context = (snapshot as { context?: Record<string, unknown> }).context;
+	if (!context || typeof context.startedAt !== 'number') return null;
+	if (typeof context.orderSeed === 'number') return snapshot;
+	return {
+		...snapshot,
+		context: { ...context, orderSeed: context.startedAt >>> 0 }
+	} as PersistedSnapshot;
+}

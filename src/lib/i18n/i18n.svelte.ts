@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { DEFAULT_LOCALE, type Locale } from './locale';
+import { LOCALE_CACHE, LOCALE_CACHE_KEY, LOCALE_COOKIE } from './locale-url.js';
 import enCommon from './locales/en/common.json';
 import enHome from './locales/en/home.json';
 import zhCommon from './locales/zh-CN/common.json';
@@ -18,8 +19,9 @@ const lazy = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { i
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
 const loaded = new Set<Namespace>(['common', 'home']);
 
-// Pages are prerendered in the default locale; the client switches after hydration (see
-// the root layout), so server and first client render always agree.
+// Each page is prerendered in the language of its address (see locale-url.ts); the root layout
+// sets it with `initLocale` before rendering, on the server and again when hydrating, so server
+// and first client render always agree.
 const instance = i18next.createInstance();
 void instance.init({
 	lng: DEFAULT_LOCALE,
@@ -40,11 +42,43 @@ export function currentLocale(): Locale {
 	return state.locale;
 }
 
-export function setLocale(locale: Locale): void {
+/**
+ * The language a page is rendered in, set before rendering (server) or hydrating (browser).
+ * Unlike `setLocale` it remembers nothing: it describes the page, not the reader's choice.
+ */
+export function initLocale(locale: Locale): void {
 	if (state.locale === locale) return;
 	void instance.changeLanguage(locale);
 	state.locale = locale;
-	if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
+/** Switch the UI language and remember it as the reader's choice (see `rememberLocale`). */
+export function setLocale(locale: Locale): void {
+	if (state.locale === locale) return;
+	initLocale(locale);
+	if (typeof document === 'undefined') return;
+	document.documentElement.lang = locale;
+	rememberLocale(locale);
+}
+
+/**
+ * Leaves the reader's language where the next page load can see it before any script runs: a
+ * cookie for the Node server and the Cache API for the service worker (which reads no cookies).
+ * Best effort: without them the inline script in app.html still corrects the page.
+ */
+export function rememberLocale(locale: Locale): void {
+	try {
+		document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+	} catch {
+		// Cookies blocked: the inline script's redirect covers it.
+	}
+	if (typeof caches === 'undefined') return;
+	void caches
+		.open(LOCALE_CACHE)
+		.then((cache) => cache.put(LOCALE_CACHE_KEY, new Response(locale)))
+		.catch(() => {
+			// Cache storage unavailable (private mode, quota): the redirect covers it.
+		});
 }
 
 /**

@@ -72,3 +72,21 @@ describe('pickLocale', () => {
 		expect(pickLocale([])).toBe('en');
 	});
 });
+
+describe('scores that add up (issue #8)', () => {
+	// "答对 20 / 30 题（79%）" read the partial-credit score as the share of the count right.
+	const scoreWord = { en: /\bscore\b/i, 'zh-CN': /得分/ } as const;
+	for (const locale of ['en', 'zh-CN'] as const) {
+		it(`${locale}: a count right and a percentage are two named figures`, () => {
+			const mixed = NAMESPACES.flatMap((ns) => leaves(resources[locale][ns])).filter(
+				(text) =>
+					typeof text === 'string' && text.includes('{{correct}}') && text.includes('{{percent}}')
+			);
+			expect(mixed.length).toBeGreaterThan(0);
+			for (const text of mixed) {
+				expect(text).toMatch(scoreWord[locale]);
+				expect(text).not.toMatch(/[(（]\{\{percent\}\}%[)）]/);
+			}
+		});
+	}
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerRecord } from '$lib/answering/types';
-import { applyAnswer, dueCount, dueQueue, mistakes } from './learning';
+import { applyAnswer, dueCount, dueQueue, mistakes, RELEARNING_STEP_MS } from './learning';
+import { endOfLocalDay } from './queues';
 import { scheduleReview } from './scheduler';
 import type { ItemState } from './types';
 
@@ -62,9 +63,27 @@ describe('applyAnswer', () => {
 		expect(second.due! - first.due!).toBeGreaterThan(3 * DAY);
 	});
 
+	it('brings a wrong answer back the same day (a relearning step), not tomorrow (issue #8)', () => {
+		const learned = applyAnswer(undefined, answer(true, T0), 'practice');
+		const wrong = applyAnswer(learned, answer(false, learned.due!), 'review');
+		expect(wrong.due).toBe(learned.due! + RELEARNING_STEP_MS);
+		expect(dueCount({ q1: wrong }, endOfLocalDay(learned.due!))).toBe(1);
+	});
+
 	it('does not move lastAt back for an answer older than the last one', () => {
 		const s = applyAnswer(undefined, answer(true, T0), 'practice');
 		expect(applyAnswer(s, answer(true, T0 - DAY), 'practice').lastAt).toBe(T0);
+	});
+});
+
+describe('due today', () => {
+	it('ends at the next local midnight, so an item due this evening is due today (issue #8)', () => {
+		const morning = new Date(2026, 0, 5, 8, 0).getTime();
+		const evening = new Date(2026, 0, 5, 20, 0).getTime();
+		expect(endOfLocalDay(morning)).toBe(new Date(2026, 0, 6, 0, 0).getTime());
+		const states = { e: state('e', evening), t: state('t', new Date(2026, 0, 6, 7).getTime()) };
+		expect(dueCount(states, morning)).toBe(0);
+		expect(dueCount(states, endOfLocalDay(morning))).toBe(1);
 	});
 });
 

@@ -32,6 +32,13 @@ export const EXPECTED_MS_BY_TYPE: Record<ItemType, number> = {
 const UNTIMED_MODES: ReadonlySet<QuizMode> = new Set(['exam', 'lesson']);
 
 /**
+ * A relearning step: an item answered wrong is due again this long after the answer, so it comes
+ * back in today's review instead of tomorrow's (FSRS runs here without short-term steps, so its
+ * "again" interval is a whole day). Ten minutes: long enough not to be the same screenful.
+ */
+export const RELEARNING_STEP_MS = 10 * 60_000;
+
+/**
  * The item's state after `answer`, in any mode: streak and last result, the notebook flag and
  * the FSRS schedule (the first answer ever creates the card). Every mode schedules, because
  * every answer is evidence of recall; the grade is what differs (see UNTIMED_MODES).
@@ -58,7 +65,7 @@ export function applyAnswer(
 		lastCorrect: correct,
 		// An answer merged late (older than the last one seen) must not move "last seen" back.
 		lastAt: Math.max(answer.at, prev?.lastAt ?? answer.at),
-		due,
+		due: correct ? due : Math.min(due, answer.at + RELEARNING_STEP_MS),
 		schedule,
 		inMistakes
 	};

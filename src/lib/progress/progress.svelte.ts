@@ -1,7 +1,7 @@
 import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
-import { dueCount, mistakes } from './queues';
+import { dueCount, endOfLocalDay, mistakes } from './queues';
 import { storageNotices } from './storage-reminders';
 import { openProgressStore, type ProgressStore } from './progress-store';
 import { localStorageJournal } from './journal';
@@ -121,7 +121,7 @@ export async function refreshProgress(): Promise<void> {
 	const store = await getStore();
 	// Learning state is written just after feedback; the digests wait for what is queued.
 	const states = Object.assign({}, ...Object.values(await store.getItemDigests()));
-	progress.dueCount = dueCount(states, Date.now());
+	progress.dueCount = dueCount(states, endOfLocalDay(Date.now()));
 	progress.mistakeCount = mistakes(states).length;
 }
 

@@ -4,6 +4,18 @@
  */
 import type { ItemState } from './types';
 
+/**
+ * The end of the learner's local calendar day containing `now` (epoch ms of the next local
+ * midnight): "due today" means due before this, not only due before now, so an item due this
+ * evening is counted (and asked) in the morning's review. Local time is the device's, which is
+ * the learner's in the browser.
+ */
+export function endOfLocalDay(now: number): number {
+	const midnight = new Date(now);
+	midnight.setHours(24, 0, 0, 0);
+	return midnight.getTime();
+}
+
 /** Right answers in a row that take an item out of the mistakes notebook. */
 export const MISTAKES_CLEAR_STREAK = 2;
 
@@ -13,7 +25,8 @@ export function isInMistakes(state: ItemState): boolean {
 }
 
 /**
- * Ids of the items due for review at `now`, most overdue first (earliest due; ties by id, so the
+ * Ids of the items due for review by `now` (pass {@link endOfLocalDay} for "due today"), most
+ * overdue first (earliest due; ties by id, so the
  * order is stable). `limit` caps the list for a session; the count is {@link dueCount}.
  */
 export function dueQueue(
@@ -32,7 +45,7 @@ export function dueQueue(
 	return ids;
 }
 
-/** How many items are due for review at `now`. */
+/** How many items are due for review by `now` (pass {@link endOfLocalDay} for "due today"). */
 export function dueCount(states: Record<string, ItemState>, now: number): number {
 	let count = 0;
 	for (const id in states) {

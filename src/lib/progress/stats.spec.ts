@@ -10,6 +10,8 @@ import {
 } from './stats';
 import { addToHistory, emptyHistory } from './summary';
 import type { Attempt, ItemState } from './types';
+import type { AnswerRecord } from '$lib/answering/types';
+import { applyAnswer } from './learning';
 
 const DAY = 86_400_000;
 // 2026-03-10 12:00 UTC = 20:00 in China (UTC+8).
@@ -33,7 +35,7 @@ function attempt(at: number, correct = true, ms = 10_000): Attempt {
 function state(itemId: string, extra: Partial<ItemState> = {}): ItemState {
 	return {
 		itemId,
-		streak: 1,
+		streak: 2,
 		lastCorrect: true,
 		lastAt: NOW - DAY,
 		due: NOW + DAY,
@@ -74,6 +76,32 @@ describe('mastery', () => {
 		expect(isLapsed(s, NOW + 2 * DAY + 1)).toBe(true);
 		expect(isMastered(s, NOW + 3 * DAY)).toBe(false);
 		expect(isLapsed(state('a', { due: null }), NOW)).toBe(false);
+	});
+
+	it('comes from the spaced-review state, not one right answer (issue #8)', () => {
+		const right = (at: number, ms = 3_000): AnswerRecord => ({
+			itemId: 'a',
+			unit: 'u1',
+			response: { type: 'single', choice: 'a' },
+			score: { correct: true, fraction: 1 },
+			ms,
+			at
+		});
+		const once = applyAnswer(undefined, right(NOW - 2 * DAY), 'practice');
+		expect(isMastered(once, NOW - 2 * DAY)).toBe(false);
+		// Twice the same day, even fast: still one day of evidence.
+		const sameDay = applyAnswer(once, right(NOW - 2 * DAY + 3_600_000), 'practice');
+		expect(isMastered(sameDay, NOW - 2 * DAY + 3_600_000)).toBe(false);
+		// Right again on another day: mastered.
+		const nextDay = applyAnswer(once, right(NOW - DAY), 'practice');
+		expect(isMastered(nextDay, NOW - DAY)).toBe(true);
+		// A wrong answer after that takes it away.
+		const wrong = applyAnswer(
+			nextDay,
+			{ ...right(NOW), score: { correct: false, fraction: 0 } },
+			'practice'
+		);
+		expect(isMastered(wrong, NOW)).toBe(false);
 	});
 
 	it('is the share of all the unit’s items, per unit, concept and overall', () => {

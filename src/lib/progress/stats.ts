@@ -124,13 +124,41 @@ export function isLapsed(state: ItemState, now: number): boolean {
 }
 
 /**
- * Mastered: the last answer was right, the item is not in the mistakes notebook (a single right
- * answer after a wrong one is not enough), and its review is not lapsed ({@link isLapsed}).
+ * FSRS stability (days until recall is expected to fall to 90%) from which one item counts as
+ * mastered even when its last two right answers fell on the same day: only an item reviewed
+ * successfully across spaced intervals gets there (one very fast first answer gives about 8).
+ */
+export const MASTERY_STABILITY_DAYS = 21;
+
+/**
+ * Mastered, from the spaced-review state rather than one right answer (issue #8): the last answer
+ * was right, the item is out of the mistakes notebook, its review is not lapsed ({@link isLapsed}),
+ * and either it was answered right on two different days (the last two answers right, the last
+ * one at least a calendar day after the one before: FSRS `elapsed_days` ≥ 1) or its FSRS
+ * stability is at least {@link MASTERY_STABILITY_DAYS}. A state with no readable card (written
+ * before scheduling existed) needs two right answers in a row. The Progress page says this in
+ * words (`progress:masteryExplained`).
  * Mastery of a unit or concept is the share of ALL its items that are mastered, so items never
  * tried count against it: 100% means the whole unit, not just the part attempted.
  */
 export function isMastered(state: ItemState, now: number): boolean {
-	return state.lastCorrect && !isInMistakes(state) && !isLapsed(state, now);
+	if (!state.lastCorrect || isInMistakes(state) || isLapsed(state, now)) return false;
+	const card = cardFigures(state.schedule);
+	if (!card) return state.streak >= 2;
+	const rightOnTwoDays = state.streak >= 2 && card.elapsed_days >= 1;
+	return rightOnTwoDays || card.stability >= MASTERY_STABILITY_DAYS;
+}
+
+/**
+ * The two FSRS card fields mastery reads (`StoredCard` in scheduler.ts), without importing the
+ * scheduler: the Progress page's figures should not load ts-fsrs.
+ */
+function cardFigures(schedule: unknown): { stability: number; elapsed_days: number } | null {
+	if (typeof schedule !== 'object' || schedule === null) return null;
+	const { stability, elapsed_days } = schedule as Record<string, unknown>;
+	return typeof stability === 'number' && typeof elapsed_days === 'number'
+		? { stability, elapsed_days }
+		: null;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 0);

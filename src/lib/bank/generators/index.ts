@@ -3,20 +3,27 @@
  * correctly keyed practice items as a learner or a class wants. Pure and synchronous, so the
  * browser, the classroom server and the tests produce the same items for the same seed.
  */
-import type { Item, Locale } from '../types';
+import type { ClassifyItem, Item, Locale } from '../types';
 import {
+	describeOutsourcing,
+	enumerateOutsourcingKeys,
 	generateOutsourcingScenarios,
 	toOutsourcingItem,
 	type OutsourcingTypeId
 } from './outsourcing';
-import { countDistinctScenarios, generateModeScenarios, toClassifyItem } from './supply-mode';
+import {
+	countDistinctScenarios,
+	describeScenario,
+	enumerateScenarioFacts,
+	generateModeScenarios,
+	toClassifyItem
+} from './supply-mode';
 
 export * from './random';
 export * from './supply-mode';
 export * from './outsourcing';
-export { OUTSOURCING_BUSINESS, CONFUSABLE_SUBCLASSES } from './outsourcing-business';
-export type { SubclassBusinesses, TypicalBusiness } from './outsourcing-business';
-export { GENERATOR_FAMILIES } from './families';
+export { generatorFamily } from './families';
+export { useGeneratorContent, type GeneratorContent } from './content';
 
 export { countDistinctScenarios };
 
@@ -46,3 +53,38 @@ export function generateDrill({
 		toOutsourcingItem(s, locale)
 	);
 }
+
+/** One generated item in both locales (same id, same keys). */
+export interface BilingualItem {
+	zh: ClassifyItem;
+	en: ClassifyItem;
+}
+
+/**
+ * A generator's whole space, for the text check (`scripts/bank/generator-check.ts`) and
+ * `bank:stats`: every distinct item it can yield, worded in both languages. Not for the app
+ * (a drill asks `generateDrill` for a few).
+ */
+export interface GeneratorSpace {
+	kind: DrillOptions['kind'];
+	/** Every distinct item, in a fixed order. */
+	enumerate(): BilingualItem[];
+}
+
+const both = <S>(scenario: S, toItem: (s: S, locale: Locale) => ClassifyItem): BilingualItem => ({
+	zh: toItem(scenario, 'zh-CN'),
+	en: toItem(scenario, 'en')
+});
+
+export const GENERATOR_SPACES: readonly GeneratorSpace[] = [
+	{
+		kind: 'mode',
+		enumerate: () =>
+			enumerateScenarioFacts().map((facts) => both(describeScenario(facts), toClassifyItem))
+	},
+	{
+		kind: 'outsourcing',
+		enumerate: () =>
+			enumerateOutsourcingKeys().map((key) => both(describeOutsourcing(key), toOutsourcingItem))
+	}
+];

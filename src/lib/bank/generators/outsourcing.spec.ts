@@ -1,25 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { scoreItem } from '$lib/answering/scoring';
-import { LOCALES } from '../types';
-import { OUTSOURCING_SUBCLASS_FAMILY } from './families';
+import { LOCALES, type Family } from '../types';
+import { familyOption, generatorFamily } from './families';
 import {
 	classOf,
 	countDistinctOutsourcingScenarios,
+	describeOutsourcing,
+	drillBusinesses,
+	enumerateOutsourcingKeys,
 	generateOutsourcingScenarios,
+	namesSubclass,
+	outsourcingRows,
 	pickDistractors,
 	quoteFor,
 	toOutsourcingItem,
 	typeOf
 } from './outsourcing';
-import { CONFUSABLE_SUBCLASSES, OUTSOURCING_BUSINESS } from './outsourcing-business';
+import { generatorContent } from './content';
 import { mulberry32 } from './random';
 import { FAMILIES_YAML, glossaryMisses, inSeed, SEED_NO_SPACE } from './spec-support';
 
+const OUTSOURCING_BUSINESS = outsourcingRows();
+const CONFUSABLE_SUBCLASSES = generatorContent().outsourcing.confusable;
 const SEEDS = [0, 1, 7, 42, 31337, 0xfeedface];
+const label = (family: Family, id: string) => familyOption(family, id).label;
 
 describe('the typical-business table', () => {
 	it('covers every sub-class of the tree except the 其他… ones, once each', () => {
-		const withCase = OUTSOURCING_SUBCLASS_FAMILY.options.filter((o) => !o.noCase).map((o) => o.id);
+		const withCase = generatorFamily('outsourcing-subclass')
+			.options.filter((o) => !o.noCase)
+			.map((o) => o.id);
 		expect(OUTSOURCING_BUSINESS.map((r) => r.subclass).sort()).toEqual([...withCase].sort());
 	});
 
@@ -29,9 +39,9 @@ describe('the typical-business table', () => {
 			if (row.nameJoinsCell)
 				expect(SEED_NO_SPACE.includes(row.name + row.cell), row.subclass).toBe(true);
 			// The table's printed name is the family's sub-class name.
-			expect(OUTSOURCING_SUBCLASS_FAMILY.options.find((o) => o.id === row.subclass)?.label.zh).toBe(
-				row.name
-			);
+			expect(
+				generatorFamily('outsourcing-subclass').options.find((o) => o.id === row.subclass)?.label.zh
+			).toBe(row.name);
 		}
 	});
 
@@ -62,7 +72,7 @@ describe('the typical-business table', () => {
 	});
 
 	it('confusable pairs name real sub-classes', () => {
-		const ids = new Set(OUTSOURCING_SUBCLASS_FAMILY.options.map((o) => o.id));
+		const ids = new Set(generatorFamily('outsourcing-subclass').options.map((o) => o.id));
 		for (const [x, y] of CONFUSABLE_SUBCLASSES) {
 			expect(ids.has(x) && ids.has(y), `${x} / ${y}`).toBe(true);
 			expect(x).not.toBe(y);
@@ -111,8 +121,9 @@ describe('generateOutsourcingScenarios', () => {
 			expect(new Set(list.map((s) => s.stem.zh)).size).toBe(200);
 			expect(new Set(list.map((s) => s.stem.en)).size).toBe(200);
 			expect(new Set(list.map((s) => s.id)).size).toBe(200);
-			const firstRound = generateOutsourcingScenarios({ seed, count: OUTSOURCING_BUSINESS.length });
-			expect(new Set(firstRound.map((s) => s.subclass)).size).toBe(OUTSOURCING_BUSINESS.length);
+			const drilled = OUTSOURCING_BUSINESS.filter((row) => drillBusinesses(row).length > 0);
+			const firstRound = generateOutsourcingScenarios({ seed, count: drilled.length });
+			expect(new Set(firstRound.map((s) => s.subclass)).size).toBe(drilled.length);
 		}
 	});
 
@@ -138,12 +149,16 @@ describe('generateOutsourcingScenarios', () => {
 
 	it('explanations name the table row, the class and the type, and a tempting alternative', () => {
 		for (const s of generateOutsourcingScenarios({ seed: 5, count: 400 })) {
-			const sub = OUTSOURCING_SUBCLASS_FAMILY.options.find((o) => o.id === s.subclass);
+			const sub = generatorFamily('outsourcing-subclass').options.find((o) => o.id === s.subclass);
 			expect(s.explanation.zh).toContain(`“${sub?.label.zh}”一行`);
 			expect(s.explanation.zh).toContain(s.business.seed);
 			expect(s.explanation.en).toContain(`the row for ${sub?.label.en}`);
-			expect(s.explanation.zh).toContain('易混淆');
-			expect(s.explanation.en).toContain('closest trap');
+			// A sibling is named as another row of the class, never as "the closest trap".
+			expect(s.explanation.zh).toContain(
+				`同属${label(generatorFamily('outsourcing-class'), s.class).zh}的还有`
+			);
+			expect(s.explanation.en).toContain('The same class also holds');
+			expect(s.explanation.en).not.toContain('closest trap');
 			expect(glossaryMisses(s.stem.zh, s.stem.en), s.stem.zh).toEqual([]);
 			expect(glossaryMisses(s.explanation.zh, s.explanation.en), s.id).toEqual([]);
 			for (const text of [s.stem.en, s.explanation.en]) {
@@ -151,6 +166,19 @@ describe('generateOutsourcingScenarios', () => {
 				expect(text).toMatch(/^[A-Z]/);
 			}
 		}
+	});
+
+	it('never drills a business that names its own sub-class, and no client "outsources" it', () => {
+		const all = enumerateOutsourcingKeys().map(describeOutsourcing);
+		for (const s of all) {
+			expect(namesSubclass(s.subclass, s.business), s.business.zh).toBe(false);
+			expect(s.stem.en).not.toMatch(/outsources/);
+		}
+		// 定制软件研发 names 软件研发服务: it stays in the table but is not drilled.
+		const software = OUTSOURCING_BUSINESS.find((r) => r.subclass === 'ito-rd.software')!;
+		const custom = software.businesses.find((b) => b.seed === '定制软件研发')!;
+		expect(namesSubclass('ito-rd.software', custom)).toBe(true);
+		expect(drillBusinesses(software)).not.toContain(custom);
 	});
 
 	it('a type filter keeps to one table', () => {

@@ -1,7 +1,7 @@
 /**
  * Case → outsourcing classification drills (二（八）): a firm is contracted for one typical
  * business from the ITO / BPO / KPO tables, and the learner names its sub-class, class and type.
- * The key is read off the table row (`OUTSOURCING_BUSINESS`) and the family tree's parent links;
+ * The key is read off the table row (`outsourcingRows`) and the family tree's parent links;
  * nothing in the wording decides it.
  *
  * Deterministic like the mode drills: a seed picks and orders the scenarios; an item's id, stem,
@@ -10,53 +10,26 @@
 import { pickText } from '../text';
 import type { ClassifyItem, Family, FamilyOption, L10n, Locale } from '../types';
 import {
-	familyOption,
-	OUTSOURCING_CLASS_FAMILY,
-	OUTSOURCING_SUBCLASS_FAMILY,
-	OUTSOURCING_TYPE_FAMILY
-} from './families';
-import {
-	CONFUSABLE_SUBCLASSES,
-	OUTSOURCING_BUSINESS,
+	fromContent,
+	generatorContent,
 	type SubclassBusinesses,
 	type TypicalBusiness
-} from './outsourcing-business';
+} from './content';
+import { familyOption, generatorFamily } from './families';
 import { hash32, hashId, mulberry32, pick, shuffle } from './random';
+import { fillBoth } from './template';
+import { repeatsWords } from './wording';
+
+export type { SubclassBusinesses, TypicalBusiness } from './content';
 
 export const OUTSOURCING_PART = '2.8';
 export type OutsourcingTypeId = 'ito' | 'bpo' | 'kpo';
 
-/** Who takes the work on. 接包 is glossed "vendor" in glossary.yaml. */
-const VENDORS: readonly L10n[] = [
-	{ zh: '一家服务外包企业', en: 'a service outsourcing firm' },
-	{ zh: '一家接包企业', en: 'a vendor' },
-	{ zh: '天津一家企业', en: 'a Tianjin company' }
-];
+/** The outsourcing generator's content (question-bank/generators/outsourcing.yaml). */
+const content = () => generatorContent().outsourcing;
 
-/** Who gives the work out. */
-const CLIENTS: readonly L10n[] = [
-	{ zh: '一家客户企业', en: 'a client company' },
-	{ zh: '某集团', en: 'a corporate group' },
-	{ zh: '一家海外客户', en: 'an overseas client' }
-];
-
-/** Stem patterns; `v` vendor, `c` client, `b` business (zh and en). */
-const STEMS: readonly ((v: L10n, c: L10n, b: L10n) => L10n)[] = [
-	(v, c, b) => ({
-		zh: `${v.zh}接受${c.zh}委托，为其提供${b.zh}。按服务外包的分类，这项业务属于哪个具体分类、哪个大类、哪一类外包？`,
-		en: `${cap(v.en)} is contracted by ${c.en} to provide ${b.en}. In the classification of service outsourcing, which sub-class, class and outsourcing type is this?`
-	}),
-	(v, c, b) => ({
-		zh: `${c.zh}把${b.zh}交给${v.zh}承接。请判断这项业务的具体分类、外包大类和服务外包类别。`,
-		en: `${cap(c.en)} outsources ${b.en} to ${v.en}. Identify the sub-class, the class and the type of service outsourcing.`
-	}),
-	(v, c, b) => ({
-		zh: `${v.zh}与${c.zh}签订服务协议，承接其${b.zh}。这项服务外包业务应如何归类？`,
-		en: `${cap(v.en)} signs a service agreement with ${c.en} to take on ${b.en}. How should this service outsourcing work be classified?`
-	})
-];
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The typical-business rows of the ITO / BPO / KPO tables, one per sub-class (其他… excluded). */
+export const outsourcingRows = (): readonly SubclassBusinesses[] => content().rows;
 
 /** One drill scenario: a typical business of one sub-class, a vendor and a client. */
 export interface OutsourcingScenario {
@@ -79,14 +52,18 @@ const parentOf = (family: Family, id: string): string => {
 	if (!parent) throw new Error(`${family.id}.${id} has no parent`);
 	return parent;
 };
-export const classOf = (subclass: string) => parentOf(OUTSOURCING_SUBCLASS_FAMILY, subclass);
+export const classOf = (subclass: string) =>
+	parentOf(generatorFamily('outsourcing-subclass'), subclass);
 export const typeOf = (subclass: string) =>
-	parentOf(OUTSOURCING_CLASS_FAMILY, classOf(subclass)) as OutsourcingTypeId;
+	parentOf(generatorFamily('outsourcing-class'), classOf(subclass)) as OutsourcingTypeId;
 
-const confusable = new Set(CONFUSABLE_SUBCLASSES.flatMap(([x, y]) => [`${x}|${y}`, `${y}|${x}`]));
-const rowBySubclass = new Map(OUTSOURCING_BUSINESS.map((row) => [row.subclass, row]));
+/** Pairs never offered as each other's distractor, both ways round. */
+const confusable = fromContent(
+	(c) => new Set(c.outsourcing.confusable.flatMap(([x, y]) => [`${x}|${y}`, `${y}|${x}`]))
+);
+const rowBySubclass = fromContent((c) => new Map(c.outsourcing.rows.map((r) => [r.subclass, r])));
 /** Sub-classes that can be keys or distractors: those with a typical-business row. */
-const TABLE_SUBCLASSES = OUTSOURCING_BUSINESS.map((row) => row.subclass);
+const tableSubclasses = fromContent((c) => c.outsourcing.rows.map((row) => row.subclass));
 
 /**
  * The key plus three distractors: one from the same class (the near miss a learner must rule
@@ -94,8 +71,8 @@ const TABLE_SUBCLASSES = OUTSOURCING_BUSINESS.map((row) => row.subclass);
  * never a sub-class whose wording overlaps the key's.
  */
 export function pickDistractors(subclass: string, random: () => number): string[] {
-	const usable = TABLE_SUBCLASSES.filter(
-		(s) => s !== subclass && !confusable.has(`${subclass}|${s}`)
+	const usable = tableSubclasses().filter(
+		(s) => s !== subclass && !confusable().has(`${subclass}|${s}`)
 	);
 	const sameClass = usable.filter((s) => classOf(s) === classOf(subclass));
 	const otherType = usable.filter((s) => typeOf(s) !== typeOf(subclass));
@@ -123,10 +100,19 @@ export function quoteFor(row: SubclassBusinesses, business: TypicalBusiness): st
 	return row.cell.slice(start, end);
 }
 
-/** Labels of up to three typical businesses of a row, for "its typical business is …". */
+/** True when two list entries would repeat the same words (工业产品的产品策划、工业产品的结构设计). */
+const repetitive = (x: TypicalBusiness, y: TypicalBusiness) =>
+	repeatsWords(x.zh, y.zh, 'zh') || repeatsWords(x.en, y.en, 'en');
+
+/**
+ * Up to three typical businesses of a row, for "its typical business is …": in table order,
+ * skipping any that would repeat the words of one already listed.
+ */
 function examplesOf(subclass: string): L10n {
-	const row = rowBySubclass.get(subclass);
-	const businesses = row ? row.businesses.slice(0, 3) : [];
+	const row = rowBySubclass().get(subclass);
+	const businesses: TypicalBusiness[] = [];
+	for (const b of row?.businesses ?? [])
+		if (businesses.length < 3 && !businesses.some((o) => repetitive(o, b))) businesses.push(b);
 	return {
 		zh: businesses.map((b) => b.zh).join('、'),
 		en: businesses.map((b) => b.en).join('; ')
@@ -143,63 +129,97 @@ const TABLE: Record<OutsourcingTypeId, L10n> = {
 };
 
 function explain(subclass: string, business: TypicalBusiness, choices: string[]): L10n {
+	const patterns = content().explanation;
 	const cls = classOf(subclass);
 	const type = typeOf(subclass);
-	const sub = label(OUTSOURCING_SUBCLASS_FAMILY, subclass);
-	const clsL = label(OUTSOURCING_CLASS_FAMILY, cls);
-	const typeL = label(OUTSOURCING_TYPE_FAMILY, type);
+	const sub = label(generatorFamily('outsourcing-subclass'), subclass);
+	const clsL = label(generatorFamily('outsourcing-class'), cls);
+	const typeL = label(generatorFamily('outsourcing-type'), type);
 	const sibling = choices.find((c) => c !== subclass && classOf(c) === cls);
 	const other = choices.find((c) => typeOf(c) !== type);
-	const listed =
-		business.zh === business.seed
-			? `典型业务列有“${business.seed}”`
-			: `典型业务涵盖${business.zh}（表中列有“${business.seed}”）`;
+	const words = (lang: 'zh' | 'en') => ({
+		seed: business.seed,
+		business: business[lang],
+		table: TABLE[type][lang],
+		subclass: sub[lang],
+		class: clsL[lang],
+		type: typeL[lang]
+	});
+	const listed = fillBoth(
+		business.zh === business.seed ? patterns.listedAsIs : patterns.listedCompleted,
+		{ zh: words('zh'), en: words('en') }
+	);
 	const parts: L10n[] = [
-		{
-			zh: `依据${TABLE[type].zh}业务分类表，“${sub.zh}”一行的${listed}，因此具体分类是${sub.zh}，它属于${clsL.zh}这一大类，归入${typeL.zh}。`,
-			en: `The handout's ${TABLE[type].en} table lists ${business.en} as typical business in the row for ${sub.en}, so the sub-class is ${sub.en}, in the class of ${clsL.en}, under ${typeL.en}.`
-		}
+		fillBoth(patterns.key, {
+			zh: { ...words('zh'), listed: listed.zh },
+			en: { ...words('en'), listed: listed.en }
+		})
 	];
 	if (sibling) {
-		const s = label(OUTSOURCING_SUBCLASS_FAMILY, sibling);
+		const s = label(generatorFamily('outsourcing-subclass'), sibling);
 		const ex = examplesOf(sibling);
-		parts.push({
-			zh: `易混淆的是同属${clsL.zh}的${s.zh}，但它的典型业务是${ex.zh}等。`,
-			en: `The closest trap is ${s.en}, in the same class, but its typical business is different work: ${ex.en}.`
-		});
+		parts.push(
+			fillBoth(patterns.sibling, {
+				zh: { class: clsL.zh, sibling: s.zh, examples: ex.zh },
+				en: { class: clsL.en, sibling: s.en, examples: ex.en }
+			})
+		);
 	}
 	if (other) {
-		const o = label(OUTSOURCING_SUBCLASS_FAMILY, other);
-		const oType = label(OUTSOURCING_TYPE_FAMILY, typeOf(other));
-		parts.push({
-			zh: `${o.zh}则属于${oType.zh}。`,
-			en: `Another option, ${o.en}, belongs to ${oType.en}.`
-		});
+		const o = label(generatorFamily('outsourcing-subclass'), other);
+		const oType = label(generatorFamily('outsourcing-type'), typeOf(other));
+		parts.push(
+			fillBoth(patterns.other, {
+				zh: { other: o.zh, otherType: oType.zh },
+				en: { other: o.en, otherType: oType.en }
+			})
+		);
 	}
 	return { zh: parts.map((p) => p.zh).join(''), en: parts.map((p) => p.en).join(' ') };
 }
 
-interface ScenarioKey {
+export interface ScenarioKey {
 	row: SubclassBusinesses;
 	business: TypicalBusiness;
 	vendor: number;
 	client: number;
 }
 
+/** A label's telling words: without a bracketed part and a generic trailing 服务 / services. */
+const labelCore = (text: string) =>
+	text
+		.replace(/\s*[（(][^）)]*[）)]/g, '')
+		.replace(/(服务|\s+services?)$/i, '')
+		.trim()
+		.toLowerCase();
+
+/**
+ * True when the business names its own sub-class (软件研发 in 定制软件研发, 测试 in 测试执行服务):
+ * a stem built on it would give the answer away, so it is never drilled.
+ */
+export function namesSubclass(subclass: string, business: TypicalBusiness): boolean {
+	const { zh, en } = label(generatorFamily('outsourcing-subclass'), subclass);
+	return business.zh.includes(labelCore(zh)) || business.en.toLowerCase().includes(labelCore(en));
+}
+
+/** The businesses of a row that can be drilled (see `namesSubclass`). */
+export const drillBusinesses = (row: SubclassBusinesses): TypicalBusiness[] =>
+	row.businesses.filter((b) => !namesSubclass(row.subclass, b));
+
 /** Every (business, vendor, client) combination, in a fixed order. */
-function enumerateKeys(): ScenarioKey[] {
+export function enumerateOutsourcingKeys(): ScenarioKey[] {
 	const out: ScenarioKey[] = [];
-	for (const row of OUTSOURCING_BUSINESS)
-		for (const business of row.businesses)
-			for (let vendor = 0; vendor < VENDORS.length; vendor++)
-				for (let client = 0; client < CLIENTS.length; client++)
+	for (const row of outsourcingRows())
+		for (const business of drillBusinesses(row))
+			for (let vendor = 0; vendor < content().vendors.length; vendor++)
+				for (let client = 0; client < content().clients.length; client++)
 					out.push({ row, business, vendor, client });
 	return out;
 }
 
 /** How many distinct outsourcing scenarios the generator can yield. */
 export function countDistinctOutsourcingScenarios(): number {
-	return enumerateKeys().length;
+	return enumerateOutsourcingKeys().length;
 }
 
 /** Words one scenario; everything random here is seeded by the scenario itself. */
@@ -208,13 +228,14 @@ export function describeOutsourcing(key: ScenarioKey): OutsourcingScenario {
 	const text = `${row.subclass}|${business.seed}|${key.vendor}|${key.client}`;
 	const random = mulberry32(hash32(text));
 	const choices = shuffle(random, [row.subclass, ...pickDistractors(row.subclass, random)]);
-	const stem = STEMS[hash32(text) % STEMS.length](
-		VENDORS[key.vendor],
-		CLIENTS[key.client],
-		business
-	);
-	// The cell naming its own sub-class (呼叫中心服务 …) would be recall; everything else applies the table.
-	const difficulty = business.zh.includes(row.name) ? 1 : 2;
+	const { stems, vendors, clients } = content();
+	const [vendor, client] = [vendors[key.vendor], clients[key.client]];
+	const stem = fillBoth(stems[hash32(text) % stems.length], {
+		zh: { vendor: vendor.zh, client: client.zh, business: business.zh },
+		en: { vendor: vendor.en, client: client.en, business: business.en }
+	});
+	// A completed phrase (the cell's words in context) is applied, not matched: a little harder.
+	const difficulty = business.zh === business.seed ? 2 : 3;
 	return {
 		id: `gen-os-${hashId(text)}`,
 		subclass: row.subclass,
@@ -247,10 +268,12 @@ export function generateOutsourcingScenarios({
 	type
 }: OutsourcingOptions): OutsourcingScenario[] {
 	const random = mulberry32(seed);
-	const rows = OUTSOURCING_BUSINESS.filter((row) => !type || typeOf(row.subclass) === type);
-	const keys = enumerateKeys();
+	const rows = outsourcingRows().filter(
+		(row) => (!type || typeOf(row.subclass) === type) && drillBusinesses(row).length > 0
+	);
+	const keys = enumerateOutsourcingKeys();
 	const queues = shuffle(random, rows).map((row) => {
-		const perBusiness = shuffle(random, row.businesses).map((business) =>
+		const perBusiness = shuffle(random, drillBusinesses(row)).map((business) =>
 			shuffle(
 				random,
 				keys.filter((k) => k.business === business)
@@ -292,20 +315,28 @@ export function toOutsourcingItem(scenario: OutsourcingScenario, locale: Locale)
 		dimensions: [
 			{
 				family: 'outsourcing-subclass',
-				label: pickText(OUTSOURCING_SUBCLASS_FAMILY.label, locale),
-				options: options(OUTSOURCING_SUBCLASS_FAMILY, scenario.choices, locale),
+				label: pickText(generatorFamily('outsourcing-subclass').label, locale),
+				options: options(generatorFamily('outsourcing-subclass'), scenario.choices, locale),
 				answer: scenario.subclass
 			},
 			{
 				family: 'outsourcing-class',
-				label: pickText(OUTSOURCING_CLASS_FAMILY.label, locale),
-				options: options(OUTSOURCING_CLASS_FAMILY, optionIds(OUTSOURCING_CLASS_FAMILY), locale),
+				label: pickText(generatorFamily('outsourcing-class').label, locale),
+				options: options(
+					generatorFamily('outsourcing-class'),
+					optionIds(generatorFamily('outsourcing-class')),
+					locale
+				),
 				answer: scenario.class
 			},
 			{
 				family: 'outsourcing-type',
-				label: pickText(OUTSOURCING_TYPE_FAMILY.label, locale),
-				options: options(OUTSOURCING_TYPE_FAMILY, optionIds(OUTSOURCING_TYPE_FAMILY), locale),
+				label: pickText(generatorFamily('outsourcing-type').label, locale),
+				options: options(
+					generatorFamily('outsourcing-type'),
+					optionIds(generatorFamily('outsourcing-type')),
+					locale
+				),
 				answer: scenario.type
 			}
 		]

@@ -4,6 +4,7 @@
  * sentences can vary freely without changing the key.
  */
 import type { L10n } from '../types';
+import { fromContent, generatorContent, type PlaceContent } from './content';
 
 /** Which side of the border a party belongs to, seen from China. */
 export type Side = 'cn' | 'foreign';
@@ -21,126 +22,36 @@ export type DirectionId = 'export' | 'import';
  */
 export type Movement = 'none' | 'consumer-travels' | 'supplier-establishes' | 'person-travels';
 
-export interface Place {
-	id: string;
-	zh: string;
-	/** Name usable after a preposition: "in the United States", "from Europe". */
-	en: string;
-	/** English adjective: "a US client", "European capital". */
-	enAdj: string;
-	side: Side;
-	/** Places with the same country are one country: every Chinese city is `cn`. */
-	country: string;
+/** A place as question-bank/generators/supply-mode.yaml defines it, with its id. */
+export interface Place extends PlaceContent {
+	id: PlaceId;
 }
+
+/** A key of `places` in supply-mode.yaml (tianjin, us …). */
+export type PlaceId = string;
 
 /**
  * Places the handout itself names: 天津 above all, cities of the case table (北京, 上海, 大连, 深圳),
- * and abroad 美国, 欧洲, 日本, 新加坡, 德国 and the tour destination 新马泰.
+ * and abroad 美国, 日本, 新加坡, 德国, the tour destination 新马泰 and the region 欧洲.
  */
-export const PLACES = {
-	tianjin: {
-		id: 'tianjin',
-		zh: '天津',
-		en: 'Tianjin',
-		enAdj: 'Tianjin',
-		side: 'cn',
-		country: 'cn'
-	},
-	beijing: {
-		id: 'beijing',
-		zh: '北京',
-		en: 'Beijing',
-		enAdj: 'Beijing',
-		side: 'cn',
-		country: 'cn'
-	},
-	shanghai: {
-		id: 'shanghai',
-		zh: '上海',
-		en: 'Shanghai',
-		enAdj: 'Shanghai',
-		side: 'cn',
-		country: 'cn'
-	},
-	dalian: { id: 'dalian', zh: '大连', en: 'Dalian', enAdj: 'Dalian', side: 'cn', country: 'cn' },
-	shenzhen: {
-		id: 'shenzhen',
-		zh: '深圳',
-		en: 'Shenzhen',
-		enAdj: 'Shenzhen',
-		side: 'cn',
-		country: 'cn'
-	},
-	us: {
-		id: 'us',
-		zh: '美国',
-		en: 'the United States',
-		enAdj: 'US',
-		side: 'foreign',
-		country: 'us'
-	},
-	europe: {
-		id: 'europe',
-		zh: '欧洲',
-		en: 'Europe',
-		enAdj: 'European',
-		side: 'foreign',
-		country: 'europe'
-	},
-	japan: {
-		id: 'japan',
-		zh: '日本',
-		en: 'Japan',
-		enAdj: 'Japanese',
-		side: 'foreign',
-		country: 'japan'
-	},
-	singapore: {
-		id: 'singapore',
-		zh: '新加坡',
-		en: 'Singapore',
-		enAdj: 'Singaporean',
-		side: 'foreign',
-		country: 'singapore'
-	},
-	germany: {
-		id: 'germany',
-		zh: '德国',
-		en: 'Germany',
-		enAdj: 'German',
-		side: 'foreign',
-		country: 'germany'
-	},
-	xinmatai: {
-		id: 'xinmatai',
-		zh: '新马泰',
-		en: 'Singapore, Malaysia and Thailand',
-		enAdj: 'Southeast Asian',
-		side: 'foreign',
-		country: 'xinmatai'
-	}
-} as const satisfies Record<string, Place>;
+export const places = fromContent((c): Readonly<Record<PlaceId, Place>> =>
+	Object.fromEntries(Object.entries(c.supplyMode.places).map(([id, p]) => [id, { ...p, id }]))
+);
 
-export type PlaceId = keyof typeof PLACES;
-
-export const CHINESE_CITIES: readonly PlaceId[] = [
-	'tianjin',
-	'beijing',
-	'shanghai',
-	'dalian',
-	'shenzhen'
-];
-/** Foreign countries used as a party's home (新马泰 is only ever a tour destination). */
-export const FOREIGN_COUNTRIES: readonly PlaceId[] = [
-	'us',
-	'europe',
-	'japan',
-	'singapore',
-	'germany'
-];
+/** Chinese cities parties are drawn from. */
+export const chineseCities = (): readonly PlaceId[] => generatorContent().supplyMode.chineseCities;
+/**
+ * Foreign countries used as a party's home. GATS members are countries, so a generated scenario
+ * names one: 欧洲 stays a place only for the handout's own examples, and 新马泰 is only ever a
+ * tour destination.
+ */
+export const foreignCountries = (): readonly PlaceId[] =>
+	generatorContent().supplyMode.foreignCountries;
 
 export function place(id: PlaceId): Place {
-	return PLACES[id];
+	const p = places()[id];
+	if (!p) throw new Error(`no place '${id}' in supply-mode.yaml`);
+	return p;
 }
 
 export interface Party {
@@ -176,47 +87,20 @@ export interface SupplyRule {
 }
 
 /** The four rules of 二（三）; `quote` is the definition sentence of each mode. */
-export const SUPPLY_RULES: Record<ModeId, SupplyRule> = {
-	'cross-border': {
-		mode: 'cross-border',
-		text: {
-			zh: '供求双方分别位于不同的国家，移动的只是服务本身',
-			en: 'supplier and consumer stay in different countries and only the service crosses the border'
-		},
-		quote: '跨境交付：从一成员的境内向任何其他成员境内提供服务，即服务的供求双方必须位于不同的国家'
-	},
-	'consumption-abroad': {
-		mode: 'consumption-abroad',
-		text: {
-			zh: '消费者来到提供方所在的国家购买服务',
-			en: "the consumer travels to the supplier's country and buys the service there"
-		},
-		quote:
-			'境外消费：从一成员的境内向任何其他成员的服务消费者提供服务，即其他国家消费者到本国所购买的服务'
-	},
-	'commercial-presence': {
-		mode: 'commercial-presence',
-		text: {
-			zh: '提供方在消费者所在国设立受其控股的机构，由该机构在当地提供服务',
-			en: "the supplier sets up an entity it controls in the consumer's country, and the entity serves consumers there"
-		},
-		quote:
-			'商业存在：一成员的服务提供者在任何其他成员境内以商业存在提供服务，即外商控股的企业为本地消费者提供的服务'
-	},
-	'natural-persons': {
-		mode: 'natural-persons',
-		text: {
-			zh: '提供方的自然人本人来到消费者所在国，为当地消费者提供服务',
-			en: "a natural person of the supplier goes to the consumer's country and serves consumers there"
-		},
-		quote:
-			'自然人移动：一成员的服务提供者以自然人的存在在任何其他成员境内提供服务，即到其他国家境内为当地消费者提供的服务'
-	}
-};
+export const supplyRules = fromContent(
+	(c): Readonly<Record<ModeId, SupplyRule>> =>
+		Object.fromEntries(
+			Object.entries(c.supplyMode.rules).map(([mode, r]) => [mode, { mode: mode as ModeId, ...r }])
+		) as Record<ModeId, SupplyRule>
+);
 
 export interface SupplyClassification {
 	mode: ModeId;
-	direction: DirectionId;
+	/**
+	 * Export or import seen from China; `null` for commercial presence, for which the handout
+	 * states no direction (content.md: "no item scores a direction for mode 3").
+	 */
+	direction: DirectionId | null;
 	rule: SupplyRule;
 }
 
@@ -227,7 +111,7 @@ const MODE_BY_MOVEMENT: Record<Movement, ModeId> = {
 	'person-travels': 'natural-persons'
 };
 
-const countryOf = (id: PlaceId) => PLACES[id].country;
+const countryOf = (id: PlaceId) => place(id).country;
 
 /**
  * Applies content.md's rules: the mode is decided by who moved, the direction by which side is
@@ -255,16 +139,21 @@ export function classifySupply(facts: SupplyFacts): SupplyClassification {
 		throw new Error(`facts do not fit movement '${facts.movement}': ${factsKey(facts)}`);
 	}
 	const mode = MODE_BY_MOVEMENT[facts.movement];
-	return { mode, direction, rule: SUPPLY_RULES[mode] };
+	return {
+		mode,
+		direction: mode === 'commercial-presence' ? null : direction,
+		rule: supplyRules()[mode]
+	};
 }
 
 /**
- * Seen from China: a Chinese supplier (for commercial presence, a Chinese-controlled entity)
- * serving foreign consumers exports; Chinese consumers buying from a foreign supplier import.
+ * Seen from China: a Chinese supplier serving foreign consumers exports; Chinese consumers buying
+ * from a foreign supplier import. Also tells the Chinese-capital from the foreign-capital
+ * commercial-presence scenes apart (which scene words them), though that direction is never scored.
  */
-function directionOf(facts: SupplyFacts): DirectionId {
-	const supplier = PLACES[facts.supplier.home].side;
-	const consumer = PLACES[facts.consumer.home].side;
+export function directionOf(facts: SupplyFacts): DirectionId {
+	const supplier = place(facts.supplier.home).side;
+	const consumer = place(facts.consumer.home).side;
 	if (supplier === 'cn' && consumer === 'foreign') return 'export';
 	if (supplier === 'foreign' && consumer === 'cn') return 'import';
 	throw new Error('a scenario needs exactly one Chinese party');

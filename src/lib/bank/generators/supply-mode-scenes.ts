@@ -5,29 +5,17 @@
  * `classifySupply` derives them from the facts, and the tests check the two agree.
  */
 import type { L10n } from '../types';
+import { a, cap } from './template';
 import {
-	CHINESE_CITIES,
-	FOREIGN_COUNTRIES,
 	place,
-	SUPPLY_RULES,
 	type DirectionId,
 	type ModeId,
 	type Movement,
 	type Place,
 	type PlaceId,
+	type Side,
 	type SupplyFacts
 } from './supply-mode-facts';
-
-/** English indefinite article: "an IT company", "a US bank", "a university". */
-export function a(phrase: string): string {
-	const vowel = /^[aeiou]/i.test(phrase);
-	// "a US bank", "a European client", "a university": written vowels that sound like "y" or "w".
-	const sounds = /^(?:US\b|uni|eu|one)/i.test(phrase);
-	return `${vowel && !sounds ? 'an' : 'a'} ${phrase}`;
-}
-
-/** Capitalises the first letter of a sentence. */
-export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A phrase about a party, in both languages. */
 export interface Phrase {
@@ -58,8 +46,8 @@ export interface ServiceWords {
 	object: Phrase;
 	/** Consumer kinds this service is offered to (ids of the scene's consumers). */
 	consumers: readonly string[];
-	/** Supplier homes for this service when narrower than the scene's (新马泰 only for tours). */
-	supplierHomes?: readonly PlaceId[];
+	/** Supplier homes for this service besides the scene's (新马泰, only ever a tour destination). */
+	alsoSupplierHomes?: readonly PlaceId[];
 	/** Scene-specific verb phrases (what the consumer does, what the entity is …). */
 	more?: Record<string, (c: SceneContext) => Phrase>;
 }
@@ -74,11 +62,15 @@ export interface Scene {
 	mode: ModeId;
 	direction: DirectionId;
 	movement: Movement;
-	/** The handout sentence that states this mode's rule and, where it has one, this direction. */
-	quote: string;
+	/**
+	 * The handout sentence that states this mode's rule and, where it has one, this direction;
+	 * the rule's definition sentence when absent.
+	 */
+	quote?: string;
 	difficulty: 1 | 2 | 3;
-	supplierHomes: readonly PlaceId[];
-	consumerHomes: readonly PlaceId[];
+	/** Homes parties are drawn from: the Chinese cities or the foreign countries of supply-mode.yaml. */
+	supplierHomes: Side;
+	consumerHomes: Side;
 	services: readonly ServiceWords[];
 	consumers: readonly ConsumerWords[];
 	/** Entity forms (commercial presence) or travellers (movement of natural persons). */
@@ -111,8 +103,8 @@ const crossBorderExport: Scene = {
 	movement: 'none',
 	quote: '即服务的供求双方必须位于不同的国家，例如国内企业为海外客户提供的软件开发、货物运输等服务',
 	difficulty: 2,
-	supplierHomes: CHINESE_CITIES,
-	consumerHomes: FOREIGN_COUNTRIES,
+	supplierHomes: 'cn',
+	consumerHomes: 'foreign',
 	services: [
 		{
 			id: 'software',
@@ -175,8 +167,8 @@ const crossBorderExport: Scene = {
 		})
 	],
 	explain: (c) => ({
-		zh: `规则：跨境交付——供求双方分别位于不同的国家，移动的只是服务本身，人员和机构都不跨境。本题中，提供方在${c.sup.zh}，购买方在${c.con.zh}，双方都没有移动到对方国家，所以属于跨境交付；中国企业为外国客户提供服务，从中国看是服务出口。易混淆的是境外消费：境外消费要求消费者本人来到提供方所在国购买，而这里的客户一直在${c.con.zh}。`,
-		en: `Rule: cross-border supply — supplier and consumer stay in different countries and only the service crosses the border; no people or offices move. Here the supplier is in ${c.sup.en} and the buyer is in ${c.con.en}, and neither moves to the other's country, so this is cross-border supply. A Chinese firm serving a foreign client is, seen from China, a service export. The tempting alternative is consumption abroad, but that needs the consumer to travel to the supplier's country, and this client stays in ${c.con.en}.`
+		zh: `规则：跨境交付——供求双方分别位于不同的国家，移动的只是服务本身，人员和机构都不跨境。本题中，提供方在${c.sup.zh}，购买方在${c.con.zh}，双方都没有移动到对方国家，所以属于跨境交付；从中国看，这是服务出口：中国企业为外国客户提供服务。易混淆的是境外消费：境外消费要求消费者本人来到提供方所在国购买，而这里的客户一直在${c.con.zh}。`,
+		en: `Rule: cross-border supply — supplier and consumer stay in different countries and only the service crosses the border; no people or offices move. Here the supplier is in ${c.sup.en} and the buyer is in ${c.con.en}, and neither moves to the other's country, so this is cross-border supply. Seen from China, this is a service export: a Chinese firm serves a foreign client. The tempting alternative is consumption abroad, but that needs the consumer to travel to the supplier's country, and this client stays in ${c.con.en}.`
 	})
 };
 
@@ -186,11 +178,11 @@ const crossBorderImport: Scene = {
 	mode: 'cross-border',
 	direction: 'import',
 	movement: 'none',
-	// The handout's own cross-border examples are exports, so the import scene quotes the definition.
-	quote: SUPPLY_RULES['cross-border'].quote,
+	// The handout's own cross-border examples are exports, so the import scene quotes the
+	// definition (no `quote`: the rule's).
 	difficulty: 2,
-	supplierHomes: FOREIGN_COUNTRIES,
-	consumerHomes: CHINESE_CITIES,
+	supplierHomes: 'foreign',
+	consumerHomes: 'cn',
 	services: [
 		{
 			id: 'shipping',
@@ -264,8 +256,8 @@ const crossBorderImport: Scene = {
 		})
 	],
 	explain: (c) => ({
-		zh: `规则：跨境交付——供求双方分别位于不同的国家，服务跨越国境送达，人员和机构都不移动。本题中，提供方在${c.sup.zh}，购买方在${c.con.zh}，谁都没有去对方国家，所以属于跨境交付；中国的买方向外国提供方购买服务，从中国看是服务进口。易混淆的是境外消费：买的虽然是国外的服务，但境外消费要求消费者本人出境、在当地购买，而这里的买方一直在${c.con.zh}。`,
-		en: `Rule: cross-border supply — supplier and consumer stay in different countries and the service crosses the border while no people or offices move. Here the supplier is in ${c.sup.en} and the buyer in ${c.con.en}; neither goes to the other's country, so this is cross-border supply. A Chinese buyer paying a foreign supplier is, seen from China, a service import. The tempting alternative is consumption abroad: the service is foreign, but consumption abroad needs the consumer to go abroad and buy there, and this buyer never leaves ${c.con.en}.`
+		zh: `规则：跨境交付——供求双方分别位于不同的国家，服务跨越国境送达，人员和机构都不移动。本题中，提供方在${c.sup.zh}，购买方在${c.con.zh}，谁都没有去对方国家，所以属于跨境交付；从中国看，这是服务进口：中国的买方向外国提供方购买服务。易混淆的是境外消费：买的虽然是国外的服务，但境外消费要求消费者本人出境、在当地购买，而这里的买方一直在${c.con.zh}。`,
+		en: `Rule: cross-border supply — supplier and consumer stay in different countries and the service crosses the border while no people or offices move. Here the supplier is in ${c.sup.en} and the buyer in ${c.con.en}; neither goes to the other's country, so this is cross-border supply. Seen from China, this is a service import: a Chinese buyer pays a foreign supplier. The tempting alternative is consumption abroad: the service is foreign, but consumption abroad needs the consumer to go abroad and buy there, and this buyer never leaves ${c.con.en}.`
 	})
 };
 
@@ -278,8 +270,8 @@ const consumptionAbroadExport: Scene = {
 	quote:
 		'即其他国家消费者到本国所购买的服务，例如国内机构为入境游客、留学生等提供的医疗、住宿等服务（属于服务出口）',
 	difficulty: 3,
-	supplierHomes: CHINESE_CITIES,
-	consumerHomes: FOREIGN_COUNTRIES,
+	supplierHomes: 'cn',
+	consumerHomes: 'foreign',
 	services: [
 		{
 			id: 'medical',
@@ -357,8 +349,8 @@ const consumptionAbroadExport: Scene = {
 		})
 	],
 	explain: (c) => ({
-		zh: `规则：境外消费——其他国家的消费者来到本国购买服务。本题中，提供方是${c.sup.zh}的${c.service.supplier.zh}，一直在中国；移动的是消费者：他们从${c.con.zh}来到${c.sup.zh}，在中国境内消费，所以属于境外消费；中国的提供方为外国消费者服务，从中国看是服务出口，尽管交易发生在中国境内。易混淆的是跨境交付：供求双方虽然来自不同国家，但服务并不是跨越国境送到${c.con.zh}，而是消费者本人来到了中国。`,
-		en: `Rule: consumption abroad — consumers from another country come to the supplier's country and buy the service there. Here the supplier, ${a(c.service.supplier.en)} in ${c.sup.en}, stays in China; it is the consumers who move, coming from ${c.con.en} to ${c.sup.en} and consuming in China, so this is consumption abroad. A Chinese supplier serving foreign consumers is, seen from China, a service export, even though everything happens inside China. The tempting alternative is cross-border supply: the two sides do come from different countries, but the service is not sent across the border to ${c.con.en}; the consumers themselves come to China.`
+		zh: `规则：境外消费——其他国家的消费者来到本国购买服务。本题中，提供方是${c.sup.zh}的${c.service.supplier.zh}，一直在中国；移动的是消费者：他们从${c.con.zh}来到${c.sup.zh}，在中国境内消费，所以属于境外消费；从中国看，这是服务出口：中国的提供方为外国消费者服务，尽管交易发生在中国境内。易混淆的是跨境交付：供求双方虽然来自不同国家，但服务并不是跨越国境送到${c.con.zh}，而是消费者本人来到了中国。`,
+		en: `Rule: consumption abroad — consumers from another country come to the supplier's country and buy the service there. Here the supplier, ${a(c.service.supplier.en)} in ${c.sup.en}, stays in China; it is the consumers who move, coming from ${c.con.en} to ${c.sup.en} and consuming in China, so this is consumption abroad. Seen from China, this is a service export: a Chinese supplier serves foreign consumers, even though everything happens inside China. The tempting alternative is cross-border supply: the two sides do come from different countries, but the service is not sent across the border to ${c.con.en}; the consumers themselves come to China.`
 	})
 };
 
@@ -370,12 +362,12 @@ const consumptionAbroadImport: Scene = {
 	movement: 'consumer-travels',
 	quote: '或者国内企业和个人到海外旅游、留学产生的当地支出（属于服务进口）',
 	difficulty: 2,
-	supplierHomes: FOREIGN_COUNTRIES,
-	consumerHomes: CHINESE_CITIES,
+	supplierHomes: 'foreign',
+	consumerHomes: 'cn',
 	services: [
 		{
 			id: 'tourism',
-			supplierHomes: [...FOREIGN_COUNTRIES, 'xinmatai'],
+			alsoSupplierHomes: ['xinmatai'],
 			supplier: { zh: '当地的景区、餐馆和商店', en: 'local sights, restaurants and shops' },
 			object: { zh: '游览、餐饮和购物', en: 'sightseeing, meals and shopping' },
 			consumers: ['residents', 'staff'],
@@ -447,8 +439,8 @@ const consumptionAbroadImport: Scene = {
 		})
 	],
 	explain: (c) => ({
-		zh: `规则：境外消费——消费者到提供方所在国购买服务。本题中，提供方都在${c.sup.zh}，没有移动；移动的是消费者：${c.consumer.zh}从${c.con.zh}出境到${c.sup.zh}，在当地消费，所以属于境外消费；中国的消费者向外国提供方付费，从中国看是服务进口。易混淆的是自然人移动：自然人移动指服务提供者本人到消费者所在国提供服务，而这里出境的是消费者，不是提供者。`,
-		en: `Rule: consumption abroad — the consumer travels to the supplier's country and buys the service there. Here the suppliers are in ${c.sup.en} and do not move; the consumers do: ${c.consumer.en} go from ${c.con.en} to ${c.sup.en} and spend there, so this is consumption abroad. Chinese consumers paying foreign suppliers is, seen from China, a service import. The tempting alternative is movement of natural persons, but that is when the supplier's own people travel to serve consumers in the consumers' country; here it is the consumers who travel.`
+		zh: `规则：境外消费——消费者到提供方所在国购买服务。本题中，提供方都在${c.sup.zh}，没有移动；移动的是消费者：${c.consumer.zh}从${c.con.zh}出境到${c.sup.zh}，在当地消费，所以属于境外消费；从中国看，这是服务进口：中国的消费者向外国提供方付费。易混淆的是自然人移动：自然人移动指服务提供者本人到消费者所在国提供服务，而这里出境的是消费者，不是提供者。`,
+		en: `Rule: consumption abroad — the consumer travels to the supplier's country and buys the service there. Here the suppliers are in ${c.sup.en} and do not move; the consumers do: ${c.consumer.en} go from ${c.con.en} to ${c.sup.en} and spend there, so this is consumption abroad. Seen from China, this is a service import: Chinese consumers pay foreign suppliers. The tempting alternative is movement of natural persons, but that is when the supplier's own people travel to serve consumers in the consumers' country; here it is the consumers who travel.`
 	})
 };
 
@@ -464,24 +456,67 @@ const insurerEntity: EntityWords = (c) => ({
 	zh: `一家由${c.sup.zh}资本控股、设在${c.con.zh}的保险公司`,
 	en: `an insurance company in ${c.con.en} controlled by ${c.sup.enAdj} capital`
 });
+// A branch (分行) is part of the bank itself, not an entity controlled by capital: it is worded
+// as the bank's own office, never as "controlled by … capital".
 const bankEntity: EntityWords = (c) =>
 	c.facts.entity === 'branch'
 		? {
 				zh: `${c.sup.zh}一家银行在${c.con.zh}的分行`,
-				en: `the ${c.con.en} branch of a ${c.sup.enAdj} bank`
+				en: `the ${c.con.en} branch of ${a(`${c.sup.enAdj} bank`)}`
 			}
 		: {
 				zh: `${c.sup.zh}一家银行在${c.con.zh}控股设立的附属机构`,
-				en: `a ${c.con.en} subsidiary controlled by a ${c.sup.enAdj} bank`
+				en: `a ${c.con.en} subsidiary controlled by ${a(`${c.sup.enAdj} bank`)}`
 			};
-/** What the founders set up, for the "to develop the Chinese market …" pattern. */
-const entityNoun = (c: SceneContext): Phrase =>
-	({
-		hospital: { zh: '一家医院', en: 'a hospital' },
-		insurer: { zh: '一家保险公司', en: 'an insurance company' },
-		branch: { zh: '一家银行分行', en: 'a bank branch' },
-		subsidiary: { zh: '一家银行附属机构', en: 'a banking subsidiary' }
-	})[c.facts.entity ?? 'hospital'] ?? { zh: '一家机构', en: 'an entity' };
+
+/** The entity's short name, for "supplied locally by the ___". */
+const ENTITY_NOUN: Record<string, Phrase> = {
+	hospital: { zh: '医院', en: 'hospital' },
+	insurer: { zh: '保险公司', en: 'insurance company' },
+	branch: { zh: '分行', en: 'branch' },
+	subsidiary: { zh: '附属机构', en: 'subsidiary' }
+};
+const entityNoun = (c: SceneContext): Phrase => ENTITY_NOUN[c.facts.entity ?? 'hospital'];
+
+/** How the entity came to be, for the "to develop the Chinese market …" pattern. */
+const entitySetUp = (c: SceneContext): Phrase => {
+	const bank = a(`${c.sup.enAdj} bank`);
+	switch (c.facts.entity) {
+		case 'branch':
+			return {
+				zh: `${c.sup.zh}一家银行在${c.con.zh}开设了分行`,
+				en: `${bank} has opened a branch in ${c.con.en}`
+			};
+		case 'subsidiary':
+			return {
+				zh: `${c.sup.zh}一家银行在${c.con.zh}设立并控股一家附属机构`,
+				en: `${bank} has set up and controls a subsidiary in ${c.con.en}`
+			};
+		default:
+			return {
+				zh: `${c.sup.zh}资本在${c.con.zh}设立并控股一家${entityNoun(c).zh}`,
+				en: `${c.sup.enAdj} investors have set up and control ${a(entityNoun(c).en)} in ${c.con.en}`
+			};
+	}
+};
+
+/** Who supplies, for the explanation: a branch as the bank's own office, others as controlled. */
+const entityWho = (c: SceneContext): Phrase =>
+	c.facts.entity === 'branch'
+		? {
+				zh: `提供者是${c.sup.zh}一家银行设在${c.con.zh}的分行；分行是这家银行自身的一部分，银行通过它在当地经营`,
+				en: `the provider is the ${c.con.en} branch of ${a(`${c.sup.enAdj} bank`)}; a branch is part of the bank itself, through which the bank operates locally`
+			}
+		: {
+				zh: `提供者是由${c.sup.zh}资本控股、设在${c.con.zh}的${entityNoun(c).zh}`,
+				en: `the provider is ${a(entityNoun(c).en)} in ${c.con.en} controlled by ${c.sup.enAdj} capital`
+			};
+
+/** The handout gives no export/import direction for commercial presence, so none is scored. */
+const NO_DIRECTION: Phrase = {
+	zh: '讲义没有给出商业存在属于服务出口还是服务进口，所以本题只判断提供方式。',
+	en: 'The handout states no direction (service export or service import) for commercial presence, so only the mode is asked.'
+};
 
 function bankService(id: string, object: Phrase, use: Phrase, consumers: string[]): ServiceWords {
 	return {
@@ -500,8 +535,8 @@ const commercialPresenceImport: Scene = {
 	quote:
 		'即外商控股的企业为本地消费者提供的服务，例如外资医院提供的医疗服务，以及外国银行的分行或附属机构提供的金融服务',
 	difficulty: 3,
-	supplierHomes: FOREIGN_COUNTRIES,
-	consumerHomes: CHINESE_CITIES,
+	supplierHomes: 'foreign',
+	consumerHomes: 'cn',
 	services: [
 		{
 			id: 'hospital-care',
@@ -592,13 +627,13 @@ const commercialPresenceImport: Scene = {
 			en: `${cap(c.consumer.en)} ${more(c, 'use').en}; the provider is ${more(c, 'entity').en}.`
 		}),
 		(c) => ({
-			zh: `为开拓中国市场，${c.sup.zh}方面在${c.con.zh}设立${entityNoun(c).zh}并控股经营；如今${c.consumer.zh}在那里${more(c, 'use').zh}。`,
-			en: `To develop the Chinese market, ${c.sup.enAdj} owners have set up and control ${entityNoun(c).en} in ${c.con.en}; ${c.consumer.en} now ${more(c, 'use').en} there.`
+			zh: `为开拓中国市场，${entitySetUp(c).zh}；如今${c.consumer.zh}在那里${more(c, 'use').zh}。`,
+			en: `To develop the Chinese market, ${entitySetUp(c).en}; ${c.consumer.en} now ${more(c, 'use').en} there.`
 		})
 	],
 	explain: (c) => ({
-		zh: `规则：商业存在——一国的服务提供者在另一国设立受其控股的机构，为当地消费者提供服务，即外商控股的企业为本地消费者提供的服务。本题中，提供者是${c.sup.zh}资本控股、设在${c.con.zh}的机构，消费者在${c.con.zh}本地，所以属于商业存在；提供方受外国资本控制、消费者在中国，从中国看是服务进口，尽管交易发生在中国境内。易混淆的是跨境交付：服务并不是从${c.sup.zh}跨越国境送来的，而是由设在${c.con.zh}的机构在当地提供。`,
-		en: `Rule: commercial presence — a supplier from one country sets up an entity it controls in another country and serves consumers there, that is, a foreign-controlled firm serving local consumers. Here the provider is an entity in ${c.con.en} controlled by ${c.sup.enAdj} capital and the consumers are local, so this is commercial presence. A foreign-controlled supplier serving consumers in China is, seen from China, a service import, even though the transaction takes place inside China. The tempting alternative is cross-border supply, but the service is not sent across the border from ${c.sup.en}; it is supplied locally by the entity in ${c.con.en}.`
+		zh: `规则：商业存在——一国的服务提供者在另一国设立受其控股的机构，为当地消费者提供服务，即外商控股的企业为本地消费者提供的服务。本题中，${entityWho(c).zh}，消费者在${c.con.zh}本地，所以属于商业存在。${NO_DIRECTION.zh}易混淆的是跨境交付：服务并不是从${c.sup.zh}跨越国境送来的，而是由设在${c.con.zh}的${entityNoun(c).zh}在当地提供。`,
+		en: `Rule: commercial presence — a supplier from one country sets up an entity it controls in another country and serves consumers there, that is, a foreign-controlled firm serving local consumers. Here ${entityWho(c).en}, and the consumers are local, so this is commercial presence. ${NO_DIRECTION.en} The tempting alternative is cross-border supply, but the service is not sent across the border from ${c.sup.en}; it is supplied locally by the ${entityNoun(c).en} in ${c.con.en}.`
 	})
 };
 
@@ -610,8 +645,8 @@ const commercialPresenceExport: Scene = {
 	movement: 'supplier-establishes',
 	quote: '商业存在：一成员的服务提供者在任何其他成员境内以商业存在提供服务',
 	difficulty: 2,
-	supplierHomes: CHINESE_CITIES,
-	consumerHomes: FOREIGN_COUNTRIES,
+	supplierHomes: 'cn',
+	consumerHomes: 'foreign',
 	services: [
 		{
 			id: 'film-production',
@@ -644,7 +679,7 @@ const commercialPresenceExport: Scene = {
 	],
 	extras: [
 		{ id: 'branch', words: { zh: '分公司', en: 'branch' } },
-		{ id: 'subsidiary', words: { zh: '控股子公司', en: 'controlled subsidiary' } }
+		{ id: 'subsidiary', words: { zh: '子公司', en: 'subsidiary' } }
 	],
 	facts: ({ service, supplierHome, consumerHome, consumer, extra }) => ({
 		service,
@@ -670,8 +705,8 @@ const commercialPresenceExport: Scene = {
 		})
 	],
 	explain: (c) => ({
-		zh: `规则：商业存在——服务提供者在另一国境内设立受其控股的机构，为当地消费者提供服务。本题中，${c.sup.zh}的${c.service.supplier.zh}在${c.con.zh}设立了中资控股的${c.extra?.zh}，由它在${c.con.zh}当地为${c.consumer.zh}服务，所以属于商业存在；提供方是中资控股的机构、消费者在国外，从中国看是服务出口。易混淆的是跨境交付：服务不是从中国境内跨境送到${c.con.zh}，而是由设在当地的${c.extra?.zh}提供；也不是自然人移动，因为设立的是长期经营的机构，而不是派人出差。`,
-		en: `Rule: commercial presence — a supplier sets up an entity it controls in another country to serve consumers there. Here ${a(c.service.supplier.en)} in ${c.sup.en} has set up a Chinese-controlled ${c.extra?.en} in ${c.con.en}, and the ${c.extra?.en} serves ${c.consumer.en} there, so this is commercial presence. A Chinese-controlled supplier serving foreign consumers is, seen from China, a service export. The tempting alternative is cross-border supply, but the service is not sent across the border from China; the ${c.extra?.en} supplies it locally. Nor is it movement of natural persons: what was set up is a standing entity, not a business trip.`
+		zh: `规则：商业存在——服务提供者在另一国境内设立受其控股的机构，为当地消费者提供服务。本题中，${c.sup.zh}的${c.service.supplier.zh}在${c.con.zh}设立了中资控股的${c.extra?.zh}，由它为${c.consumer.zh}服务，所以属于商业存在。${NO_DIRECTION.zh}易混淆的是跨境交付：服务不是从中国境内跨境送到${c.con.zh}，而是由设在当地的${c.extra?.zh}提供；也不是自然人移动，因为设立的是长期经营的机构，而不是派人出差。`,
+		en: `Rule: commercial presence — a supplier sets up an entity it controls in another country to serve consumers there. Here ${a(c.service.supplier.en)} in ${c.sup.en} has set up a Chinese-controlled ${c.extra?.en} in ${c.con.en}, and the ${c.extra?.en} serves ${c.consumer.en} there, so this is commercial presence. ${NO_DIRECTION.en} The tempting alternative is cross-border supply, but the service is not sent across the border from China; the ${c.extra?.en} supplies it locally. Nor is it movement of natural persons: what was set up is a standing entity, not a business trip.`
 	})
 };
 
@@ -684,8 +719,8 @@ const naturalPersonsExport: Scene = {
 	quote:
 		'即到其他国家境内为当地消费者提供的服务，比如国内企业派遣工程师、律师等出差到国外为当地客户提供现场服务（属于服务出口）',
 	difficulty: 2,
-	supplierHomes: CHINESE_CITIES,
-	consumerHomes: FOREIGN_COUNTRIES,
+	supplierHomes: 'cn',
+	consumerHomes: 'foreign',
 	services: [
 		{
 			id: 'engineering-on-site',
@@ -745,8 +780,8 @@ const naturalPersonsExport: Scene = {
 		})
 	],
 	explain: (c) => ({
-		zh: `规则：自然人移动——服务提供者以自然人的身份到其他国家境内，为当地消费者提供服务。本题中，${c.sup.zh}这家${c.service.supplier.zh}的${c.extra?.zh}出差到${c.con.zh}，在当地为客户服务，所以属于自然人移动；中国的提供方为外国客户服务，从中国看是服务出口。易混淆的是商业存在：公司并没有在${c.con.zh}设立受其控股的机构，提供服务的是临时前往的${c.extra?.zh}本人；也不是境外消费，因为出境的是提供者而不是消费者。`,
-		en: `Rule: movement of natural persons — the supplier's people go in person to another country to serve consumers there. Here ${c.extra?.en} from ${a(c.service.supplier.en)} in ${c.sup.en} travel to ${c.con.en} and serve the client on the spot, so this is movement of natural persons. A Chinese supplier serving foreign clients is, seen from China, a service export. The tempting alternative is commercial presence, but the firm has set up no entity it controls in ${c.con.en}; the service comes from ${c.extra?.en} on a temporary trip. Nor is it consumption abroad, since the ones who travel are the supplier's people, not the consumer.`
+		zh: `规则：自然人移动——服务提供者以自然人的身份到其他国家境内，为当地消费者提供服务。本题中，${c.sup.zh}这家${c.service.supplier.zh}的${c.extra?.zh}出差到${c.con.zh}，在当地为客户服务，所以属于自然人移动；从中国看，这是服务出口：中国的提供方为外国客户服务。易混淆的是商业存在：公司并没有在${c.con.zh}设立受其控股的机构，提供服务的是临时前往的${c.extra?.zh}本人；也不是境外消费，因为出境的是提供者而不是消费者。`,
+		en: `Rule: movement of natural persons — the supplier's people go in person to another country to serve consumers there. Here ${c.extra?.en} from ${a(c.service.supplier.en)} in ${c.sup.en} travel to ${c.con.en} and serve the client on the spot, so this is movement of natural persons. Seen from China, this is a service export: a Chinese supplier serves foreign clients. The tempting alternative is commercial presence, but the firm has set up no entity it controls in ${c.con.en}; the service comes from ${c.extra?.en} on a temporary trip. Nor is it consumption abroad, since the ones who travel are the supplier's people, not the consumer.`
 	})
 };
 
@@ -758,8 +793,8 @@ const naturalPersonsImport: Scene = {
 	movement: 'person-travels',
 	quote: '或者企业从美国聘请的专家到国内来进行技术指导（属于服务进口）',
 	difficulty: 3,
-	supplierHomes: FOREIGN_COUNTRIES,
-	consumerHomes: CHINESE_CITIES,
+	supplierHomes: 'foreign',
+	consumerHomes: 'cn',
 	services: [
 		{
 			id: 'technical-guidance',
@@ -822,8 +857,8 @@ const naturalPersonsImport: Scene = {
 		})
 	],
 	explain: (c) => ({
-		zh: `规则：自然人移动——服务提供者以自然人的身份到其他国家境内，为当地消费者提供服务。本题中，提供者是来自${c.sup.zh}的${c.extra?.zh}，这位${c.extra?.zh}本人来到${c.con.zh}，为中国的客户服务，所以属于自然人移动；中国的客户向外国提供者付费，从中国看是服务进口。易混淆的是境外消费：这里确实有人跨境，但境外消费要求出境的是消费者；本题中跨境的是提供服务的${c.extra?.zh}，中国客户一直在${c.con.zh}。`,
-		en: `Rule: movement of natural persons — a supplier goes in person to another country to serve consumers there. Here the supplier is ${a(c.extra?.en ?? '')} from ${c.sup.en} who comes to ${c.con.en} to serve a Chinese client, so this is movement of natural persons. A Chinese client paying a foreign supplier is, seen from China, a service import. The tempting alternative is consumption abroad: someone does cross a border, but consumption abroad needs the consumer to travel, and here it is the ${c.extra?.en} (the supplier) who travels while the Chinese client stays in ${c.con.en}.`
+		zh: `规则：自然人移动——服务提供者以自然人的身份到其他国家境内，为当地消费者提供服务。本题中，提供者是来自${c.sup.zh}的${c.extra?.zh}，这位${c.extra?.zh}本人来到${c.con.zh}，为中国的客户服务，所以属于自然人移动；从中国看，这是服务进口：中国的客户向外国提供者付费。易混淆的是境外消费：这里确实有人跨境，但境外消费要求出境的是消费者；本题中跨境的是提供服务的${c.extra?.zh}，中国客户一直在${c.con.zh}。`,
+		en: `Rule: movement of natural persons — a supplier goes in person to another country to serve consumers there. Here the supplier is ${a(c.extra?.en ?? '')} from ${c.sup.en} who comes to ${c.con.en} to serve a Chinese client, so this is movement of natural persons. Seen from China, this is a service import: a Chinese client pays a foreign supplier. The tempting alternative is consumption abroad: someone does cross a border, but consumption abroad needs the consumer to travel, and here it is the ${c.extra?.en} (the supplier) who travels while the Chinese client stays in ${c.con.en}.`
 	})
 };
 

@@ -4,13 +4,14 @@ import { LOCALES } from '../types';
 import {
 	classifySupply,
 	countDistinctScenarios,
+	directionOf,
 	describeScenario,
 	enumerateScenarioFacts,
 	factsKey,
 	generateModeScenarios,
 	HANDOUT_EXAMPLES,
-	PLACES,
-	SUPPLY_RULES,
+	places,
+	supplyRules,
 	toClassifyItem,
 	type DirectionId,
 	type ModeId,
@@ -19,16 +20,19 @@ import {
 import { SCENES } from './supply-mode-scenes';
 import { glossaryMisses, inSeed } from './spec-support';
 
+const PLACES = places();
+const SUPPLY_RULES = supplyRules();
 const SEEDS = [0, 1, 2, 3, 42, 2024, 99991, 0xdeadbeef];
 
 /**
  * An independent reading of the rules from locations only (it never looks at `movement`):
  * a supplier operating outside its home country either through an entity (commercial presence)
  * or in person (natural persons); a consumer served outside its home (consumption abroad);
- * otherwise both stay home (cross-border). Direction from which side is Chinese.
+ * otherwise both stay home (cross-border). Direction from which side is Chinese, and none for
+ * commercial presence (the handout states none).
  */
-function deriveFromLocations(f: SupplyFacts): { mode: ModeId; direction: DirectionId } {
-	const country = (id: keyof typeof PLACES) => PLACES[id].country;
+function deriveFromLocations(f: SupplyFacts): { mode: ModeId; direction: DirectionId | null } {
+	const country = (id: string) => PLACES[id].country;
 	const supplierAway = country(f.supplierAt) !== country(f.supplier.home);
 	const consumerAway = country(f.consumerAt) !== country(f.consumer.home);
 	let mode: ModeId;
@@ -37,10 +41,10 @@ function deriveFromLocations(f: SupplyFacts): { mode: ModeId; direction: Directi
 	else if (consumerAway) mode = 'consumption-abroad';
 	else mode = 'cross-border';
 	const direction: DirectionId = PLACES[f.supplier.home].side === 'cn' ? 'export' : 'import';
-	return { mode, direction };
+	return { mode, direction: mode === 'commercial-presence' ? null : direction };
 }
 
-const enNames = (id: keyof typeof PLACES) => [PLACES[id].en, PLACES[id].enAdj];
+const enNames = (id: string) => [PLACES[id].en, PLACES[id].enAdj];
 
 describe('classifySupply', () => {
 	it('applies the rules of content.md to hand-made facts', () => {
@@ -64,7 +68,7 @@ describe('classifySupply', () => {
 				consumerAt: 'shanghai',
 				entity: 'branch'
 			})
-		).toMatchObject({ mode: 'commercial-presence', direction: 'import' });
+		).toMatchObject({ mode: 'commercial-presence', direction: null });
 	});
 
 	it('refuses scenarios without one Chinese party or with contradictory facts', () => {
@@ -117,7 +121,13 @@ describe("the handout's own examples", () => {
 		const { mode, direction } = classifySupply(example.facts);
 		expect({ mode, direction }).toEqual(example.expected);
 		expect(deriveFromLocations(example.facts)).toEqual(example.expected);
-		// The examples are points of the generator's space, and come out marked as seed cases.
+		// The examples are points of the generator's space, and come out marked as seed cases;
+		// except where the handout names a region (欧洲), which generated scenarios never do.
+		const parties = [example.facts.supplier.home, example.facts.consumer.home];
+		if (parties.some((p) => 'region' in PLACES[p])) {
+			expect(enumerateScenarioFacts().map(factsKey)).not.toContain(factsKey(example.facts));
+			return;
+		}
 		expect(enumerateScenarioFacts().map(factsKey)).toContain(factsKey(example.facts));
 		expect(describeScenario(example.facts).seedCase).toBe(true);
 	});
@@ -138,7 +148,7 @@ describe("the handout's own examples", () => {
 		});
 		expect(byId('tianjin-studio-european-branch')).toMatchObject({
 			mode: 'commercial-presence',
-			direction: 'export'
+			direction: null
 		});
 		expect(byId('tianjin-studio-us-expert')).toMatchObject({
 			mode: 'natural-persons',
@@ -146,9 +156,10 @@ describe("the handout's own examples", () => {
 		});
 	});
 
-	it('every mode and both directions have a handout example', () => {
+	it('every mode and (outside commercial presence) both directions have a handout example', () => {
 		const seen = new Set(HANDOUT_EXAMPLES.map((e) => `${e.expected.mode}/${e.expected.direction}`));
-		expect(seen.size).toBe(8);
+		expect(seen.size).toBe(7);
+		expect(seen).toContain('commercial-presence/null');
 	});
 });
 
@@ -167,6 +178,29 @@ describe('the generator space', () => {
 		}
 	});
 
+	it('names countries, never a region: GATS members are countries', () => {
+		for (const s of all) {
+			for (const at of [s.facts.supplier.home, s.facts.consumer.home, s.facts.supplierAt])
+				expect('region' in PLACES[at], s.id).toBe(false);
+			expect(s.stem.zh + s.explanation.zh).not.toContain('欧洲');
+			expect(s.stem.en + s.explanation.en).not.toMatch(/Europe/);
+		}
+	});
+
+	it('a bank branch is never called capital-controlled', () => {
+		const branches = all.filter(
+			(s) => s.facts.entity === 'branch' && s.facts.service !== 'film-production'
+		);
+		expect(branches.length).toBeGreaterThan(0);
+		for (const s of branches.filter(
+			(b) => b.direction === null && PLACES[b.facts.supplier.home].side === 'foreign'
+		)) {
+			expect(s.stem.zh + s.explanation.zh).not.toMatch(/资本控股/);
+			expect(s.stem.en + s.explanation.en).not.toMatch(/controlled by|control a branch/);
+			expect(s.explanation.zh).toContain('分行是这家银行自身的一部分');
+		}
+	});
+
 	it('ids and stems are unique across the whole space', () => {
 		expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
 		expect(new Set(all.map((s) => s.stem.zh)).size).toBe(all.length);
@@ -176,8 +210,11 @@ describe('the generator space', () => {
 	it('every scene (mode × direction) is represented and quotes the handout exactly', () => {
 		expect(SCENES).toHaveLength(8);
 		for (const scene of SCENES) {
-			expect(inSeed(scene.quote), scene.quote).toBe(true);
-			expect(all.some((s) => s.mode === scene.mode && s.direction === scene.direction)).toBe(true);
+			const quote = scene.quote ?? SUPPLY_RULES[scene.mode].quote;
+			expect(inSeed(quote), quote).toBe(true);
+			expect(
+				all.some((s) => s.mode === scene.mode && directionOf(s.facts) === scene.direction)
+			).toBe(true);
 		}
 	});
 
@@ -219,10 +256,18 @@ describe('the generator space', () => {
 		for (const s of all) {
 			expect(s.explanation.zh.startsWith(`规则：${zhModes[s.mode]}`), s.id).toBe(true);
 			expect(s.explanation.en.startsWith(`Rule: ${enModes[s.mode]}`), s.id).toBe(true);
-			expect(s.explanation.zh).toContain(s.direction === 'export' ? '服务出口' : '服务进口');
-			expect(s.explanation.en).toContain(
-				s.direction === 'export' ? 'service export' : 'service import'
-			);
+			if (s.direction) {
+				expect(s.explanation.zh).toContain(s.direction === 'export' ? '服务出口' : '服务进口');
+				expect(s.explanation.en).toContain(
+					s.direction === 'export' ? 'service export' : 'service import'
+				);
+			} else {
+				// Commercial presence: says the handout gives no direction, and claims none.
+				expect(s.explanation.zh).toContain('讲义没有给出商业存在属于服务出口还是服务进口');
+				expect(s.explanation.zh).not.toMatch(/这是服务[出进]口/);
+				expect(s.explanation.en).toContain('The handout states no direction');
+				expect(s.explanation.en).not.toMatch(/this is a service (export|import)/);
+			}
 			expect(s.explanation.zh).toContain('易混淆');
 			expect(s.explanation.en).toContain('tempting alternative');
 			const others = Object.entries(zhModes).filter(([m]) => m !== s.mode);
@@ -268,14 +313,14 @@ describe('generateModeScenarios', () => {
 		expect(a).not.toEqual(b);
 	});
 
-	it('gives 200 scenarios with no duplicate stems, every mode and direction present', () => {
+	it('gives 200 scenarios with no duplicate stems, every mode and scored direction present', () => {
 		for (const seed of SEEDS) {
 			const list = generateModeScenarios({ seed, count: 200 });
 			expect(list).toHaveLength(200);
 			expect(new Set(list.map((s) => s.stem.zh)).size).toBe(200);
 			expect(new Set(list.map((s) => s.stem.en)).size).toBe(200);
 			expect(new Set(list.map((s) => s.id)).size).toBe(200);
-			expect(new Set(list.map((s) => `${s.mode}/${s.direction}`)).size).toBe(8);
+			expect(new Set(list.map((s) => `${s.mode}/${s.direction}`)).size).toBe(7);
 		}
 	});
 
@@ -319,20 +364,32 @@ describe('toClassifyItem', () => {
 					expect(item.stem.trim()).not.toBe('');
 					expect(item.explanation.trim()).not.toBe('');
 					expect(inSeed(item.source.quote)).toBe(true);
-					expect(item.dimensions.map((d) => d.family)).toEqual(['mode', 'direction']);
+					// No direction is scored for commercial presence: the handout states none.
+					expect(item.dimensions.map((d) => d.family)).toEqual(
+						scenario.direction ? ['mode', 'direction'] : ['mode']
+					);
 					expect(item.dimensions[0].options.map((o) => o.id)).toEqual([
 						'cross-border',
 						'consumption-abroad',
 						'commercial-presence',
 						'natural-persons'
 					]);
-					expect(item.dimensions[1].options.map((o) => o.id)).toEqual(['export', 'import']);
+					if (scenario.direction)
+						expect(item.dimensions[1].options.map((o) => o.id)).toEqual(['export', 'import']);
 					for (const d of item.dimensions) {
 						expect(d.options.map((o) => o.id)).toContain(d.answer);
 						expect(d.label).not.toBe('');
 						for (const o of d.options) expect(o.label).not.toBe('');
 					}
 
+					if (!scenario.direction) {
+						expect(scoreItem(item, { type: 'classify', values: { mode: scenario.mode } })).toEqual({
+							correct: true,
+							fraction: 1,
+							dimensions: { mode: true }
+						});
+						continue;
+					}
 					const right = { mode: scenario.mode, direction: scenario.direction };
 					expect(scoreItem(item, { type: 'classify', values: right })).toEqual({
 						correct: true,
@@ -353,7 +410,7 @@ describe('toClassifyItem', () => {
 	});
 
 	it('labels follow the locale', () => {
-		const [scenario] = generateModeScenarios({ seed: 11, count: 1 });
+		const scenario = generateModeScenarios({ seed: 11, count: 8 }).find((s) => s.direction)!;
 		const zh = toClassifyItem(scenario, 'zh-CN');
 		const en = toClassifyItem(scenario, 'en');
 		expect(zh.stem).toBe(scenario.stem.zh);

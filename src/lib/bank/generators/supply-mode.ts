@@ -9,12 +9,17 @@
  */
 import { pickText } from '../text';
 import type { ClassifyItem, Family, L10n, Locale } from '../types';
-import { DIRECTION_FAMILY, MODE_FAMILY } from './families';
+import { generatorFamily } from './families';
 import { hash32, hashId, mulberry32, shuffle } from './random';
 import {
+	chineseCities,
 	classifySupply,
+	directionOf,
 	factsKey,
+	foreignCountries,
+	supplyRules,
 	type DirectionId,
+	type Side,
 	type ModeId,
 	type PlaceId,
 	type SupplyFacts
@@ -23,9 +28,11 @@ import { SCENES, sceneContext, sceneFor, type Scene } from './supply-mode-scenes
 
 export {
 	classifySupply,
+	directionOf,
 	factsKey,
-	PLACES,
-	SUPPLY_RULES,
+	place,
+	places,
+	supplyRules,
 	type DirectionId,
 	type ModeId,
 	type Movement,
@@ -44,7 +51,8 @@ export interface BilingualScenario {
 	id: string;
 	facts: SupplyFacts;
 	mode: ModeId;
-	direction: DirectionId;
+	/** `null` for commercial presence: the handout states no direction for it, so none is scored. */
+	direction: DirectionId | null;
 	stem: L10n;
 	/** Names the rule applied (who is where, who moved) and why the most tempting mode is wrong. */
 	explanation: L10n;
@@ -63,6 +71,8 @@ interface FactsInput {
 	extra?: string;
 }
 
+const homes = (side: Side) => (side === 'cn' ? chineseCities() : foreignCountries());
+
 /** Every combination a scene allows: services × homes × consumer kinds × entity forms/travellers. */
 function sceneFacts(scene: Scene): SupplyFacts[] {
 	const out: SupplyFacts[] = [];
@@ -72,8 +82,11 @@ function sceneFacts(scene: Scene): SupplyFacts[] {
 			: scene.extras
 				? scene.extras.map((e) => e.id)
 				: [undefined];
-		for (const supplierHome of service.supplierHomes ?? scene.supplierHomes)
-			for (const consumerHome of scene.consumerHomes)
+		for (const supplierHome of [
+			...homes(scene.supplierHomes),
+			...(service.alsoSupplierHomes ?? [])
+		])
+			for (const consumerHome of homes(scene.consumerHomes))
 				for (const consumer of service.consumers)
 					for (const extra of extras) {
 						const input: FactsInput = { service: service.id, supplierHome, consumerHome, consumer };
@@ -115,7 +128,8 @@ export function countDistinctScenarios(): number {
 /** Words a set of facts: key from the rules, wording from the scene of that mode and direction. */
 export function describeScenario(facts: SupplyFacts): BilingualScenario {
 	const { mode, direction } = classifySupply(facts);
-	const scene = sceneFor(mode, direction);
+	// Which side is Chinese picks the wording even where no direction is scored.
+	const scene = sceneFor(mode, directionOf(facts));
 	const context = sceneContext(scene, facts);
 	const key = factsKey(facts);
 	// The sentence pattern is chosen by the facts' hash, not by the seed: same facts, same stem.
@@ -127,7 +141,7 @@ export function describeScenario(facts: SupplyFacts): BilingualScenario {
 		direction,
 		stem: template(context),
 		explanation: scene.explain(context),
-		source: { part: MODE_PART, quote: scene.quote },
+		source: { part: MODE_PART, quote: scene.quote ?? supplyRules()[mode].quote },
 		difficulty: scene.difficulty,
 		seedCase: handoutKeys().has(key)
 	};
@@ -171,7 +185,10 @@ function localisedOptions(family: Family, locale: Locale) {
 	return family.options.map((o) => ({ id: o.id, label: pickText(o.label, locale) }));
 }
 
-/** The app's classify item for one locale: dimensions mode then direction, all options shown. */
+/**
+ * The app's classify item for one locale: dimensions mode then direction (direction only where
+ * the handout states one, so never for commercial presence), all options shown.
+ */
 export function toClassifyItem(scenario: BilingualScenario, locale: Locale): ClassifyItem {
 	const item: ClassifyItem = {
 		id: scenario.id,
@@ -187,16 +204,20 @@ export function toClassifyItem(scenario: BilingualScenario, locale: Locale): Cla
 		dimensions: [
 			{
 				family: 'mode',
-				label: pickText(MODE_FAMILY.label, locale),
-				options: localisedOptions(MODE_FAMILY, locale),
+				label: pickText(generatorFamily('mode').label, locale),
+				options: localisedOptions(generatorFamily('mode'), locale),
 				answer: scenario.mode
 			},
-			{
-				family: 'direction',
-				label: pickText(DIRECTION_FAMILY.label, locale),
-				options: localisedOptions(DIRECTION_FAMILY, locale),
-				answer: scenario.direction
-			}
+			...(scenario.direction
+				? [
+						{
+							family: 'direction' as const,
+							label: pickText(generatorFamily('direction').label, locale),
+							options: localisedOptions(generatorFamily('direction'), locale),
+							answer: scenario.direction
+						}
+					]
+				: [])
 		]
 	};
 	if (scenario.seedCase) item.seedCase = true;
@@ -217,12 +238,16 @@ export interface HandoutExample {
 	/** The handout's words for it (exact, whitespace aside). */
 	quote: string;
 	facts: SupplyFacts;
-	/** What the handout (or, for direction where it is silent, content.md's rule) says it is. */
-	expected: { mode: ModeId; direction: DirectionId };
+	/**
+	 * What the handout (or, for a cross-border direction, content.md's rule) says it is; no
+	 * direction for commercial presence, where the handout states none.
+	 */
+	expected: { mode: ModeId; direction: DirectionId | null };
 }
 
-function factsOf(mode: ModeId, direction: DirectionId, input: FactsInput): SupplyFacts {
-	return sceneFor(mode, direction).facts(input);
+/** `side`: which party is Chinese (the supplier for `export`), as the scenes are organised. */
+function factsOf(mode: ModeId, side: DirectionId, input: FactsInput): SupplyFacts {
+	return sceneFor(mode, side).facts(input);
 }
 
 /**
@@ -294,7 +319,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 			consumer: 'clients',
 			extra: 'branch'
 		}),
-		expected: { mode: 'commercial-presence', direction: 'export' }
+		expected: { mode: 'commercial-presence', direction: null }
 	},
 	{
 		id: 'tianjin-studio-us-expert',
@@ -424,7 +449,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 			consumer: 'residents',
 			extra: 'hospital'
 		}),
-		expected: { mode: 'commercial-presence', direction: 'import' }
+		expected: { mode: 'commercial-presence', direction: null }
 	},
 	{
 		id: 'listed-foreign-bank-branch',
@@ -441,7 +466,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 			consumer: 'residents',
 			extra: 'branch'
 		}),
-		expected: { mode: 'commercial-presence', direction: 'import' }
+		expected: { mode: 'commercial-presence', direction: null }
 	},
 	{
 		id: 'listed-foreign-bank-subsidiary',
@@ -458,7 +483,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 			consumer: 'firms',
 			extra: 'subsidiary'
 		}),
-		expected: { mode: 'commercial-presence', direction: 'import' }
+		expected: { mode: 'commercial-presence', direction: null }
 	},
 	{
 		id: 'listed-engineers-on-site-abroad',
@@ -488,7 +513,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 		facts: factsOf('natural-persons', 'export', {
 			service: 'legal-on-site',
 			supplierHome: 'tianjin',
-			consumerHome: 'europe',
+			consumerHome: 'germany',
 			consumer: 'clients',
 			extra: 'lawyers'
 		}),
@@ -521,7 +546,7 @@ export const HANDOUT_EXAMPLES: readonly HandoutExample[] = [
 		quote: '例如天津一家企业为出口货物订购的海外船公司的运输服务',
 		facts: factsOf('cross-border', 'import', {
 			service: 'shipping',
-			supplierHome: 'europe',
+			supplierHome: 'japan',
 			consumerHome: 'tianjin',
 			consumer: 'company'
 		}),

@@ -24,7 +24,7 @@ const input: LessonInput = {
 describe('saved lessons from the previous version (fixture)', () => {
 	it('resumes at the section the learner reached', () => {
 		const { actor, outcome } = restoreFlow(machine, LESSON_FLOW, lessonV1 as SavedFlow, input);
-		expect(outcome).toEqual({ kind: 'restored' });
+		expect(outcome).toEqual({ kind: 'migrated', from: 1 });
 		const view = selectLessonView(actor.getSnapshot());
 		expect(view.section.index).toBe(1);
 		expect(view.status).toBe('reading');

@@ -1,14 +1,14 @@
-import type { FlowMachine } from '$lib/flows/flow-host';
+import { addOrderSeed, type FlowMachine } from '$lib/flows/flow-host';
 import type { LessonContext } from './lesson.types';
 
 /**
  * The lesson machine as the flow host knows it. Version 1 is the shape saved before flows carried
- * a version (fixture: `fixtures/lesson-v1.json`); it still fits, so there is no migration yet.
+ * a version (fixture: `fixtures/lesson-v1.json`); version 2 added the option-order seed (`addOrderSeed`).
  */
 export const LESSON_FLOW: FlowMachine = {
 	id: 'lesson',
-	version: 1,
-	migrations: {},
+	version: 2,
+	migrations: { 1: addOrderSeed },
 	saveKey({ value, context }) {
 		// The place, not the (large, localised) items nor the clock.
 		const c = context as LessonContext;

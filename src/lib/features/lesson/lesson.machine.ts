@@ -52,6 +52,7 @@ export function initialLessonContext(input: LessonInput): LessonContext {
 		checkPosition: 0,
 		answers: [],
 		startedAt: input.startedAt,
+		orderSeed: (input.orderSeed ?? input.startedAt) >>> 0,
 		now: input.startedAt,
 		shownAt: input.startedAt,
 		saveError: null

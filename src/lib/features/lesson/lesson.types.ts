@@ -16,6 +16,8 @@ export interface LessonInput {
 	items: Item[];
 	/** Epoch ms when the lesson was opened (machines never read the clock). */
 	startedAt: number;
+	/** This reading's option-order seed (`newOrderSeed()`); defaults to `startedAt`. */
+	orderSeed?: number;
 }
 
 export interface LessonContext {
@@ -35,6 +37,8 @@ export interface LessonContext {
 	/** Every check answer so far, in the order given; each has been stored before its feedback. */
 	answers: AnswerRecord[];
 	startedAt: number;
+	/** Option order of the check questions: kept so a reload or language switch shows the same order. */
+	orderSeed: number;
 	/** Last time an event told the machine. */
 	now: number;
 	/** When the current check question was shown, for response time. */
@@ -90,6 +94,8 @@ export interface LessonSectionView {
 export interface LessonView {
 	status: LessonStatus;
 	unit: string;
+	/** The reading's option-order seed, for `ItemView`. */
+	orderSeed: number;
 	/** The section on screen or being checked. */
 	section: LessonSectionView;
 	/** All sections, for a table of contents. */

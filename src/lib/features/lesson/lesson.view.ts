@@ -35,6 +35,8 @@ export function selectLessonView(snapshot: LessonSnapshot): LessonView {
 	return {
 		status,
 		unit: context.unit,
+		// A lesson saved before seeds existed has none: its start time is as good a seed.
+		orderSeed: (context.orderSeed ?? context.startedAt) >>> 0,
 		section: sections[context.sectionIndex] ?? emptySection(context.sectionIndex),
 		sections,
 		item: isChecking ? (context.items[context.checkQueue[context.checkPosition]] ?? null) : null,

@@ -63,14 +63,21 @@ export function examPlan(pool: Item[], count: number, minutes: number, seed: num
 	return planOf('exam', selectExamPaper(pool, count, seed), { timeLimitMs: minutes * 60_000 });
 }
 
+/** Most items one review session asks; the rest wait for the next session (the hub says so). */
+export const REVIEW_SESSION_SIZE = 30;
+
+/**
+ * Today's review: items due before the end of the learner's local day (`dueBy`, from
+ * `endOfLocalDay`), most overdue first, at most `limit`.
+ */
 export function reviewPlan(
 	pool: Item[],
 	states: Record<string, ItemState>,
-	now: number,
-	limit = 30
+	dueBy: number,
+	limit = REVIEW_SESSION_SIZE
 ): SessionPlan {
 	const inBank = new Map(pool.map((i) => [i.id, i]));
-	const due = dueQueue(states, now)
+	const due = dueQueue(states, dueBy)
 		.filter((id) => inBank.has(id))
 		.slice(0, limit);
 	return planOf(

@@ -31,7 +31,7 @@ describe('saved quiz sessions from the previous version (fixtures)', () => {
 			practiceV1 as SavedFlow,
 			input('practice')
 		);
-		expect(outcome).toEqual({ kind: 'restored' });
+		expect(outcome).toEqual({ kind: 'migrated', from: 1 });
 		const view = selectQuizView(actor.getSnapshot());
 		expect(view).toMatchObject({ status: 'answering', position: 2, total: 3 });
 		expect(view.item?.id).toBe('q2');
@@ -44,7 +44,7 @@ describe('saved quiz sessions from the previous version (fixtures)', () => {
 			examV1 as SavedFlow,
 			input('exam', { timeLimitMs: 5 * MIN })
 		);
-		expect(outcome.kind).toBe('restored');
+		expect(outcome.kind).toBe('migrated');
 		actor.send({ type: 'clock.resume', at: T + MIN + 1000 });
 		const view = selectQuizView(actor.getSnapshot());
 		expect(view.navigator[0].answered).toBe(true);

@@ -1,4 +1,4 @@
-import type { FlowMachine } from '$lib/flows/flow-host';
+import { addOrderSeed, type FlowMachine } from '$lib/flows/flow-host';
 import type { QuizContext } from './quiz.types';
 
 /** Exam snapshots are saved at least this often while the clock runs, to bound `clock.resume`. */
@@ -6,13 +6,12 @@ export const EXAM_SAVE_EVERY_MS = 5_000;
 
 /**
  * The quiz machine as the flow host knows it. Version 1 is the shape saved before flows carried
- * a version (fixture: `fixtures/practice-v1.json`, `fixtures/exam-v1.json`); it still fits, so there is no migration yet.
- * Bump `version` and add `migrations[1]` when a snapshot of version 1 no longer fits.
+ * a version (fixture: `fixtures/practice-v1.json`, `fixtures/exam-v1.json`); version 2 added the option-order seed (`addOrderSeed`).
  */
 export const QUIZ_FLOW: FlowMachine = {
 	id: 'quiz',
-	version: 1,
-	migrations: {},
+	version: 2,
+	migrations: { 1: addOrderSeed },
 	saveKey({ value, context }) {
 		const c = context as QuizContext;
 		return JSON.stringify([

@@ -575,5 +575,30 @@ describe('quiz machine: reachability', () => {
 		// Finished is where a flow rests; it still leaves, by quitting.
 		const finished = all.find((s) => s.matches('finished'))!;
 		expect(finished.can({ type: 'quiz.quit' })).toBe(true);
+	}, 30_000); // a full graph walk of every mode: seconds on a loaded 2-core machine
+});
+
+describe('quiz machine: option order (issue #8)', () => {
+	it('keeps the attempt seed in context and in the saved snapshot, so a reload shows the same order', () => {
+		const { actor, machine, view } = startQuiz({
+			mode: 'practice',
+			items: [q3],
+			startedAt: T0,
+			orderSeed: 12345
+		});
+		expect(view().orderSeed).toBe(12345);
+		const restored = createActor(machine, {
+			snapshot: actor.getPersistedSnapshot(),
+			input: { mode: 'practice', items: [q3], startedAt: T0 + 1 }
+		}).start();
+		expect(selectQuizView(restored.getSnapshot()).orderSeed).toBe(12345);
+		restored.send({ type: 'items.relocalize', items: [translated(q3)] });
+		expect(selectQuizView(restored.getSnapshot()).orderSeed).toBe(12345);
+	});
+
+	it('differs between attempts even without an explicit seed', () => {
+		const a = startQuiz({ mode: 'exam', items: [q3], startedAt: T0 }).view().orderSeed;
+		const b = startQuiz({ mode: 'exam', items: [q3], startedAt: T0 + 1 }).view().orderSeed;
+		expect(a).not.toBe(b);
 	});
 });

@@ -54,6 +54,7 @@ export function initialQuizContext(input: QuizInput): QuizContext {
 		reviewIndex: 0,
 		// Requeueing only makes sense one question at a time; an exam has no second chances.
 		requeueWrong: !isExam && (input.requeueWrong ?? false),
+		orderSeed: (input.orderSeed ?? input.startedAt) >>> 0,
 		saveError: null
 	};
 }

@@ -25,6 +25,11 @@ export interface QuizInput {
 	 * been answered right; the notebook itself clears an item after two right answers in a row.
 	 */
 	requeueWrong?: boolean;
+	/**
+	 * This attempt's option-order seed (`newOrderSeed()`, see `$lib/answering/option-order`).
+	 * Defaults to `startedAt`, which also differs between attempts; routes pass a random one.
+	 */
+	orderSeed?: number;
 }
 
 export interface QuizContext {
@@ -53,6 +58,8 @@ export interface QuizContext {
 	/** Finished: the paper position (index into `queue`) the review screen is showing. */
 	reviewIndex: number;
 	requeueWrong: boolean;
+	/** Option order of this attempt: kept here so a reload or a language switch shows the same order. */
+	orderSeed: number;
 	/** Set when storing an attempt failed (e.g. disk full): the UI says so and offers retry. */
 	saveError: string | null;
 }
@@ -102,6 +109,8 @@ export type QuizStatus =
 export interface QuizView {
 	status: QuizStatus;
 	mode: QuizMode;
+	/** The attempt's option-order seed, for `ItemView` (question, feedback and the review). */
+	orderSeed: number;
 	/** The question on screen (answering/feedback), or null when finished. */
 	item: Item | null;
 	/** 1-based position in the queue and its length, for "3 / 20". */

@@ -29,6 +29,8 @@ export function selectQuizView(snapshot: QuizSnapshot): QuizView {
 	return {
 		status,
 		mode: context.mode,
+		// A session saved before seeds existed has none: its start time is as good a seed.
+		orderSeed: (context.orderSeed ?? context.startedAt) >>> 0,
 		item,
 		position: Math.min(context.position + 1, context.queue.length),
 		total: context.queue.length,

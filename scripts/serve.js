@@ -1,0 +1,57 @@
+// The production server: SvelteKit's adapter-node handler, behind one step of our own that serves
+// each reader the prerendered file in their language (see src/lib/i18n/locale-url.js). A request
+// for a page at its plain path (`/learn`) from an English reader is answered with `/en/learn`'s
+// file, so the first text arrives in English with no script and no redirect. Everything else
+// (assets, /api, the English paths themselves) passes through untouched.
+//
+// Environment: the adapter's own (PORT, HOST, ORIGIN, BODY_SIZE_LIMIT, …; see its docs).
+// Usage: `node scripts/serve.js` after `npm run build` (`npm start` does both).
+import http from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { localeOfPath, negotiateLocale, pathInLocale } from '../src/lib/i18n/locale-url.js';
+
+const { handler } = await import(pathToFileURL(join(process.cwd(), 'build/handler.js')).href);
+
+/**
+ * A page, or a page's data (`…/__data.json`, fetched on client-side navigation, which has a file
+ * per language too): no other file extension, not the API, not a build asset.
+ */
+function isPageRequest(req, pathname) {
+	if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+	if (pathname.startsWith('/api/') || pathname.startsWith('/_app/')) return false;
+	return pathname.endsWith('/__data.json') || !/\.[a-z0-9]+$/i.test(pathname);
+}
+
+/**
+ * Rewrites `req.url` in place to the reader's language file. Exported for tests.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+export function chooseLanguageFile(req, res) {
+	const url = new URL(req.url ?? '/', 'http://localhost');
+	if (!isPageRequest(req, url.pathname) || localeOfPath(url.pathname) === 'en') return;
+	// Caches in front of us must keep the two files apart.
+	res.setHeader('Vary', 'Cookie, Accept-Language');
+	const locale = negotiateLocale(req.headers.cookie, req.headers['accept-language']);
+	if (locale === 'en') req.url = pathInLocale(url.pathname, 'en') + url.search;
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const server = http.createServer((req, res) => {
+	chooseLanguageFile(req, res);
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+// Let running requests (an answer being written) finish on a normal stop.
+for (const signal of ['SIGINT', 'SIGTERM'])
+	process.on(signal, () => {
+		server.close(() => process.exit(0));
+		server.closeIdleConnections?.();
+		setTimeout(() => process.exit(0), 5000).unref();
+	});

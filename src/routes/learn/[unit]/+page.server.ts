@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import { loadIndex, loadUnit } from '$lib/bank/loader';
+import { localeOfPath } from '$lib/i18n/locale-url.js';
+
+// Prerender one page per unit so every lesson is precached for offline reading.
+export const entries = async () => (await loadIndex()).units.map((u) => ({ unit: u.id }));
+
+/**
+ * The lesson in the language of the page's file, rendered into the HTML and carried in it for
+ * hydration: the reader's text needs no request after the scripts (and never the other language).
+ */
+export const load = async ({ params, url }) => {
+	const index = await loadIndex();
+	const meta = index.units.find((u) => u.id === params.unit);
+	if (!meta) error(404, 'Unknown unit');
+	return {
+		meta,
+		parts: index.parts,
+		content: await loadUnit(meta.id, localeOfPath(url.pathname))
+	};
+};
