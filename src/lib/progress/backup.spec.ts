@@ -51,7 +51,7 @@ async function storeWith(attempts: Attempt[], states: Record<string, ItemState[]
 }
 
 describe('export', () => {
-	it('writes settings, attempts and item states per unit, and no flows', async () => {
+	it('writes settings, attempts, item states per unit and saved flows', async () => {
 		const store = await storeWith([attempt('a1', T0), attempt('a2', T0 + DAY)], {
 			u1: [itemState('u1-q', T0)]
 		});
@@ -60,13 +60,13 @@ describe('export', () => {
 		const backup = await exportProgress(store, T0 + 2 * DAY);
 		expect(backup).toMatchObject({
 			format: BACKUP_FORMAT,
-			version: 1,
+			version: 2,
 			exportedAt: T0 + 2 * DAY,
 			settings: { theme: 'dark' }
 		});
 		expect(backup.attempts.map((a) => a.id)).toEqual(['a1', 'a2']);
 		expect(Object.keys(backup.itemStates)).toEqual(['u1']);
-		expect(backup).not.toHaveProperty('flows');
+		expect(backup.flows.map((f) => f.id)).toEqual(['exam']);
 	});
 
 	it('round-trips through text', async () => {
@@ -79,11 +79,12 @@ describe('export', () => {
 describe('parseBackup', () => {
 	const valid = (): ProgressBackup => ({
 		format: BACKUP_FORMAT,
-		version: 1,
+		version: 2,
 		exportedAt: T0,
 		settings: structuredClone(DEFAULT_SETTINGS),
 		attempts: [attempt('a1', T0)],
-		itemStates: { u1: { 'u1-q': itemState('u1-q', T0) } }
+		itemStates: { u1: { 'u1-q': itemState('u1-q', T0) } },
+		flows: []
 	});
 	const parse = (value: unknown) => parseBackup(JSON.stringify(value));
 	const errorOf = (value: unknown) => {
@@ -91,8 +92,18 @@ describe('parseBackup', () => {
 		return result.ok ? 'ok' : result.error;
 	};
 
-	it('accepts a valid file', () => {
+	it('accepts a valid file, and a version 1 file (no flows)', () => {
 		expect(parse(valid()).ok).toBe(true);
+		const v1: Record<string, unknown> = { ...valid(), version: 1 };
+		delete v1.flows;
+		expect(parse(v1)).toMatchObject({ ok: true, backup: { flows: [] } });
+	});
+
+	it('refuses a malformed or repeated saved flow', () => {
+		const flow = { id: 'exam', kind: 'exam', savedAt: 1, snapshot: null, input: {} };
+		expect(errorOf({ ...valid(), flows: {} })).toBe('malformed');
+		expect(errorOf({ ...valid(), flows: [{ ...flow, kind: 'party' }] })).toBe('malformed');
+		expect(errorOf({ ...valid(), flows: [flow, flow] })).toBe('malformed');
 	});
 
 	it('refuses text that is not JSON, or cut short', () => {
@@ -110,10 +121,10 @@ describe('parseBackup', () => {
 	});
 
 	it('refuses a newer version and says which', () => {
-		expect(parse({ ...valid(), version: 2 })).toEqual({
+		expect(parse({ ...valid(), version: 3 })).toEqual({
 			ok: false,
 			error: 'newer-version',
-			detail: 'version 2 is newer than 1'
+			detail: 'version 3 is newer than 2'
 		});
 	});
 
@@ -167,7 +178,8 @@ describe('importProgress', () => {
 
 		expect(await importProgress(here, parsed.backup)).toEqual({
 			attemptsAdded: 2,
-			itemStatesUpdated: 2
+			itemStatesUpdated: 2,
+			flowsUpdated: 0
 		});
 		expect((await here.listAttempts()).map((a) => a.id).sort()).toEqual(['a1', 'a2', 'a3', 'a4']);
 		const states = await here.getItemStatesByUnit();
@@ -179,7 +191,8 @@ describe('importProgress', () => {
 		// Importing the same file again changes nothing.
 		expect(await importProgress(here, parsed.backup)).toEqual({
 			attemptsAdded: 0,
-			itemStatesUpdated: 0
+			itemStatesUpdated: 0,
+			flowsUpdated: 0
 		});
 		expect(await here.countAttempts()).toBe(4);
 	});
@@ -210,9 +223,37 @@ describe('importProgress', () => {
 		await expect(importProgress(store, backup)).rejects.toBeInstanceOf(StorageFullError);
 		const ids = (await store.listAttempts()).map((a) => a.id);
 		expect(ids).toEqual(['old', 'a1']);
+		// The running summary agrees with what landed.
+		expect(await store.countAttempts()).toBe(2);
 
 		tables.attempts.setItem = realSetItem;
-		expect(await importProgress(store, backup)).toEqual({ attemptsAdded: 2, itemStatesUpdated: 1 });
+		expect(await importProgress(store, backup)).toEqual({
+			attemptsAdded: 2,
+			itemStatesUpdated: 1,
+			flowsUpdated: 0
+		});
+		expect(await store.countAttempts()).toBe(4);
 		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['old', 'a1', 'a2', 'a3']);
+	});
+
+	it('gives back lesson progress after export → reset → import', async () => {
+		const store = await open();
+		const lesson = {
+			id: 'lesson:modes-of-supply',
+			kind: 'lesson' as const,
+			machine: 'lesson',
+			version: 1,
+			savedAt: T0,
+			snapshot: { status: 'active', value: 'summary', context: { sectionIndex: 4 } },
+			input: { unit: 'modes-of-supply' }
+		};
+		await store.saveFlow(lesson);
+		const text = serialiseBackup(await exportProgress(store));
+		await store.resetProgress();
+		expect(await store.loadFlow(lesson.id)).toBeNull();
+		const parsed = parseBackup(text);
+		if (!parsed.ok) throw new Error(parsed.detail);
+		expect((await importProgress(store, parsed.backup)).flowsUpdated).toBe(1);
+		expect(await store.loadFlow(lesson.id)).toEqual(lesson);
 	});
 });

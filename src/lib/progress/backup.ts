@@ -3,19 +3,21 @@
  * Validation uses the store's own hand-written guards (no schema library ships to the browser),
  * and nothing is written until the whole file has passed.
  */
-import { isAttempt, isItemState, isSettings } from './guards';
+import { isAttempt, isItemState, isSavedFlow, isSettings } from './guards';
 import type { ProgressStore } from './progress-store';
 import { readStoredCard } from './scheduler';
-import type { Attempt, ItemState, Settings } from './types';
+import type { Attempt, ItemState, SavedFlow, Settings } from './types';
 
 export const BACKUP_FORMAT = 'services-trade-academy-progress';
-/** Bump when the file's shape changes; older app versions then refuse the file as too new. */
-export const BACKUP_VERSION = 1;
+/**
+ * Bump when the file's shape changes; older app versions then refuse the file as too new.
+ * 2: adds `flows` (lesson progress and flows in progress). Files of version 1 are still read.
+ */
+export const BACKUP_VERSION = 2;
 
 /**
- * The backup file. Flows in progress are left out on purpose: a half-done quiz is tied to the
- * device (and the bank version) it was started on, and resuming it elsewhere would surprise
- * more than help; the answers already given are in `attempts`.
+ * The backup file: the whole state. Export → reset → import gives back exactly what was there
+ * (lesson progress and flows in progress included: a lesson's place is a saved flow).
  */
 export interface ProgressBackup {
 	format: typeof BACKUP_FORMAT;
@@ -28,6 +30,8 @@ export interface ProgressBackup {
 	attempts: Attempt[];
 	/** Item states per unit, then item id, as stored. */
 	itemStates: Record<string, Record<string, ItemState>>;
+	/** Saved flows: each lesson's place (`lesson:<unit>`) and any session in progress. */
+	flows: SavedFlow[];
 }
 
 export type BackupError = 'not-json' | 'foreign' | 'newer-version' | 'malformed';
@@ -41,20 +45,24 @@ export type ParsedBackup =
 			detail: string;
 	  };
 
-type ExportSource = Pick<ProgressStore, 'getSettings' | 'listAttempts' | 'getItemStatesByUnit'>;
+type ExportSource = Pick<
+	ProgressStore,
+	'getSettings' | 'listAttempts' | 'getItemStatesByUnit' | 'listFlows'
+>;
 type ImportTarget = Pick<
 	ProgressStore,
-	'listAttempts' | 'recordAttempts' | 'getItemStates' | 'putItemStates'
+	'listAttempts' | 'recordAttempts' | 'getItemStates' | 'putItemStates' | 'listFlows' | 'saveFlow'
 >;
 
 export async function exportProgress(
 	store: ExportSource,
 	now: number = Date.now()
 ): Promise<ProgressBackup> {
-	const [settings, attempts, itemStates] = await Promise.all([
+	const [settings, attempts, itemStates, flows] = await Promise.all([
 		store.getSettings(),
 		store.listAttempts(),
-		store.getItemStatesByUnit()
+		store.getItemStatesByUnit(),
+		store.listFlows()
 	]);
 	return {
 		format: BACKUP_FORMAT,
@@ -62,7 +70,8 @@ export async function exportProgress(
 		exportedAt: now,
 		settings,
 		attempts,
-		itemStates
+		itemStates,
+		flows
 	};
 }
 
@@ -118,6 +127,14 @@ export function parseBackup(text: string): ParsedBackup {
 				return refuse('malformed', `itemStates["${unit}"]["${id}"] is not a valid item state`);
 		}
 	}
+	// Version 1 files have no flows: nothing to restore there.
+	const flows = data.flows ?? [];
+	if (!Array.isArray(flows)) return refuse('malformed', 'flows is not an array');
+	const badFlow = flows.findIndex(
+		(f, i) =>
+			!isSavedFlow(f) || flows.findIndex((g) => (g as SavedFlow).id === (f as SavedFlow).id) !== i
+	);
+	if (badFlow >= 0) return refuse('malformed', `flows[${badFlow}] is not a valid saved flow`);
 	return {
 		ok: true,
 		backup: {
@@ -126,7 +143,8 @@ export function parseBackup(text: string): ParsedBackup {
 			exportedAt: data.exportedAt,
 			settings: data.settings,
 			attempts: data.attempts as Attempt[],
-			itemStates: data.itemStates as ProgressBackup['itemStates']
+			itemStates: data.itemStates as ProgressBackup['itemStates'],
+			flows: flows as SavedFlow[]
 		}
 	};
 }
@@ -136,6 +154,8 @@ export interface ImportResult {
 	attemptsAdded: number;
 	/** Item states taken from the file (new here, or answered more recently there). */
 	itemStatesUpdated: number;
+	/** Saved flows taken from the file (new here, or saved more recently there). */
+	flowsUpdated: number;
 }
 
 /**
@@ -144,6 +164,7 @@ export interface ImportResult {
  *   order, loses none and duplicates none;
  * - item states: per item, the state with the later `lastAt` (the device that saw the item last
  *   knows its current streak and schedule); on a tie this device's stays;
+ * - saved flows (lesson places, sessions in progress): per flow id, the later `savedAt`;
  * - settings: this device's stay. Theme, text size and language belong to the screen and the
  *   person holding it; the file's settings are in the backup for an explicit restore.
  *
@@ -176,5 +197,14 @@ export async function importProgress(
 		await store.putItemStates(unit, newer);
 		itemStatesUpdated += newer.length;
 	}
-	return { attemptsAdded, itemStatesUpdated };
+
+	const localFlows = new Map((await store.listFlows()).map((f) => [f.id, f]));
+	let flowsUpdated = 0;
+	for (const flow of backup.flows) {
+		const local = localFlows.get(flow.id);
+		if (local && local.savedAt >= flow.savedAt) continue;
+		await store.saveFlow(flow);
+		flowsUpdated++;
+	}
+	return { attemptsAdded, itemStatesUpdated, flowsUpdated };
 }

@@ -293,7 +293,20 @@ export async function openProgressStore(options: StoreOptions) {
 			const result = await work(tx);
 			if (history)
 				pending.set(id('meta', SUMMARY_KEY), { table: 'meta', key: SUMMARY_KEY, value: history });
-			if (pending.size > 0) await commitChecked([...pending.values()]);
+			if (pending.size === 0) return result;
+			const writes = [...pending.values()];
+			try {
+				await commitChecked(writes);
+			} catch (error) {
+				// Where the commit is not atomic (memory, fallback) part of it may have landed:
+				// drop the aggregates it touched, so they are rebuilt from the records on next read.
+				await Promise.all(
+					writes
+						.filter((w) => w.table === 'meta')
+						.map((w) => tables.meta.removeItem(w.key).catch(() => {}))
+				);
+				throw error;
+			}
 			return result;
 		});
 	}

@@ -2,6 +2,7 @@ import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
 import { dueCount, endOfLocalDay, mistakes } from './queues';
+import { storageNotices } from './storage-reminders';
 import { openProgressStore, type ProgressStore } from './progress-store';
 import { localStorageJournal } from './journal';
 import { createMemoryTables, indexedDbCommit, openBrowserTables, webLock } from './tables';
@@ -66,13 +67,50 @@ export async function startProgress(): Promise<void> {
 	await refreshProgress();
 	progress.ready = true;
 	// Not awaited: some browsers answer only after a permission prompt, or never.
-	if (store.persistent) void requestPersistence();
+	if (store.persistent) void requestPersistence().catch(() => {});
 }
 
-/** Ask the browser not to evict our data under storage pressure (where it lets us ask). */
+const TOLD_BEST_EFFORT_KEY = 'sta:told-best-effort';
+const LAST_EXPORT_KEY = 'sta:last-export';
+
+/**
+ * Ask the browser not to evict our data under storage pressure (where it lets us ask); where it
+ * says no, tell the learner once, and remind them to export after a while.
+ */
 async function requestPersistence(): Promise<void> {
-	if (!navigator.storage?.persist) return;
-	progress.persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+	if (navigator.storage?.persist)
+		progress.persisted =
+			(await navigator.storage.persisted()) || (await navigator.storage.persist());
+	const store = await getStore();
+	const count = (await store.getHistorySummary()).count;
+	try {
+		const raw = localStorage.getItem(LAST_EXPORT_KEY);
+		const lastExport = raw ? (JSON.parse(raw) as { at: number; count: number }) : null;
+		// Work before the first check counts from now: the reminder is about new, unsaved work.
+		if (!lastExport) noteExported(count, Date.now());
+		for (const notice of storageNotices({
+			persistent: store.persistent,
+			persisted: progress.persisted,
+			toldBestEffort: localStorage.getItem(TOLD_BEST_EFFORT_KEY) !== null,
+			lastExport,
+			count,
+			now: Date.now()
+		}))
+			report(notice);
+		localStorage.setItem(TOLD_BEST_EFFORT_KEY, '1');
+	} catch {
+		// localStorage blocked: the in-memory fallback's own notice has said what matters.
+	}
+}
+
+/** Remember a backup was just made (BackupPanel), so the export reminder counts from here. */
+export function noteExported(count: number, at = Date.now()): void {
+	try {
+		localStorage.setItem(LAST_EXPORT_KEY, JSON.stringify({ at, count }));
+	} catch {
+		// Blocked: the reminder may come again; nothing is lost.
+	}
+	dismissNotice('export-reminder');
 }
 
 /**

@@ -87,4 +87,10 @@ export interface SavedFlow {
 
 /** Something the learner should be told about storage. */
 export type StorageNotice =
-	{ kind: 'not-persistent' } | { kind: 'corrupt'; table: string; key: string } | { kind: 'full' };
+	| { kind: 'not-persistent' }
+	| { kind: 'corrupt'; table: string; key: string }
+	| { kind: 'full' }
+	/** No persistent-storage grant: the browser may evict progress (told once). */
+	| { kind: 'best-effort' }
+	/** Much work since the last backup, on best-effort storage: export one. */
+	| { kind: 'export-reminder' };
