@@ -12,6 +12,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'src/lib/bank/generated/',
+			'src/lib/sets/formats/gift-parser.js',
 			'test-results/',
 			'playwright-report/'
 		]

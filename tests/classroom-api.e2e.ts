@@ -3,12 +3,14 @@
  * its own port with its own data directory), including a `kill -9` in the middle of a question.
  * Needs `npm run build` first (the Playwright web server runs it).
  */
+import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generateDrill } from '../src/lib/bank/generators/index.ts';
+import { useGeneratorContent } from '../src/lib/bank/generators/content.ts';
 import type { ClassifyItem } from '../src/lib/bank/types.ts';
 import type {
 	CreateRoomResponse,
@@ -22,6 +24,8 @@ const PORT = Number(process.env.PW_PORT ?? 4173) + 23;
 const BASE = `http://127.0.0.1:${PORT}`;
 const API = `${BASE}/api/classroom`;
 const SEED = 42;
+// Outside Vite the generators get their built content handed over (see generators/content.ts).
+useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.json', 'utf8')));
 const QUESTIONS = generateDrill({
 	kind: 'mode',
 	seed: SEED,
@@ -293,6 +297,65 @@ test('malformed, oversized and unauthorised messages get clear errors', async ()
 
 	// Still serving after all of that.
 	expect((await fetch(BASE)).ok).toBe(true);
+});
+
+/** POSTs `bytes` of JSON-ish text as a chunked body (no Content-Length), like a streaming client. */
+async function postChunked(path: string, bytes: number, secret?: string) {
+	const chunk = new TextEncoder().encode('x'.repeat(16 * 1024));
+	let sent = 0;
+	const body = new ReadableStream<Uint8Array>({
+		pull(controller) {
+			if (sent >= bytes) return controller.close();
+			controller.enqueue(chunk);
+			sent += chunk.byteLength;
+		}
+	});
+	const response = await fetch(API + path, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-forwarded-for': newIp(),
+			...(secret ? { authorization: `Bearer ${secret}` } : {})
+		},
+		body,
+		duplex: 'half'
+	} as RequestInit);
+	return { status: response.status, body: await response.json() };
+}
+
+test('every oversized body gets its 413, chunked or not, and no socket reset', async () => {
+	const room = await createRoom();
+	const ann = await joinAs(room.pin, 'Ann');
+	for (const [path, bytes, secret] of [
+		['/join', 100 * 1024],
+		['/rooms', 200 * 1024],
+		[`/rooms/${room.roomId}/answer`, 600 * 1024, ann.token],
+		[`/rooms/${room.roomId}/command`, 2 * 1024 * 1024, room.hostSecret]
+	] as const) {
+		const result = await postChunked(path, bytes, secret);
+		expect([path, result.status, result.body.error]).toEqual([path, 413, 'too-large']);
+	}
+	// Declared too large: refused the same way.
+	const declared = await post(`/rooms/${room.roomId}/answer`, 'x'.repeat(300 * 1024), {
+		secret: ann.token
+	});
+	expect([declared.status, declared.body.error]).toEqual([413, 'too-large']);
+	expect((await fetch(BASE)).ok).toBe(true);
+});
+
+test('ADDRESS_HEADER set and a request without it: served, not a 500', async () => {
+	const room = await createRoom();
+	const response = await fetch(`${API}/join`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ pin: room.pin, nickname: 'Direct' })
+	});
+	expect(response.status).toBe(201);
+	const stream = await fetch(`${API}/rooms/${room.roomId}/events?role=host`, {
+		headers: { authorization: `Bearer ${room.hostSecret}` }
+	});
+	expect(stream.status).toBe(200);
+	await stream.body?.cancel();
 });
 
 test('a host and three players run a whole question', async () => {

@@ -1,113 +1,127 @@
 /**
- * `npm run bench:classroom`: load figures for the classroom server, on loopback, against the
- * production build. Not a test: it prints numbers and stops by itself (each scenario is bounded
- * in clients and time).
+ * `npm run bench:classroom`: load figures for the classroom server on loopback, against the
+ * production build, in both modes on the same run. Not a test: it prints numbers and stops by
+ * itself (each scenario is bounded in clients and time).
  *
- * Every simulated phone is a real HTTP client: it joins, holds its own SSE stream, and answers
- * with a POST at a random moment within the same second as everyone else. The figure that
- * matters is answer → host's tally: from the moment a phone sends its answer to the moment the
- * host's stream shows that phone as answered (budget: p95 ≤ 250 ms).
+ * The simulated phones run in processes of their own (scripts/bench/classroom-phones.ts, forked
+ * here), so the figures are the server's and not the phones' CPU; they still share this
+ * machine's cores with the server. Each phone is a real HTTP client: it joins, holds its own SSE
+ * stream, and answers with a POST at a random moment within the same second as everyone else.
+ * The figure that matters is answer → host's tally: from the moment a phone sends its answer to
+ * the moment the host's stream shows that phone as answered (budget: p95 ≤ 250 ms).
  *
- * Scenarios: one room of 300; 10 rooms of 40 at once; then 600, 1000 and 1500 in one room to
- * find what gives first. The phones run in this same process on the same 2 cores as the server,
- * so the figures are pessimistic: in a classroom the phones bring their own CPUs.
+ * Embedded (one process, JSONL): one room of 300, 10 rooms of 40, one room of 1,000 (the budget)
+ * and 2,000 (past it). Shared (Redis + instances, started here like `cluster:local`): one room of
+ * 2,000 over 2 instances, 50 rooms of 40 over 3 instances, then bigger to see what gives first.
+ * `npm run bench:classroom -- 800 4x500` runs just those loads in the embedded mode;
+ * `-- shared:2x2000` (instances x players) in the shared mode.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDrill } from '../../src/lib/bank/generators/index.ts';
+import { useGeneratorContent } from '../../src/lib/bank/generators/content.ts';
 import type { ClassifyItem } from '../../src/lib/bank/types.ts';
-import type {
-	CreateRoomResponse,
-	HostView,
-	JoinResponse
-} from '../../src/lib/classroom/protocol.ts';
+import type { CreateRoomResponse, HostView } from '../../src/lib/classroom/protocol.ts';
+import {
+	clusterBasePort,
+	copyBuild,
+	startCluster,
+	startInstance,
+	type Cluster,
+	type Proc
+} from '../cluster/cluster.ts';
 
-const PORT = 4197;
-const BASE = `http://127.0.0.1:${PORT}`;
-const API = `${BASE}/api/classroom`;
 const SEED = 7;
+// Outside Vite the generators get their built content handed over (see generators/content.ts).
+useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.json', 'utf8')));
 const ITEM = generateDrill({ kind: 'mode', seed: SEED, count: 1, locale: 'en' })[0] as ClassifyItem;
-const SCENARIO_TIMEOUT_MS = 45_000;
+const SCENARIO_TIMEOUT_MS = 60_000;
+const PHONE_PROCESSES = 2;
+/** Limits a classroom never reaches, raised so the bench measures the server, not the limits. */
+const BENCH_ENV = {
+	ADDRESS_HEADER: 'x-forwarded-for',
+	CLASSROOM_MAX_PLAYERS: '5000',
+	CLASSROOM_MAX_ROOMS: '1000',
+	CLASSROOM_CREATE_BURST: '100000'
+};
 
-// Node's fetch pools connections per origin without a cap, so each stream gets its own socket.
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const wall = () => performance.timeOrigin + performance.now();
+
 // ---------------------------------------------------------------------------------------------
-// Server
+// Processes
 // ---------------------------------------------------------------------------------------------
 
-interface Server {
-	pid: number;
-	stop: () => Promise<void>;
-}
-
-async function startServer(appDir: string, dataDir: string): Promise<Server> {
-	// BENCH_PROFILE=<dir>: write a V8 CPU profile of the server there (open in Chrome DevTools).
-	const profile = process.env.BENCH_PROFILE;
-	const args = profile ? ['--cpu-prof', '--cpu-prof-dir', profile, 'build'] : ['build'];
-	const child: ChildProcess = spawn('node', args, {
-		cwd: appDir,
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			CLASSROOM_DATA_DIR: dataDir,
-			ADDRESS_HEADER: 'x-forwarded-for'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(BASE)).ok)
-				return {
-					pid: child.pid!,
-					stop: () =>
-						new Promise((resolve) => {
-							if (child.exitCode !== null) return resolve();
-							child.once('exit', () => resolve());
-							child.kill('SIGTERM');
-						})
-				};
-		} catch {
-			// not up yet
-		}
-		await sleep(100);
-	}
-	child.kill('SIGKILL');
-	throw new Error('server did not start');
-}
-
-async function rssMb(pid: number): Promise<number> {
+async function rssMb(pid: number | undefined): Promise<number> {
 	const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
 	const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
 	return Math.round(kb / 1024);
 }
 
-/** User + system CPU seconds the server has used so far. */
-async function cpuSeconds(pid: number): Promise<number> {
+/** User + system CPU seconds a process has used so far. */
+async function cpuSeconds(pid: number | undefined): Promise<number> {
 	const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** A forked process of simulated phones (see classroom-phones.ts), with request/reply over IPC. */
+class Phones {
+	private readonly child: ChildProcess;
+	private nextId = 0;
+	private readonly replies = new Map<number, (reply: Record<string, unknown>) => void>();
+
+	constructor(index: number) {
+		this.child = fork('scripts/bench/classroom-phones.ts', [], {
+			execArgv: ['--import', 'tsx'],
+			env: { ...process.env, PHONES_IP_BASE: String(index * 1_000_000) },
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+		});
+		this.child.on('message', (reply: Record<string, unknown>) => {
+			this.replies.get(reply.id as number)?.(reply);
+			this.replies.delete(reply.id as number);
+		});
+	}
+
+	get pid() {
+		return this.child.pid;
+	}
+
+	ask<T>(room: string, message: object): Promise<T> {
+		const id = this.nextId++;
+		return new Promise((resolve) => {
+			this.replies.set(id, resolve as (reply: Record<string, unknown>) => void);
+			this.child.send({ id, room, ...message });
+		});
+	}
+
+	stop() {
+		if (this.child.connected) this.child.disconnect();
+		this.child.kill();
+	}
+}
+
+/** After a timed-out scenario its phones are still connected: start with fresh processes. */
+function renewPhones(phones: Phones[]) {
+	for (let i = 0; i < phones.length; i++) {
+		phones[i].stop();
+		phones[i] = new Phones(i + phones.length * (roomCounter + 1));
+	}
+}
+
 // ---------------------------------------------------------------------------------------------
-// Clients
+// One room under load
 // ---------------------------------------------------------------------------------------------
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let ipCounter = 0;
-const newIp = () => {
-	ipCounter++;
-	return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-};
-
-async function post<T>(path: string, body: unknown, secret?: string, ip = newIp()) {
-	const response = await fetch(API + path, {
+async function post<T>(origin: string, path: string, body: unknown, secret?: string) {
+	const response = await fetch(`${origin}/api/classroom${path}`, {
 		method: 'POST',
 		headers: {
 			'content-type': 'application/json',
-			'x-forwarded-for': ip,
+			'x-forwarded-for': '10.255.255.1',
 			...(secret ? { authorization: `Bearer ${secret}` } : {})
 		},
 		body: JSON.stringify(body)
@@ -117,31 +131,29 @@ async function post<T>(path: string, body: unknown, secret?: string, ip = newIp(
 	return json;
 }
 
-interface Stream {
-	close: () => void;
-	opened: Promise<void>;
-}
-
-/** An SSE stream that calls `onView` with each parsed view and its arrival time. */
-function openStream<V>(
-	roomId: string,
-	role: string,
-	secret: string,
-	onView: (view: V, at: number) => void,
-	onError: (error: unknown) => void
-): Stream {
+/** The host's SSE stream; calls `onView` with each view and its arrival time (wall ms). */
+function hostStream(
+	origin: string,
+	room: CreateRoomResponse,
+	onView: (v: HostView, at: number) => void
+) {
 	const controller = new AbortController();
-	let markOpen: () => void = () => undefined;
-	const opened = new Promise<void>((resolve) => (markOpen = resolve));
+	let opened: () => void = () => undefined;
+	const open = new Promise<void>((r) => (opened = r));
 	void (async () => {
 		try {
-			const response = await fetch(`${API}/rooms/${roomId}/events?role=${role}`, {
-				headers: { authorization: `Bearer ${secret}`, 'x-forwarded-for': newIp() },
-				signal: controller.signal
-			});
-			if (!response.ok || !response.body) throw new Error(`stream ${response.status}`);
-			markOpen();
-			const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+			const response = await fetch(
+				`${origin}/api/classroom/rooms/${room.roomId}/events?role=host`,
+				{
+					headers: {
+						authorization: `Bearer ${room.hostSecret}`,
+						'x-forwarded-for': '10.255.255.2'
+					},
+					signal: controller.signal
+				}
+			);
+			opened();
+			const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
 			let buffer = '';
 			for (;;) {
 				const { done, value } = await reader.read();
@@ -152,41 +164,15 @@ function openStream<V>(
 					const block = buffer.slice(0, end);
 					buffer = buffer.slice(end + 2);
 					const data = block.split('\n').find((l) => l.startsWith('data: '));
-					if (data) onView(JSON.parse(data.slice(6)) as V, performance.now());
+					if (data) onView(JSON.parse(data.slice(6)) as HostView, wall());
 				}
 			}
-		} catch (error) {
-			if (!controller.signal.aborted) onError(error);
-			markOpen();
+		} catch {
+			opened();
 		}
 	})();
-	return { close: () => controller.abort(), opened };
+	return { open, close: () => controller.abort() };
 }
-
-/** Runs `task` over `items` with at most `limit` in flight. */
-async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array(items.length);
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, items.length) }, async () => {
-			while (next < items.length) {
-				const i = next++;
-				results[i] = await task(items[i]);
-			}
-		})
-	);
-	return results;
-}
-
-const percentile = (values: number[], p: number) => {
-	if (values.length === 0) return NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
-// ---------------------------------------------------------------------------------------------
-// One room under load
-// ---------------------------------------------------------------------------------------------
 
 interface RoomResult {
 	players: number;
@@ -198,131 +184,91 @@ interface RoomResult {
 	missing: number;
 	tally: number[];
 	ack: number[];
-	/** Start command → every phone showing the question. */
 	questionFanOutMs: number;
-	/** Reveal command → every phone showing its result. */
 	revealFanOutMs: number;
 }
 
-async function runRoom(players: number, label: string): Promise<RoomResult> {
-	const room = await post<CreateRoomResponse>('/rooms', {
+let roomCounter = 0;
+
+/**
+ * One room: the host (this process) on `origins[0]`, the phones spread over `phones` processes
+ * and over `origins` (round robin), everyone answering within one second.
+ */
+async function runRoom(origins: string[], players: number, phones: Phones[]): Promise<RoomResult> {
+	const key = `room${roomCounter++}`;
+	const room = await post<CreateRoomResponse>(origins[0], '/rooms', {
 		locale: 'en',
 		source: { kind: 'generated', generated: [{ kind: 'mode', seed: SEED, count: 2 }] },
 		settings: { secondsPerQuestion: 60 }
 	});
-	const streams: Stream[] = [];
-	const errors = { join: 0, stream: 0, answer: 0 };
-	const sentAt = new Map<string, number>();
 	const seenAt = new Map<string, number>();
-	const tally: number[] = [];
 	let hostPlayers = 0;
-
-	const host = openStream<HostView>(
-		room.roomId,
-		'host',
-		room.hostSecret,
-		(view, at) => {
-			hostPlayers = view.players.length;
-			for (const p of view.players) {
-				if (!p.answered || seenAt.has(p.playerId)) continue;
-				seenAt.set(p.playerId, at);
-				const sent = sentAt.get(p.playerId);
-				if (sent !== undefined) tally.push(at - sent);
-			}
-		},
-		() => errors.stream++
+	const host = hostStream(origins[0], room, (view, at) => {
+		hostPlayers = view.players.length;
+		for (const p of view.players)
+			if (p.answered && !seenAt.has(p.playerId)) seenAt.set(p.playerId, at);
+	});
+	await host.open;
+	const shares = phones.map(
+		(_, i) => Math.floor(players / phones.length) + (i < players % phones.length ? 1 : 0)
 	);
-	streams.push(host);
-	await host.opened;
-
-	const phase = new Map<string, string>();
-	const phaseAt = new Map<string, number>();
-	const joined = (
-		await pool(
-			Array.from({ length: players }, (_, i) => i),
-			50,
-			async (i): Promise<JoinResponse | null> => {
-				try {
-					const player = await post<JoinResponse>('/join', {
-						pin: room.pin,
-						nickname: `${label}-${i}`
-					});
-					const stream = openStream<{ phase: string }>(
-						player.roomId,
-						'player',
-						player.token,
-						(view, at) => {
-							if (phase.get(player.playerId) !== view.phase) {
-								phase.set(player.playerId, view.phase);
-								phaseAt.set(`${player.playerId}:${view.phase}`, at);
-							}
-						},
-						() => errors.stream++
-					);
-					streams.push(stream);
-					await stream.opened;
-					return player;
-				} catch {
-					errors.join++;
-					return null;
-				}
-			}
+	const joins = await Promise.all(
+		phones.map((p, i) =>
+			p.ask<{ joined: number; errors: number }>(key, {
+				join: { pin: room.pin, count: shares[i], label: `${key}-${i}`, origins }
+			})
 		)
-	).filter((p): p is JoinResponse => p !== null);
-
-	const deadline = performance.now() + SCENARIO_TIMEOUT_MS;
-	while (hostPlayers < joined.length && performance.now() < deadline) await sleep(20);
-
-	const allInPhase = async (name: string, since: number) => {
-		while (performance.now() < deadline) {
-			const times = joined.map((p) => phaseAt.get(`${p.playerId}:${name}`));
-			if (times.every((t) => t !== undefined)) return Math.max(...(times as number[])) - since;
-			await sleep(20);
-		}
-		return NaN;
-	};
-
-	const startAt = performance.now();
-	await post(`/rooms/${room.roomId}/command`, { type: 'start' }, room.hostSecret);
-	const questionFanOutMs = await allInPhase('question', startAt);
-
-	// Everyone answers within the same second.
-	const values = Object.fromEntries(ITEM.dimensions.map((d) => [d.family, d.answer]));
-	const ack: number[] = [];
-	await Promise.all(
-		joined.map(async (player) => {
-			await sleep(Math.random() * 1000);
-			const sent = performance.now();
-			sentAt.set(player.playerId, sent);
-			try {
-				await post(
-					`/rooms/${player.roomId}/answer`,
-					{ questionIndex: 0, response: { type: 'classify', values } },
-					player.token
-				);
-				ack.push(performance.now() - sent);
-			} catch {
-				errors.answer++;
-			}
-		})
 	);
-	while (seenAt.size < joined.length - errors.answer && performance.now() < deadline)
-		await sleep(20);
+	const joined = joins.reduce((n, j) => n + j.joined, 0);
+	const deadline = performance.now() + SCENARIO_TIMEOUT_MS;
+	while (hostPlayers < joined && performance.now() < deadline) await sleep(20);
 
-	const revealAt = performance.now();
-	await post(`/rooms/${room.roomId}/command`, { type: 'reveal' }, room.hostSecret);
-	const revealFanOutMs = await allInPhase('revealed', revealAt);
-	await post(`/rooms/${room.roomId}/command`, { type: 'end' }, room.hostSecret);
-	for (const stream of streams) stream.close();
+	const fanOut = async (phase: string, since: number) => {
+		const times = await Promise.all(
+			phones.map((p) => p.ask<{ phaseAt: number | null }>(key, { phase }))
+		);
+		return times.some((t) => t.phaseAt === null)
+			? NaN
+			: Math.max(...times.map((t) => t.phaseAt!)) - since;
+	};
+	const startAt = wall();
+	await post(origins[0], `/rooms/${room.roomId}/command`, { type: 'start' }, room.hostSecret);
+	const questionFanOutMs = await fanOut('question', startAt);
+
+	const values = Object.fromEntries(ITEM.dimensions.map((d) => [d.family, d.answer]));
+	const body = { questionIndex: 0, response: { type: 'classify', values } };
+	const answers = await Promise.all(
+		phones.map((p) =>
+			p.ask<{ sent: Record<string, number>; ack: number[]; errors: number; streamErrors: number }>(
+				key,
+				{
+					answer: { windowMs: 1000, body }
+				}
+			)
+		)
+	);
+	const sent = Object.assign({}, ...answers.map((a) => a.sent)) as Record<string, number>;
+	const answerErrors = answers.reduce((n, a) => n + a.errors, 0);
+	while (seenAt.size < joined - answerErrors && performance.now() < deadline) await sleep(20);
+	const tally = Object.entries(sent)
+		.filter(([id]) => seenAt.has(id))
+		.map(([id, at]) => seenAt.get(id)! - at);
+
+	const revealAt = wall();
+	await post(origins[0], `/rooms/${room.roomId}/command`, { type: 'reveal' }, room.hostSecret);
+	const revealFanOutMs = await fanOut('revealed', revealAt);
+	await post(origins[0], `/rooms/${room.roomId}/command`, { type: 'end' }, room.hostSecret);
+	host.close();
+	await Promise.all(phones.map((p) => p.ask(key, { close: true })));
 	return {
 		players,
-		joined: joined.length,
-		joinErrors: errors.join,
-		streamErrors: errors.stream,
-		answerErrors: errors.answer,
-		missing: joined.length - errors.answer - seenAt.size,
+		joined,
+		joinErrors: joins.reduce((n, j) => n + j.errors, 0),
+		streamErrors: Math.max(...answers.map((a) => a.streamErrors)),
+		answerErrors,
+		missing: joined - answerErrors - seenAt.size,
 		tally,
-		ack,
+		ack: answers.flatMap((a) => a.ack),
 		questionFanOutMs,
 		revealFanOutMs
 	};
@@ -332,12 +278,56 @@ async function runRoom(players: number, label: string): Promise<RoomResult> {
 // Report
 // ---------------------------------------------------------------------------------------------
 
+const percentile = (values: number[], p: number) => {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
 const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : 'timed out');
 
-function printRoom(
-	title: string,
-	{ results, peak: peakRss, cpu, wall, clientCpu }: Awaited<ReturnType<typeof measure>>
-) {
+interface Measured {
+	results: RoomResult[];
+	/** Peak RSS (MB) per server process, and of Redis. */
+	peaks: number[];
+	redisPeak: number | null;
+	/** CPU share of one core per server process over the scenario. */
+	cpu: number[];
+	phonesCpu: number;
+}
+
+async function measure(
+	servers: (number | undefined)[],
+	redis: number | undefined,
+	phones: Phones[],
+	run: () => Promise<RoomResult[]>
+): Promise<Measured> {
+	const peaks = await Promise.all(servers.map(rssMb));
+	let redisPeak = redis ? await rssMb(redis) : null;
+	const sampler = setInterval(() => {
+		servers.forEach((pid, i) => void rssMb(pid).then((v) => (peaks[i] = Math.max(peaks[i], v))));
+		if (redis) void rssMb(redis).then((v) => (redisPeak = Math.max(redisPeak ?? 0, v)));
+	}, 100);
+	const cpu0 = await Promise.all(servers.map(cpuSeconds));
+	const phones0 = await Promise.all(phones.map((p) => cpuSeconds(p.pid)));
+	const t0 = performance.now();
+	const timeout = sleep(SCENARIO_TIMEOUT_MS * 2).then(() => {
+		throw new Error('scenario timed out');
+	});
+	try {
+		const results = await Promise.race([run(), timeout]);
+		const wallS = (performance.now() - t0) / 1000;
+		const cpu = (await Promise.all(servers.map(cpuSeconds))).map((c, i) => (c - cpu0[i]) / wallS);
+		const phonesNow = await Promise.all(phones.map((p) => cpuSeconds(p.pid)));
+		const phonesCpu = phonesNow.reduce((sum, c, i) => sum + c - phones0[i], 0) / wallS;
+		return { results, peaks, redisPeak, cpu, phonesCpu };
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+/** Prints a scenario; returns its p95 (NaN when it timed out). */
+function print(title: string, m: Measured): number {
+	const { results } = m;
 	const tally = results.flatMap((r) => r.tally);
 	const ack = results.flatMap((r) => r.ack);
 	const sum = (f: (r: RoomResult) => number) => results.reduce((s, r) => s + f(r), 0);
@@ -351,35 +341,109 @@ function printRoom(
 		`  answer → host tally: median ${ms(percentile(tally, 50))}, p95 ${ms(p95)}, max ${ms(percentile(tally, 100))}  ${p95 <= 250 ? '(within 250 ms budget)' : '(OVER the 250 ms budget)'}`
 	);
 	console.log(
-		`  answer acknowledged (on disk): median ${ms(percentile(ack, 50))}, p95 ${ms(percentile(ack, 95))}`
+		`  answer acknowledged (durable): median ${ms(percentile(ack, 50))}, p95 ${ms(percentile(ack, 95))}`
 	);
 	console.log(
 		`  start → every phone shows the question: ${ms(worst((r) => r.questionFanOutMs))}; reveal → every phone shows its result: ${ms(worst((r) => r.revealFanOutMs))}`
 	);
+	const servers = m.peaks
+		.map((peak, i) => `#${i + 1} ${peak} MB / ${Math.round(m.cpu[i] * 100)}% CPU`)
+		.join(', ');
 	console.log(
-		`  server: peak RSS ${peakRss} MB, CPU ${((cpu / wall) * 100).toFixed(0)}% of one core over the scenario (the simulated phones: ${((clientCpu / wall) * 100).toFixed(0)}%)`
+		`  server process(es): ${servers}${m.redisPeak !== null ? `; Redis ${m.redisPeak} MB` : ''}; phones' processes ${Math.round(m.phonesCpu * 100)}% CPU`
 	);
 	return p95;
 }
 
-async function measure(pid: number, run: () => Promise<RoomResult[]>) {
-	let peak = await rssMb(pid);
-	const sampler = setInterval(() => void rssMb(pid).then((v) => (peak = Math.max(peak, v))), 100);
-	const cpu0 = await cpuSeconds(pid);
-	const client0 = process.cpuUsage();
-	const t0 = performance.now();
-	const timeout = sleep(SCENARIO_TIMEOUT_MS * 2).then(() => {
-		throw new Error('scenario timed out');
-	});
+// ---------------------------------------------------------------------------------------------
+// Modes
+// ---------------------------------------------------------------------------------------------
+
+async function embedded(loads: { rooms: number; players: number }[], phones: Phones[]) {
+	const build = await copyBuild();
+	const dataDir = await mkdtemp(join(tmpdir(), 'classroom-bench-data-'));
+	const port = clusterBasePort() + 9;
+	// BENCH_PROFILE=<dir>: a V8 CPU profile of the embedded server (open in Chrome DevTools).
+	const profile = process.env.BENCH_PROFILE;
+	const server: Proc = await startInstance(
+		build.appDir,
+		port,
+		{ ...BENCH_ENV, CLASSROOM_DATA_DIR: dataDir },
+		profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []
+	);
+	const origin = `http://127.0.0.1:${port}`;
+	console.log(
+		`\n== Embedded: one process, JSONL log (idle RSS ${await rssMb(server.child.pid)} MB) ==`
+	);
 	try {
-		const results = await Promise.race([run(), timeout]);
-		const wall = (performance.now() - t0) / 1000;
-		const client = process.cpuUsage(client0);
-		const clientCpu = (client.user + client.system) / 1e6;
-		return { results, peak, cpu: (await cpuSeconds(pid)) - cpu0, wall, clientCpu };
+		for (const { rooms, players } of loads) {
+			const title =
+				rooms === 1 ? `One room of ${players} players` : `${rooms} rooms of ${players} at once`;
+			try {
+				const m = await measure([server.child.pid], undefined, phones, () =>
+					Promise.all(Array.from({ length: rooms }, () => runRoom([origin], players, phones)))
+				);
+				print(title, m);
+			} catch (error) {
+				console.log(`\n${title}: ${String(error)}`);
+				renewPhones(phones);
+			}
+		}
 	} finally {
-		clearInterval(sampler);
+		await server.stop();
+		await build.remove();
+		await rm(dataDir, { recursive: true, force: true });
 	}
+}
+
+async function shared(
+	loads: { instances: number; rooms: number; players: number }[],
+	phones: Phones[]
+) {
+	let cluster: Cluster | null = null;
+	let instances = 0;
+	for (const { instances: wanted, rooms, players } of loads) {
+		if (wanted !== instances) {
+			await cluster?.stop();
+			cluster = await startCluster({
+				base: clusterBasePort() + 10,
+				instances: wanted,
+				env: { ...BENCH_ENV, XFF_DEPTH: '1' }
+			});
+			instances = wanted;
+			console.log(
+				`\n== Shared: Redis (AOF, appendfsync always) + ${wanted} instances (idle RSS ${(await Promise.all(cluster.procs.map((p) => rssMb(p.child.pid)))).join(' / ')} MB; Redis ${await rssMb(cluster.redis.child.pid)} MB) ==`
+			);
+		}
+		const c = cluster!;
+		const title =
+			rooms === 1
+				? `One room of ${players} players across ${wanted} instances`
+				: `${rooms} rooms of ${players} across ${wanted} instances`;
+		try {
+			const m = await measure(
+				c.procs.map((p) => p.child.pid),
+				c.redis.child.pid,
+				phones,
+				() =>
+					Promise.all(
+						Array.from({ length: rooms }, (_, r) =>
+							// Each room's host on its own instance in turn; phones over all of them.
+							runRoom(
+								[...c.instances.slice(r % wanted), ...c.instances.slice(0, r % wanted)],
+								players,
+								phones
+							)
+						)
+					)
+			);
+			print(title, m);
+		} catch (error) {
+			console.log(`\n${title}: ${String(error)}`);
+			renewPhones(phones);
+		}
+	}
+	await cluster?.stop();
 }
 
 async function main() {
@@ -391,58 +455,48 @@ async function main() {
 			)
 		);
 	}
-	// A private copy of the build, so a rebuild in the working tree cannot pull it away mid-run.
-	const appDir = await mkdtemp(join(tmpdir(), 'classroom-bench-app-'));
-	const dataDir = await mkdtemp(join(tmpdir(), 'classroom-bench-data-'));
-	await cp('build', join(appDir, 'build'), { recursive: true });
-	await cp('package.json', join(appDir, 'package.json'));
-	await symlink(join(process.cwd(), 'node_modules'), join(appDir, 'node_modules'));
-	const server = await startServer(appDir, dataDir);
+	const phones = Array.from({ length: PHONE_PROCESSES }, (_, i) => new Phones(i));
 	console.log(
-		`Classroom load on loopback (server pid ${server.pid}, idle RSS ${await rssMb(server.pid)} MB)`
+		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers.`
 	);
-	console.log('Phones and server share this machine’s CPUs; figures are pessimistic.');
 	try {
-		// `npm run bench:classroom -- 800 4x500`: just these loads (N players in one room, or
-		// R rooms of N players at once).
-		const only = process.argv.slice(2).flatMap((arg) => {
-			const match = arg.match(/^(?:(\d+)x)?(\d+)$/);
-			return match ? [{ rooms: Number(match[1] ?? 1), players: Number(match[2]) }] : [];
-		});
-		if (only.length > 0) {
-			for (const { rooms, players } of only) {
-				const load = await measure(server.pid, () =>
-					Promise.all(Array.from({ length: rooms }, (_, i) => runRoom(players, `c${i}-${players}`)))
-				);
-				printRoom(
-					rooms === 1 ? `One room of ${players}` : `${rooms} rooms of ${players} at once`,
-					load
-				);
-			}
+		const args = process.argv.slice(2);
+		if (args.length > 0) {
+			const parse = (arg: string) => arg.match(/^(?:(\d+)x)?(\d+)$/);
+			const embeddedLoads = args.flatMap((arg) => {
+				const m = parse(arg);
+				return m ? [{ rooms: Number(m[1] ?? 1), players: Number(m[2]) }] : [];
+			});
+			const sharedLoads = args.flatMap((arg) => {
+				const m = arg.match(/^shared:(\d+)x(?:(\d+)x)?(\d+)$/);
+				return m
+					? [{ instances: Number(m[1]), rooms: Number(m[2] ?? 1), players: Number(m[3]) }]
+					: [];
+			});
+			if (embeddedLoads.length > 0) await embedded(embeddedLoads, phones);
+			if (sharedLoads.length > 0) await shared(sharedLoads, phones);
 			return;
 		}
-		const one = await measure(server.pid, async () => [await runRoom(300, 'a')]);
-		printRoom('One room, 300 players answering within one second', one);
-
-		const ten = await measure(server.pid, () =>
-			Promise.all(Array.from({ length: 10 }, (_, i) => runRoom(40, `r${i}`)))
+		await embedded(
+			[
+				{ rooms: 1, players: 300 },
+				{ rooms: 10, players: 40 },
+				{ rooms: 1, players: 1000 },
+				{ rooms: 1, players: 2000 }
+			],
+			phones
 		);
-		printRoom('Ten rooms of 40 players at once', ten);
-
-		// 1500 is past the room cap (MAX_PLAYERS_PER_ROOM = 1000): the extra joins get 409.
-		for (const players of [600, 1000, 1500]) {
-			try {
-				const big = await measure(server.pid, async () => [await runRoom(players, `b${players}`)]);
-				printRoom(`Past the target: one room of ${players}`, big);
-			} catch (error) {
-				console.log(`\nOne room of ${players}: ${String(error)}`);
-			}
-		}
-		console.log(`\nServer RSS at the end: ${await rssMb(server.pid)} MB`);
+		await shared(
+			[
+				{ instances: 2, rooms: 1, players: 2000 },
+				{ instances: 3, rooms: 50, players: 40 },
+				{ instances: 3, rooms: 1, players: 3000 },
+				{ instances: 3, rooms: 100, players: 40 }
+			],
+			phones
+		);
 	} finally {
-		await server.stop();
-		await rm(appDir, { recursive: true, force: true });
-		await rm(dataDir, { recursive: true, force: true });
+		for (const p of phones) p.stop();
 	}
 }
 

@@ -24,7 +24,15 @@ export const BODY_LIMITS = {
 
 export const NICKNAME_MAX_LENGTH = 20;
 export const MAX_QUESTIONS = 100;
+/**
+ * Players per room unless the server sets its own cap (`CLASSROOM_MAX_PLAYERS`): one process
+ * serves 1,000 within the latency budget; the shared mode (several instances) 2,000 and more.
+ */
 export const MAX_PLAYERS_PER_ROOM = 1000;
+/** A player's rejoin code: short, upper case, no look-alikes (0/O, 1/I/L). */
+export const REJOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const REJOIN_CODE_LENGTH = 5;
+export const REJOIN_CODE_PATTERN = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/;
 export const CLOZE_MAX_LENGTH = 200;
 export const SECONDS_PER_QUESTION = { min: 5, max: 600, default: 20 } as const;
 export const EXTEND_SECONDS = { min: 1, max: 300 } as const;
@@ -106,6 +114,11 @@ export interface CreateRoomResponse {
 export interface JoinRequest {
 	pin: string;
 	nickname: string;
+	/**
+	 * To reclaim a place (same player, same score) from a phone that lost its token: the code the
+	 * player was shown at join (the host's list shows it too). Case and spaces do not matter.
+	 */
+	rejoinCode?: string;
 }
 
 export interface JoinResponse {
@@ -114,6 +127,10 @@ export interface JoinResponse {
 	/** Send as `Authorization: Bearer <token>`; keep it to rejoin as the same player. */
 	token: string;
 	nickname: string;
+	/** Show it to the player: with the nickname it reclaims this place from any device. */
+	rejoinCode: string;
+	/** True when this join reclaimed an existing place (with its rejoin code). */
+	rejoined: boolean;
 }
 
 /**
@@ -131,18 +148,34 @@ export interface AnswerResponse {
 	duplicate: boolean;
 }
 
-export type HostCommand =
-	| { type: 'start' }
-	| { type: 'next' }
-	| { type: 'reveal' }
-	| { type: 'pause' }
-	| { type: 'resume' }
-	| { type: 'extend'; seconds: number }
-	| { type: 'skip' }
-	| { type: 'end' }
-	| { type: 'remove'; playerId: string };
+/**
+ * Every host command name, once: the request schema, the room's `host.*` events and the host
+ * view's `can` map are all derived from this list. `lock` stops new players joining (rejoin codes
+ * still work); `unlock` opens the room again.
+ */
+export const HOST_COMMANDS = [
+	'start',
+	'next',
+	'reveal',
+	'pause',
+	'resume',
+	'extend',
+	'skip',
+	'end',
+	'remove',
+	'lock',
+	'unlock'
+] as const;
 
-export type HostCommandType = HostCommand['type'];
+export type HostCommandType = (typeof HOST_COMMANDS)[number];
+
+/** Commands that carry nothing but their name. */
+export type SimpleHostCommandType = Exclude<HostCommandType, 'extend' | 'remove'>;
+
+export type HostCommand =
+	| { type: SimpleHostCommandType }
+	| { type: 'extend'; seconds: number }
+	| { type: 'remove'; playerId: string };
 
 export interface CommandResponse {
 	ok: true;
@@ -161,6 +194,8 @@ export type ErrorCode =
 	| 'duplicate-nickname'
 	| 'room-full'
 	| 'room-closed'
+	| 'room-locked'
+	| 'invalid-rejoin-code'
 	| 'not-accepting'
 	| 'wrong-question'
 	| 'too-late'
@@ -246,6 +281,8 @@ interface ViewBase {
 	reveal: { key: RevealedKey; distribution: Distribution } | null;
 	/** Present in `leaderboard` and `ended`. */
 	leaderboard: LeaderboardRow[] | null;
+	/** The host locked the room: no new players (rejoin codes still work). */
+	locked: boolean;
 }
 
 export interface ProjectorView extends ViewBase {
@@ -268,6 +305,8 @@ export interface HostView extends ViewBase {
 		points: number;
 		/** Answered the current question. */
 		answered: boolean;
+		/** Read it out to a student whose phone lost its place (see JoinRequest.rejoinCode). */
+		rejoinCode: string;
 	}[];
 	/** Which host commands the room accepts right now (for enabling buttons). */
 	can: Record<HostCommandType, boolean>;
@@ -307,7 +346,9 @@ export interface RoomReport {
 		/** Share of answering players who got it fully right (0..1); null when nobody answered. */
 		accuracy: number | null;
 	}[];
+	/** One row per distinct student (nickname): a leave and a join again are one student. */
 	students: {
+		/** The student's latest player id. */
 		playerId: string;
 		nickname: string;
 		rank: number | null;
@@ -315,6 +356,10 @@ export interface RoomReport {
 		correct: number;
 		answered: number;
 		removed: boolean;
+		/** Left the room (and did not come back under that name) before the end. */
+		left: boolean;
+		/** Times this student joined under this name (a leave and a join again count once). */
+		joins: number;
 		/** Per question index: the outcome, or null if not answered / skipped. */
 		answers: ({ correct: boolean; fraction: number; points: number; ms: number } | null)[];
 	}[];
@@ -499,13 +544,19 @@ export function validateCreateRoom(raw: unknown): Validated<CreateRoomRequest> {
 
 export function validateJoin(raw: unknown): Validated<JoinRequest> {
 	if (!isRecord(raw)) return malformed('Body must be a JSON object.');
-	const extra = onlyKeys(raw, ['pin', 'nickname']);
+	const extra = onlyKeys(raw, ['pin', 'nickname', 'rejoinCode']);
 	if (extra) return malformed(extra);
 	const pin = typeof raw.pin === 'string' ? raw.pin.replace(/\s+/g, '') : raw.pin;
 	if (typeof pin !== 'string' || !PIN_PATTERN.test(pin)) return malformed('pin must be 6 digits.');
 	const nickname = normaliseNickname(raw.nickname);
 	if (!nickname.ok) return nickname;
-	return { ok: true, value: { pin, nickname: nickname.value } };
+	if (raw.rejoinCode === undefined || raw.rejoinCode === '')
+		return { ok: true, value: { pin, nickname: nickname.value } };
+	const code =
+		typeof raw.rejoinCode === 'string' ? raw.rejoinCode.replace(/\s+/g, '').toUpperCase() : '';
+	if (!REJOIN_CODE_PATTERN.test(code))
+		return fail('invalid-rejoin-code', `rejoinCode must be ${REJOIN_CODE_LENGTH} letters/digits.`);
+	return { ok: true, value: { pin, nickname: nickname.value, rejoinCode: code } };
 }
 
 /** Checks a response's shape only; whether it fits the current item is the room's business. */
@@ -571,7 +622,9 @@ export function validateAnswer(raw: unknown): Validated<AnswerRequest> {
 	return { ok: true, value: { questionIndex: raw.questionIndex, response: response.value } };
 }
 
-const SIMPLE_COMMANDS = ['start', 'next', 'reveal', 'pause', 'resume', 'skip', 'end'] as const;
+const SIMPLE_COMMANDS = HOST_COMMANDS.filter(
+	(c): c is SimpleHostCommandType => c !== 'extend' && c !== 'remove'
+);
 
 export function validateCommand(raw: unknown): Validated<HostCommand> {
 	if (!isRecord(raw)) return malformed('Body must be a JSON object.');
@@ -579,7 +632,7 @@ export function validateCommand(raw: unknown): Validated<HostCommand> {
 	if ((SIMPLE_COMMANDS as readonly unknown[]).includes(type)) {
 		const extra = onlyKeys(raw, ['type']);
 		if (extra) return malformed(extra);
-		return { ok: true, value: { type: type as (typeof SIMPLE_COMMANDS)[number] } };
+		return { ok: true, value: { type: type as SimpleHostCommandType } };
 	}
 	if (type === 'extend') {
 		const extra = onlyKeys(raw, ['type', 'seconds']);
@@ -596,9 +649,7 @@ export function validateCommand(raw: unknown): Validated<HostCommand> {
 			return malformed('playerId is missing or malformed.');
 		return { ok: true, value: { type, playerId: raw.playerId } };
 	}
-	return malformed(
-		'type must be one of start, next, reveal, pause, resume, extend, skip, end, remove.'
-	);
+	return malformed(`type must be one of ${HOST_COMMANDS.join(', ')}.`);
 }
 
 export const isRole = (v: unknown): v is Role =>

@@ -13,6 +13,7 @@ interface English {
 	quiz: typeof import('./locales/en/quiz.json');
 	classroom: typeof import('./locales/en/classroom.json');
 	settings: typeof import('./locales/en/settings.json');
+	sets: typeof import('./locales/en/sets.json');
 }
 
 export type Namespace = keyof English;
@@ -26,7 +27,8 @@ export const NAMESPACES: readonly Namespace[] = [
 	'progress',
 	'quiz',
 	'classroom',
-	'settings'
+	'settings',
+	'sets'
 ];
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';

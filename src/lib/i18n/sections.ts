@@ -13,5 +13,6 @@ export const NAMESPACES_BY_SECTION: Record<string, Namespace[]> = {
 	session: ['quiz', 'practice', 'review'],
 	progress: ['progress', 'quiz'],
 	settings: ['settings'],
-	classroom: ['classroom', 'quiz']
+	classroom: ['classroom', 'quiz', 'sets'],
+	sets: ['sets', 'quiz']
 };

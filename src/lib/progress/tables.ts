@@ -17,7 +17,9 @@ export const TABLE_NAMES = [
 	'attempts',
 	'items',
 	'flows',
-	'quarantine'
+	'quarantine',
+	// The instructor's question sets (src/lib/sets/set-store.ts owns this table).
+	'sets'
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export type Tables = Record<TableName, KeyValueTable>;

@@ -78,7 +78,8 @@ export function reportToCsv(report: RoomReport, sheet: ReportSheet): string {
 			'points',
 			'correct',
 			'answered',
-			'removed',
+			'status',
+			'joins',
 			...report.questions.map((q) => `Q${q.index + 1}`)
 		],
 		...report.students.map((s) => [
@@ -87,7 +88,8 @@ export function reportToCsv(report: RoomReport, sheet: ReportSheet): string {
 			s.points,
 			s.correct,
 			s.answered,
-			s.removed ? 'yes' : '',
+			s.removed ? 'removed' : s.left ? 'left' : '',
+			s.joins,
 			...s.answers.map((a) => (a === null ? '' : a.correct ? '✓' : a.fraction > 0 ? '½' : '✗'))
 		])
 	]);

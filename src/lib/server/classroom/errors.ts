@@ -16,6 +16,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
 	'duplicate-nickname': 409,
 	'room-full': 409,
 	'room-closed': 409,
+	'room-locked': 409,
+	'invalid-rejoin-code': 403,
 	'not-accepting': 409,
 	'wrong-question': 409,
 	'too-late': 409,
@@ -32,6 +34,9 @@ const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
 	'duplicate-nickname': 'Someone in this room already uses that nickname: pick another.',
 	'room-full': 'This room is full.',
 	'room-closed': 'This session has ended.',
+	'room-locked':
+		'The host has locked this room: no new players. A player who was here can rejoin with their rejoin code.',
+	'invalid-rejoin-code': 'That rejoin code does not match this nickname in this room.',
 	'not-accepting': 'Answers are not open right now.',
 	'wrong-question': 'That question is no longer the current one.',
 	'too-late': 'Time was up before the answer arrived.',

@@ -10,30 +10,9 @@
  */
 import { open, readFile, readdir, rm, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Locale } from '$lib/bank/types';
-import type { RoomEvent, RoomInput } from '$lib/classroom/room.types';
+import { LOG_VERSION, type LogRecord } from './store';
 
-export const LOG_VERSION = 1;
-
-export interface CreatedRecord {
-	v: typeof LOG_VERSION;
-	kind: 'created';
-	input: RoomInput;
-	locale: Locale;
-	hostSecretHash: string;
-	joinUrls: string[];
-}
-
-export interface EventRecord {
-	kind: 'event';
-	/** 1, 2, 3… per room: also the SSE `id:` of the room version it produced. */
-	seq: number;
-	event: RoomEvent;
-	/** On `player.join` only: the hash of the token issued to that player. */
-	tokenHash?: string;
-}
-
-export type LogRecord = CreatedRecord | EventRecord;
+export { LOG_VERSION, type CreatedRecord, type EventRecord, type LogRecord } from './store';
 
 export class EventLog {
 	private handle: Promise<FileHandle>;

@@ -38,27 +38,43 @@ export async function handle(run: () => Promise<Response> | Response): Promise<R
 	}
 }
 
+/** Bytes a refused body may still be read (and thrown away) so its 413 can be answered. */
+const DRAIN_LIMIT = 1024 * 1024;
+
 /**
  * Reads a JSON body of at most `limit` bytes. The cap is enforced while reading, so a client that
  * lies about (or omits) Content-Length cannot make the server buffer more than the limit.
+ *
+ * An oversized body (declared or chunked) is answered 413, never with a reset: cancelling the
+ * request stream makes adapter-node destroy the socket before the answer is written, so the rest
+ * of the body is read and discarded instead (up to DRAIN_LIMIT; adapter-node's own
+ * BODY_SIZE_LIMIT, 512 KB by default, ends the stream with its own 413 error before that).
  */
 export async function readJson(request: Request, limit: number): Promise<unknown> {
 	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (declared > limit) fail('too-large', `Body over ${limit} bytes.`);
 	if (!request.body) fail('malformed', 'Body is empty: send JSON.');
 	const reader = request.body!.getReader();
 	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel().catch(() => undefined);
-			fail('too-large', `Body over ${limit} bytes.`);
+	let size = declared > limit ? declared : 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > limit) {
+				// Keep reading so the client finishes sending and can read our answer.
+				if (size > limit + DRAIN_LIMIT) await reader.cancel().catch(() => undefined);
+				continue;
+			}
+			chunks.push(value);
 		}
-		chunks.push(value);
+	} catch (error) {
+		// adapter-node ends the stream with a 413 error past BODY_SIZE_LIMIT.
+		if ((error as { status?: number }).status === 413 || size > limit)
+			fail('too-large', `Body over ${limit} bytes.`);
+		return fail('malformed', 'The body could not be read.');
 	}
+	if (size > limit) fail('too-large', `Body over ${limit} bytes.`);
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
@@ -90,4 +106,31 @@ export function requireCredential(request: Request, url: URL): string {
 	const secret = credential(request, url);
 	if (!secret) fail('unauthorised', 'Send `Authorization: Bearer <secret>`.');
 	return secret!;
+}
+
+let warnedNoAddressHeader = false;
+
+/**
+ * The client's IP address, for rate limits. adapter-node throws for every request that lacks the
+ * header named by `ADDRESS_HEADER` (so one direct request, a health check or a misconfigured
+ * proxy turned every classroom call into a 500). We fall back to the socket's peer address
+ * instead, and say so once in the log: the header is trusted when present, ignored when absent.
+ */
+export function clientAddress(event: {
+	getClientAddress(): string;
+	platform?: Readonly<object>;
+}): string {
+	try {
+		return event.getClientAddress();
+	} catch (error) {
+		const req = (event.platform as { req?: { socket?: { remoteAddress?: string } } } | undefined)
+			?.req;
+		if (!warnedNoAddressHeader) {
+			warnedNoAddressHeader = true;
+			console.warn(
+				`classroom: ${(error as Error).message}; using the connection's address for such requests.`
+			);
+		}
+		return req?.socket?.remoteAddress ?? 'unknown';
+	}
 }

@@ -3,6 +3,7 @@
  * only their SHA-256 hashes are kept (in memory and in the log), compared in constant time.
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { REJOIN_CODE_ALPHABET, REJOIN_CODE_LENGTH } from '$lib/classroom/protocol';
 
 export const newRoomId = (): string => randomBytes(9).toString('base64url');
 export const newPlayerId = (): string => randomBytes(9).toString('base64url');
@@ -17,17 +18,26 @@ export function secretMatches(secret: string, expectedHash: string): boolean {
 	return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/**
- * A 6-digit PIN not in use. Leading digit 1–9 so it reads the same spoken or typed; with at most
- * a few hundred live rooms among 900 000 PINs a collision is rare, and a retry settles it.
- */
-export function allocatePin(inUse: (pin: string) => boolean): string {
-	for (let attempt = 0; attempt < 1000; attempt++) {
-		const pin = String(randomInt(100_000, 1_000_000));
-		if (!inUse(pin)) return pin;
-	}
-	throw new Error('No free PIN after 1000 attempts');
+/** A rejoin code: REJOIN_CODE_LENGTH characters of REJOIN_CODE_ALPHABET, from the CSPRNG. */
+export function newRejoinCode(): string {
+	let code = '';
+	for (let i = 0; i < REJOIN_CODE_LENGTH; i++)
+		code += REJOIN_CODE_ALPHABET[randomInt(REJOIN_CODE_ALPHABET.length)];
+	return code;
 }
+
+/** Constant-time comparison of two short codes. */
+export function codesMatch(given: string, expected: string): boolean {
+	const a = Buffer.from(given);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * A random 6-digit PIN. Leading digit 1–9 so it reads the same spoken or typed; with at most a few
+ * hundred live rooms among 900 000 PINs a collision is rare, and the store refuses a PIN in use.
+ */
+export const randomPin = (): string => String(randomInt(100_000, 1_000_000));
 
 /** A crypto-seeded uint32, for shuffles that must not be predictable from the PIN. */
 export const randomSeed = (): number => randomBytes(4).readUInt32LE(0);

@@ -1,26 +1,35 @@
 /**
- * One live room on the server: the pure room machine's snapshot, its event log and its SSE
- * clients. This is the thin adapter the architecture asks for: `apply` runs the machine's
- * `transition()` (pure), logs the event if the machine accepted it, and schedules a push.
+ * One live room on the server: the pure room machine's snapshot, its player tokens and its SSE
+ * clients. This is the thin adapter the architecture asks for: `submit` hands an event to the
+ * store and the machine (`transition()`, pure) in the order the store decides, and schedules a
+ * push.
+ *
+ * - Embedded (this process is the only writer): apply, then append; the caller's promise
+ *   resolves once the event is on disk. Events the machine ignores are not logged.
+ * - Shared (several instances): append to the room's stream, then apply entries in stream order
+ *   as they arrive (from Pub/Sub, or read back from the stream after a gap); the caller learns
+ *   whether its event counted once its own entry is applied. Every instance runs the same
+ *   entries through the same machine, so they all agree; ignored entries are harmless no-ops.
  *
  * Pushes are coalesced: at most one fan-out per FLUSH_INTERVAL_MS per room, the first one
  * immediately; each client gets a message only when its own view changed, so 300 answers in a
  * second update the host's tally ~20 times and a phone not at all until reveal.
  */
+import { randomBytes } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Locale } from '$lib/bank/types';
-import { hasIn } from '$lib/classroom/bucket-map';
+import { hasIn } from '$lib/server/classroom/room/bucket-map';
 import type { Role } from '$lib/classroom/protocol';
-import { roomMachine, type RoomSnapshot } from '$lib/classroom/room.machine';
-import type { RoomEvent, RoomInput } from '$lib/classroom/room.types';
+import { roomMachine, type RoomSnapshot } from '$lib/server/classroom/room/room.machine';
+import type { RoomEvent, RoomInput } from '$lib/server/classroom/room/room.types';
 import {
 	isAcceptingAnswers,
 	playerViewKey,
 	selectHostView,
 	selectPlayerView,
 	selectProjectorView
-} from '$lib/classroom/room.view';
-import type { EventLog } from './event-log';
+} from '$lib/server/classroom/room/room.view';
+import type { EventRecord, RoomStore } from './store';
 
 export const FLUSH_INTERVAL_MS = 50;
 
@@ -39,10 +48,34 @@ interface Message {
 	readonly message: string;
 }
 
+/** What became of a submitted event. */
+export interface Outcome {
+	/** The machine took it (its context changed). */
+	accepted: boolean;
+	/** The room just before the event was applied: to tell the caller why it was ignored. */
+	before: RoomSnapshot;
+}
+
+/** How long a room is kept after its last event, and after it ended (ms). */
+export interface Lifetimes {
+	idleMs: number;
+	endedMs: number;
+}
+
+/** In the shared mode, an own entry not seen on Pub/Sub this soon is read from the stream. */
+const OWN_ENTRY_WAIT_MS = 150;
+
 export class LiveRoom {
 	snapshot: RoomSnapshot;
-	/** Seq of the last logged event: the room's version and the SSE event id. */
+	/** Seq of the last applied event: the room's version and the SSE event id. */
 	version = 0;
+	/** Token hash → player id; one live token per player (a rejoin retires the old one). */
+	private readonly tokens = new Map<string, string>();
+	private readonly tokenOf = new Map<string, string>();
+	/** Shared mode: own appends waiting for their entry to be applied, by origin. */
+	private readonly waiting = new Map<string, (outcome: Outcome) => void>();
+	/** Shared mode: catch-ups from the stream run one at a time. */
+	private catchingUp: Promise<void> = Promise.resolve();
 	readonly clients = new Set<SseClient>();
 	/** Open streams per player, for the host's "connected" dots. */
 	private readonly presence = new Map<string, number>();
@@ -55,7 +88,8 @@ export class LiveRoom {
 		readonly locale: Locale,
 		readonly hostSecretHash: string,
 		readonly joinUrls: string[],
-		readonly log: EventLog
+		readonly store: RoomStore,
+		readonly lifetimes: Lifetimes
 	) {
 		this.snapshot = initialTransition(roomMachine, input)[0];
 	}
@@ -76,28 +110,140 @@ export class LiveRoom {
 		return this.snapshot.context.lastEventAt;
 	}
 
-	/** Replays a logged event (recovery): no log write, no push. */
-	replay(seq: number, event: RoomEvent): void {
-		this.snapshot = transition(roomMachine, this.snapshot, event)[0];
-		this.version = seq;
+	get shared(): boolean {
+		return this.store.kind === 'shared';
+	}
+
+	/** The player a token belongs to in this room, if any. */
+	playerOfToken(tokenHash: string): string | undefined {
+		return this.tokens.get(tokenHash);
+	}
+
+	/** When the room may be dropped (ms): idle time after its last event, or retention after its end. */
+	get expiresAt(): number {
+		return this.lastEventAt + (this.ended ? this.lifetimes.endedMs : this.lifetimes.idleMs);
 	}
 
 	/**
-	 * Runs an event through the machine. If the machine accepted it (its context changed), the
-	 * event is appended to the log and the returned promise resolves once it is on disk; a
-	 * rejected event returns null and is not logged.
+	 * Runs one logged event through the machine (recovery, and every event in the shared mode):
+	 * no log write. Returns whether the machine took it.
 	 */
-	apply(event: RoomEvent, tokenHash?: string): Promise<void> | null {
+	private step(record: Pick<EventRecord, 'event' | 'tokenHash'>): boolean {
 		const before = this.snapshot;
-		const [after] = transition(roomMachine, before, event);
+		const [after] = transition(roomMachine, before, record.event);
 		// Every accepted transition assigns `lastEventAt`, so an unchanged context means ignored.
-		if (after.context === before.context) return null;
+		if (after.context === before.context) return false;
 		this.snapshot = after;
+		const { event, tokenHash } = record;
+		if (tokenHash && (event.type === 'player.join' || event.type === 'player.rejoin')) {
+			const old = this.tokenOf.get(event.playerId);
+			if (old) this.tokens.delete(old);
+			this.tokens.set(tokenHash, event.playerId);
+			this.tokenOf.set(event.playerId, tokenHash);
+		}
+		return true;
+	}
+
+	/** Replays a logged event (recovery): no log write, no push. */
+	replay(record: EventRecord): void {
+		this.step(record);
+		this.version = record.seq;
+	}
+
+	/**
+	 * Submits an event. Resolves once it is durable in the store and applied, with whether the
+	 * machine took it. `conditional` (host commands, shared mode): append only if no other event
+	 * came first; resolves null if one did (the caller checks again on the newer room and retries).
+	 */
+	async submit(
+		event: RoomEvent,
+		options: { tokenHash?: string; conditional?: boolean } = {}
+	): Promise<Outcome | null> {
+		if (!this.shared) return this.applyThenAppend(event, options.tokenHash);
+		const origin = randomBytes(9).toString('base64url');
+		const applied = new Promise<Outcome>((resolve) => this.waiting.set(origin, resolve));
+		try {
+			const seq = await this.store.append(
+				this.id,
+				{ kind: 'event', event, tokenHash: options.tokenHash, origin },
+				{
+					pin: this.pin,
+					ttlMs: this.ended ? this.lifetimes.endedMs : this.lifetimes.idleMs,
+					ended: this.ended,
+					expectSeq: options.conditional ? this.version : undefined
+				}
+			);
+			if (seq === null) {
+				// Someone else's entry came first. If ours is among what we missed (a resent
+				// command whose first reply was lost), it counts; otherwise the caller retries.
+				await this.catchUp();
+				const outcome = await Promise.race([applied, Promise.resolve(null)]);
+				return outcome;
+			}
+			if (this.version < seq) {
+				const timer = setTimeout(() => void this.catchUp(seq), OWN_ENTRY_WAIT_MS);
+				const outcome = await applied;
+				clearTimeout(timer);
+				return outcome;
+			}
+			return await applied;
+		} finally {
+			this.waiting.delete(origin);
+		}
+	}
+
+	/** Embedded: the machine decides now; an accepted event resolves once it is on disk. */
+	private async applyThenAppend(event: RoomEvent, tokenHash?: string): Promise<Outcome> {
+		const before = this.snapshot;
+		if (!this.step({ event, tokenHash })) return { accepted: false, before };
 		this.version += 1;
-		const written = this.log.append({ kind: 'event', seq: this.version, event, tokenHash });
+		const written = this.store.append(
+			this.id,
+			{ kind: 'event', seq: this.version, event, tokenHash },
+			{
+				pin: this.pin,
+				ttlMs: this.ended ? this.lifetimes.endedMs : this.lifetimes.idleMs,
+				ended: this.ended
+			}
+		);
 		this.armDeadline();
 		this.schedulePush();
-		return written;
+		await written;
+		return { accepted: true, before };
+	}
+
+	/**
+	 * Shared mode: applies an entry of this room's stream. Entries arrive in order; an older one is
+	 * skipped, and one past a gap makes the room read the gap from the stream first.
+	 */
+	receive(record: EventRecord): void {
+		if (record.seq <= this.version) return;
+		if (record.seq > this.version + 1) {
+			void this.catchUp(record.seq);
+			return;
+		}
+		const before = this.snapshot;
+		const accepted = this.step(record);
+		this.version = record.seq;
+		if (record.origin) this.waiting.get(record.origin)?.({ accepted, before });
+		if (accepted) {
+			this.armDeadline();
+			this.schedulePush();
+		}
+	}
+
+	/** Shared mode: reads and applies what the stream has beyond this replica (up to `seq`). */
+	catchUp(seq?: number): Promise<void> {
+		this.catchingUp = this.catchingUp.then(async () => {
+			if (seq !== undefined && this.version >= seq) return;
+			try {
+				for (const record of await this.store.readAfter(this.id, this.version))
+					this.receive(record);
+			} catch (error) {
+				console.error(`classroom: could not read room ${this.id} from the store`, error);
+			}
+		});
+		return this.catchingUp;
 	}
 
 	/** Reveals at the deadline: the machine only learns the time from a tick event. */
@@ -109,10 +255,15 @@ export class LiveRoom {
 		const wait = Math.max(0, deadline - Date.now()) + 5;
 		this.deadlineTimer = setTimeout(() => {
 			this.deadlineTimer = null;
-			const written = this.apply({ type: 'clock.tick', at: Date.now() });
-			// Still running (clock skew): try again shortly.
-			if (!written) this.armDeadline();
-			else written.catch((error) => console.error('classroom: log write failed', error));
+			// Shared mode: every instance holding the room sends its tick; the first one past the
+			// deadline reveals, the others are no-ops.
+			this.submit({ type: 'clock.tick', at: Date.now() }).then(
+				(outcome) => {
+					// Still running (clock skew): try again shortly.
+					if (!outcome?.accepted) this.armDeadline();
+				},
+				(error) => console.error('classroom: log write failed', error)
+			);
 		}, wait);
 		this.deadlineTimer.unref?.();
 	}
@@ -227,6 +378,8 @@ export class LiveRoom {
 	closeAll(): void {
 		if (this.flushTimer) clearTimeout(this.flushTimer);
 		if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+		this.flushTimer = null;
+		this.deadlineTimer = null;
 		for (const client of [...this.clients]) client.close();
 		this.clients.clear();
 	}

@@ -7,7 +7,7 @@ import { generateDrill, mulberry32, sample, shuffle } from '$lib/bank/generators
 import { loadIndex, loadUnit } from '$lib/bank/loader';
 import type { Item, Locale } from '$lib/bank/types';
 import { MAX_QUESTIONS, type GeneratedSpec, type QuestionSource } from '$lib/classroom/protocol';
-import type { RoomQuestion } from '$lib/classroom/room.types';
+import type { RoomQuestion } from '$lib/server/classroom/room/room.types';
 import { ClassroomError } from './errors';
 import { randomSeed } from './ids';
 

@@ -1,64 +1,62 @@
 /**
- * Token buckets keyed by IP or player: `capacity` requests at once, refilled at `perSecond`.
- * Forgotten buckets are swept so a flood of distinct keys cannot grow memory without bound.
+ * Rate limits on rate-limiter-flexible: `points` requests per `seconds`-long window per key (IP,
+ * player or room). Embedded, the counters live in this process (RateLimiterMemory, which sweeps
+ * expired keys itself); shared, in Redis (RateLimiterRedis, one atomic Lua increment), so a PIN
+ * guesser gets the same five tries however many instances sit behind the load balancer.
  */
-export interface BucketRule {
-	capacity: number;
-	perSecond: number;
+import {
+	RateLimiterMemory,
+	RateLimiterRedis,
+	RateLimiterRes,
+	type RateLimiterAbstract
+} from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+
+export interface LimitRule {
+	/** Requests allowed per window. */
+	points: number;
+	/** Window length in seconds. */
+	seconds: number;
 }
 
-interface Bucket {
-	tokens: number;
-	updated: number;
-}
+export class Limiter {
+	constructor(private readonly backend: RateLimiterAbstract) {}
 
-export class RateLimiter {
-	private readonly buckets = new Map<string, Bucket>();
-
-	constructor(
-		readonly rule: BucketRule,
-		private readonly maxKeys = 100_000
-	) {}
-
-	/** Takes one token; returns 0 if allowed, else the seconds to wait. */
-	take(key: string, now: number, cost = 1): number {
-		const { capacity, perSecond } = this.rule;
-		const bucket = this.buckets.get(key) ?? { tokens: capacity, updated: now };
-		bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.updated) / 1000) * perSecond);
-		bucket.updated = now;
-		if (!this.buckets.has(key)) {
-			if (this.buckets.size >= this.maxKeys) this.sweep(now);
-			this.buckets.set(key, bucket);
-		}
-		if (bucket.tokens >= cost) {
-			bucket.tokens -= cost;
+	/** Counts one request; resolves 0 if allowed, else the whole seconds to wait. */
+	async take(key: string): Promise<number> {
+		try {
+			await this.backend.consume(key);
 			return 0;
-		}
-		return Math.max(1, Math.ceil((cost - bucket.tokens) / perSecond));
-	}
-
-	/** Seconds to wait before a token is available, without taking one (0 = allowed). */
-	blocked(key: string, now: number): number {
-		const bucket = this.buckets.get(key);
-		if (!bucket) return 0;
-		const { capacity, perSecond } = this.rule;
-		const tokens = Math.min(capacity, bucket.tokens + ((now - bucket.updated) / 1000) * perSecond);
-		return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / perSecond));
-	}
-
-	/** Drops buckets that have refilled completely: they behave exactly like absent ones. */
-	sweep(now: number): void {
-		const { capacity, perSecond } = this.rule;
-		for (const [key, bucket] of this.buckets) {
-			if (bucket.tokens + ((now - bucket.updated) / 1000) * perSecond >= capacity)
-				this.buckets.delete(key);
+		} catch (outcome) {
+			// A store failure (Redis down) rejects with an Error: let the request through rather
+			// than refuse a whole class; the room's own checks still apply.
+			if (!(outcome instanceof RateLimiterRes)) return 0;
+			return Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
 		}
 	}
 
-	get size(): number {
-		return this.buckets.size;
+	/** Seconds until a request would be allowed, without counting one (0 = allowed now). */
+	async blocked(key: string): Promise<number> {
+		const state = await this.backend.get(key).catch(() => null);
+		if (!state || state.remainingPoints > 0) return 0;
+		return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
 	}
 }
+
+export const memoryLimiter = (name: string, rule: LimitRule): Limiter =>
+	new Limiter(
+		new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.seconds })
+	);
+
+export const redisLimiter = (redis: Redis, name: string, rule: LimitRule): Limiter =>
+	new Limiter(
+		new RateLimiterRedis({
+			storeClient: redis,
+			keyPrefix: `classroom:limit:${name}`,
+			points: rule.points,
+			duration: rule.seconds
+		})
+	);
 
 /** Reads a positive number from the environment, for tuning limits without a rebuild. */
 export function envNumber(name: string, fallback: number): number {

@@ -2,8 +2,12 @@ import { appendFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getIn } from '$lib/classroom/bucket-map';
-import type { CreateRoomRequest } from '$lib/classroom/protocol';
+import { getIn } from '$lib/server/classroom/room/bucket-map';
+import {
+	REJOIN_CODE_PATTERN,
+	type CreateRoomRequest,
+	type HostView
+} from '$lib/classroom/protocol';
 import { csvField, reportToCsv, toCsv } from './csv';
 import { ClassroomError } from './errors';
 import { ClassroomRegistry, joinUrlsFor } from './registry';
@@ -168,6 +172,120 @@ describe('classroom registry', () => {
 	});
 });
 
+describe('classroom registry, round 2', () => {
+	it('lets a phone that lost its token reclaim its place with its rejoin code', async () => {
+		const registry = await fresh();
+		const room = await registry.create(request, url, '1.1.1.1');
+		const ann = await registry.join(room.pin, 'Ann', '2.2.2.2');
+		expect(ann.rejoinCode).toMatch(REJOIN_CODE_PATTERN);
+		await registry.command(room.roomId, room.hostSecret, { type: 'start' });
+		const response = rightAnswer(registry, room.roomId);
+		await registry.answer(room.roomId, ann.token, { questionIndex: 0, response });
+
+		expect(await codeOf(registry.join(room.pin, 'Ann', '2.2.2.3'))).toBe('duplicate-nickname');
+		const wrong = ann.rejoinCode === 'AAAAA' ? 'BBBBB' : 'AAAAA';
+		expect(await codeOf(registry.join(room.pin, 'Ann', '2.2.2.3', Date.now(), wrong))).toBe(
+			'invalid-rejoin-code'
+		);
+		const back = await registry.join(room.pin, 'ann', '2.2.2.3', Date.now(), ann.rejoinCode);
+		expect(back).toMatchObject({ playerId: ann.playerId, nickname: 'Ann', rejoined: true });
+		// Same player, same answer: the new token sees the first answer; the old one is retired.
+		expect(await registry.answer(room.roomId, back.token, { questionIndex: 0, response })).toEqual({
+			ok: true,
+			duplicate: true
+		});
+		expect(
+			await codeOf(registry.answer(room.roomId, ann.token, { questionIndex: 0, response }))
+		).toBe('unauthorised');
+		// The host's list shows the code; the projector (seen by the whole room) does not.
+		const live = registry.rooms.get(room.roomId)!;
+		const host = live.viewFor('host', undefined, Date.now()) as HostView;
+		expect(host.players[0].rejoinCode).toBe(ann.rejoinCode);
+		expect(JSON.stringify(live.viewFor('projector', undefined, Date.now()))).not.toContain(
+			ann.rejoinCode
+		);
+		// The code survives a restart (it is in the log), and the token issued with it too.
+		await registry.settled();
+		const second = await fresh(registry.dataDir);
+		expect(await second.answer(room.roomId, back.token, { questionIndex: 0, response })).toEqual({
+			ok: true,
+			duplicate: true
+		});
+	});
+
+	it('locks the room to new players; rejoin codes still work', async () => {
+		const registry = await fresh();
+		const room = await registry.create(request, url, '1.1.1.1');
+		const ann = await registry.join(room.pin, 'Ann', '2.2.2.2');
+		await registry.leave(room.roomId, ann.token);
+		await registry.command(room.roomId, room.hostSecret, { type: 'lock' });
+		const host = registry.rooms.get(room.roomId)!.viewFor('host', undefined, 0) as HostView;
+		expect([host.locked, host.can.lock, host.can.unlock]).toEqual([true, false, true]);
+		expect(await codeOf(registry.join(room.pin, 'Bo', '2.2.2.3'))).toBe('room-locked');
+		expect(await codeOf(registry.command(room.roomId, room.hostSecret, { type: 'lock' }))).toBe(
+			'not-allowed'
+		);
+		const back = await registry.join(room.pin, 'Ann', '2.2.2.4', Date.now(), ann.rejoinCode);
+		expect(back.playerId).toBe(ann.playerId);
+		await registry.command(room.roomId, room.hostSecret, { type: 'unlock' });
+		expect((await registry.join(room.pin, 'Bo', '2.2.2.3')).nickname).toBe('Bo');
+	});
+
+	it('counts a student who left and joined again once in the report, and shows who left', async () => {
+		const registry = await fresh();
+		const room = await registry.create(request, url, '1.1.1.1');
+		const players = await Promise.all(
+			['Ann', 'Bo', 'Cy', 'Di'].map((name, i) => registry.join(room.pin, name, `3.3.3.${i}`))
+		);
+		await registry.command(room.roomId, room.hostSecret, { type: 'start' });
+		const response = rightAnswer(registry, room.roomId);
+		for (const p of players)
+			await registry.answer(room.roomId, p.token, { questionIndex: 0, response });
+		await registry.leave(room.roomId, players[0].token);
+		await registry.leave(room.roomId, players[3].token);
+		const again = await registry.join(room.pin, 'Ann', '3.3.3.9');
+		await registry.answer(room.roomId, again.token, {
+			questionIndex: 0,
+			response: { ...response, values: {} }
+		});
+		const report = await registry.report(room.roomId, room.hostSecret);
+		expect(report.questions[0]).toMatchObject({ answered: 4, correct: 4 });
+		expect(report.students.map((s) => [s.nickname, s.joins, s.left, s.answered])).toEqual([
+			['Ann', 2, false, 1],
+			['Bo', 1, false, 1],
+			['Cy', 1, false, 1],
+			['Di', 1, true, 1]
+		]);
+		// Her first answer (right) counts, not the second.
+		expect(report.students[0].answers[0]).toMatchObject({ correct: true });
+		const csv = reportToCsv(report, 'students');
+		expect(csv).toContain('"status","joins"');
+		expect(csv).toMatch(/"Di","1000","1","1","left","1"/);
+	});
+
+	it('expires an ended room counted from its end, and does not count it against the cap', async () => {
+		const registry = new ClassroomRegistry({
+			dataDir: await mkdtemp(join(tmpdir(), 'classroom-')),
+			idleMs: 60 * 60_000,
+			endedMs: 10 * 60_000,
+			maxRooms: 1
+		});
+		registries.push(registry);
+		dirs.push(registry.dataDir);
+		await registry.recover();
+		const first = await registry.create(request, url, '1.1.1.1');
+		expect(await codeOf(registry.create(request, url, '1.1.1.1'))).toBe('server-busy');
+		const endedAt = Date.now();
+		await registry.command(first.roomId, first.hostSecret, { type: 'end' }, endedAt);
+		await registry.create(request, url, '1.1.1.1');
+		// The report stays for the retention, then the room goes (long before the idle time).
+		expect(await registry.expireIdle(endedAt + 9 * 60_000)).toBe(0);
+		expect((await registry.report(first.roomId, first.hostSecret)).students).toEqual([]);
+		expect(await registry.expireIdle(endedAt + 11 * 60_000)).toBe(1);
+		expect(await codeOf(registry.report(first.roomId, first.hostSecret))).toBe('unknown-room');
+	});
+});
+
 describe('CSV export', () => {
 	it('quotes, doubles quotes and defuses formulas', () => {
 		expect(csvField('a"b')).toBe('"a""b"');
@@ -210,6 +328,8 @@ describe('CSV export', () => {
 					correct: 1,
 					answered: 1,
 					removed: false,
+					left: false,
+					joins: 1,
 					answers: [{ correct: true, fraction: 1, points: 1000, ms: 1500 }]
 				}
 			],

@@ -1,51 +1,80 @@
 /**
- * All live rooms of this server process: creation (PIN, secrets), joining, answers, host
- * commands, streams and reports; rate limits; recovery from the event logs at start-up; expiry
- * of idle rooms. Endpoints call these methods and nothing else.
+ * The rooms this server process serves: creation (PIN, secrets), joining and rejoining, answers,
+ * host commands, streams and reports; rate limits; recovery at start-up; expiry. Endpoints call
+ * these methods and nothing else. Where rooms are kept is the store's business (store.ts): one
+ * JSON-lines file per room (embedded, default) or Redis Streams shared by several instances.
  */
-import { mkdir } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { renderSVG } from 'uqr';
-import type { Locale } from '$lib/bank/types';
 import {
 	DEFAULT_SETTINGS,
 	JOIN_PATH,
+	MAX_PLAYERS_PER_ROOM,
 	type AnswerRequest,
 	type AnswerResponse,
 	type CommandResponse,
 	type CreateRoomRequest,
 	type CreateRoomResponse,
 	type HostCommand,
+	type ErrorCode,
 	type JoinResponse,
 	type Role,
 	type RoomReport
 } from '$lib/classroom/protocol';
-import { getIn } from '$lib/classroom/bucket-map';
-import { checkAnswer, checkJoin } from '$lib/classroom/room.machine';
-import type { RoomInput } from '$lib/classroom/room.types';
-import { buildReport, commandToEvent, isAcceptingAnswers, phaseOf } from '$lib/classroom/room.view';
+import { getIn } from '$lib/server/classroom/room/bucket-map';
+import {
+	checkAnswer,
+	checkJoin,
+	checkRejoin,
+	playerByNickname
+} from '$lib/server/classroom/room/room.machine';
+import type { RoomEvent, RoomInput } from '$lib/server/classroom/room/room.types';
+import {
+	buildReport,
+	commandToEvent,
+	isAcceptingAnswers,
+	phaseOf
+} from '$lib/server/classroom/room/room.view';
 import { ClassroomError } from './errors';
-import { EventLog, listLogs, logPath, readLog, removeLog } from './event-log';
-import { allocatePin, hashSecret, newPlayerId, newRoomId, newSecret, secretMatches } from './ids';
-import { LiveRoom } from './live-room';
+import { FileStore } from './file-store';
+import {
+	codesMatch,
+	hashSecret,
+	newPlayerId,
+	newRejoinCode,
+	newRoomId,
+	newSecret,
+	randomPin,
+	secretMatches
+} from './ids';
+import { LiveRoom, type Lifetimes } from './live-room';
 import { resolveQuestions } from './questions';
-import { envNumber, RateLimiter } from './rate-limit';
+import { envNumber, type Limiter } from './rate-limit';
 import { openStream } from './sse';
+import type { CreatedRecord, LogRecord, RoomStore } from './store';
 
+/** A live room is dropped this long after its last event. */
 export const DEFAULT_IDLE_MS = 12 * 60 * 60 * 1000;
-const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
-const MAX_ROOMS = 200;
+/** An ended room (its report) is kept this long after its end, whatever happened before. */
+export const DEFAULT_ENDED_MS = 2 * 60 * 60 * 1000;
+const SWEEP_INTERVAL_MS = 60 * 1000;
+/** Live rooms (not ended, not expired) at once, across every instance in the shared mode. */
+const DEFAULT_MAX_ROOMS = 200;
+/** The shared mode spreads a room's phones over instances: it takes bigger rooms. */
+const SHARED_MAX_PLAYERS = 2000;
 /** Tabs or stale connections per player beyond this close the oldest. */
 const MAX_STREAMS_PER_PLAYER = 3;
+/** Host commands that lost a race with another event are checked again this many times. */
+const COMMAND_ATTEMPTS = 5;
 
 export interface RegistryOptions {
-	dataDir: string;
+	/** Embedded mode: where the room logs go (ignored when `store` is given). */
+	dataDir?: string;
+	store?: RoomStore;
 	idleMs?: number;
-}
-
-interface TokenOwner {
-	roomId: string;
-	playerId: string;
+	endedMs?: number;
+	maxRooms?: number;
+	maxPlayers?: number;
 }
 
 const hostName = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
@@ -89,71 +118,95 @@ export const qrFor = (url: string, pin: string): string =>
 	renderSVG(`${url}?pin=${pin}`, { ecc: 'M', border: 2, pixelSize: 8 });
 
 export class ClassroomRegistry {
+	/** The rooms this process holds (shared mode: replicas of rooms it has served). */
 	readonly rooms = new Map<string, LiveRoom>();
-	private readonly roomByPin = new Map<string, string>();
-	private readonly tokens = new Map<string, TokenOwner>();
+	private readonly loading = new Map<string, Promise<LiveRoom | null>>();
+	readonly store: RoomStore;
 	readonly dataDir: string;
-	readonly idleMs: number;
+	readonly lifetimes: Lifetimes;
+	readonly maxRooms: number;
+	readonly maxPlayers: number;
 	private sweepTimer: ReturnType<typeof setInterval> | null = null;
-
-	readonly limits = {
-		/** Room creation per IP. */
-		create: new RateLimiter({ capacity: envNumber('CLASSROOM_CREATE_BURST', 10), perSecond: 0.2 }),
-		/** Join requests per IP, any outcome: stops join floods. */
-		join: new RateLimiter({
-			capacity: envNumber('CLASSROOM_JOIN_BURST', 10),
-			perSecond: envNumber('CLASSROOM_JOIN_PER_SECOND', 1)
-		}),
-		/** Wrong PINs per IP: 5, then one more every 12 s. Guessing 900 000 PINs takes months. */
-		pinGuess: new RateLimiter({
-			capacity: envNumber('CLASSROOM_PIN_BURST', 5),
-			perSecond: 1 / 12
-		}),
-		/** Answers per player (a retry after lost Wi-Fi is fine; a script hammering is not). */
-		answer: new RateLimiter({ capacity: 6, perSecond: 2 }),
-		/** Host commands per room. */
-		command: new RateLimiter({ capacity: 20, perSecond: 10 }),
-		/** Stream (re)connections per IP: a reconnect storm must not starve the room. */
-		stream: new RateLimiter({
-			capacity: envNumber('CLASSROOM_STREAM_BURST', 30),
-			perSecond: envNumber('CLASSROOM_STREAM_PER_SECOND', 5)
-		})
-	};
+	readonly limits: Record<
+		'create' | 'join' | 'pinGuess' | 'answer' | 'command' | 'stream',
+		Limiter
+	>;
 
 	constructor(options: RegistryOptions) {
-		this.dataDir = options.dataDir;
-		this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+		this.dataDir = options.dataDir ?? '.data/classroom';
+		this.store = options.store ?? new FileStore(this.dataDir);
+		this.lifetimes = {
+			idleMs: options.idleMs ?? DEFAULT_IDLE_MS,
+			endedMs: Math.min(options.endedMs ?? DEFAULT_ENDED_MS, options.idleMs ?? DEFAULT_IDLE_MS)
+		};
+		this.maxRooms = options.maxRooms ?? DEFAULT_MAX_ROOMS;
+		this.maxPlayers =
+			options.maxPlayers ??
+			(this.store.kind === 'shared' ? SHARED_MAX_PLAYERS : MAX_PLAYERS_PER_ROOM);
+		const rule = (name: string, points: number, seconds: number) =>
+			this.store.limiter(name, { points, seconds });
+		this.limits = {
+			/** Room creation per IP. */
+			create: rule('create', envNumber('CLASSROOM_CREATE_BURST', 10), 60),
+			/** Join requests per IP, any outcome: stops join floods. */
+			join: rule('join', envNumber('CLASSROOM_JOIN_BURST', 10), 10),
+			/** Wrong PINs and rejoin codes per IP: 5 a minute. 900 000 PINs take months. */
+			pinGuess: rule('pin', envNumber('CLASSROOM_PIN_BURST', 5), 60),
+			/** Answers per player (a retry after lost Wi-Fi is fine; a script hammering is not). */
+			answer: rule('answer', 6, 3),
+			/** Host commands per room. */
+			command: rule('command', 20, 2),
+			/** Stream (re)connections per IP: a reconnect storm must not starve the room. */
+			stream: rule('stream', envNumber('CLASSROOM_STREAM_BURST', 30), 6)
+		};
+		this.store.onAppended((roomId, record) => this.rooms.get(roomId)?.receive(record));
+		this.store.onReconnected(() => {
+			for (const room of this.rooms.values()) void room.catchUp();
+		});
 	}
 
-	/** Replays every room log in the data directory; expired rooms are deleted instead. */
+	get shared(): boolean {
+		return this.store.kind === 'shared';
+	}
+
+	/**
+	 * Embedded: replays every room log in the data directory (expired rooms are deleted instead).
+	 * Shared: nothing to do, rooms load from Redis when first asked for.
+	 */
 	async recover(now = Date.now()): Promise<number> {
-		await mkdir(this.dataDir, { recursive: true });
-		for (const path of await listLogs(this.dataDir)) {
-			const records = await readLog(path).catch(() => null);
-			const created = records?.[0];
-			if (!records || !created || created.kind !== 'created') {
-				console.error(`classroom: unreadable log ${path}: left in place, room not resumed`);
+		for (const { roomId, records } of await this.store.recoverAll()) {
+			const room = records && this.build(records);
+			if (!room) {
+				console.error(`classroom: unreadable log ${roomId}: left in place, room not resumed`);
 				continue;
 			}
-			const room = this.makeRoom(
-				created.input,
-				created.locale,
-				created.hostSecretHash,
-				created.joinUrls
-			);
-			for (const record of records.slice(1)) {
-				if (record.kind !== 'event') continue;
-				room.replay(record.seq, record.event);
-				if (record.tokenHash && record.event.type === 'player.join')
-					this.tokens.set(record.tokenHash, { roomId: room.id, playerId: record.event.playerId });
-			}
-			if (now - room.lastEventAt > this.idleMs) {
-				await this.delete(room);
-				continue;
-			}
-			room.armDeadline();
+			if (room.expiresAt < now) await this.delete(room);
+			else await this.store.markLive(room.id, room.ended ? null : room.expiresAt);
 		}
 		return this.rooms.size;
+	}
+
+	/** A room from its log; null if the log does not start with a created record. */
+	private build(records: LogRecord[]): LiveRoom | null {
+		const created = records[0];
+		if (!created || created.kind !== 'created') return null;
+		const room = this.makeRoom(created);
+		for (const record of records.slice(1)) if (record.kind === 'event') room.replay(record);
+		room.armDeadline();
+		return room;
+	}
+
+	private makeRoom(created: CreatedRecord): LiveRoom {
+		const room = new LiveRoom(
+			created.input,
+			created.locale,
+			created.hostSecretHash,
+			created.joinUrls,
+			this.store,
+			this.lifetimes
+		);
+		this.rooms.set(room.id, room);
+		return room;
 	}
 
 	startSweeping(): void {
@@ -162,73 +215,94 @@ export class ClassroomRegistry {
 		this.sweepTimer.unref?.();
 	}
 
+	/** Drops rooms idle too long, or ended longer ago than the retention. */
 	async expireIdle(now = Date.now()): Promise<number> {
 		let expired = 0;
 		for (const room of [...this.rooms.values()]) {
-			if (now - room.lastEventAt > this.idleMs) {
+			if (room.expiresAt < now) {
 				await this.delete(room);
 				expired++;
 			}
 		}
-		for (const limiter of Object.values(this.limits)) limiter.sweep(now);
 		return expired;
 	}
 
-	private makeRoom(input: RoomInput, locale: Locale, hostSecretHash: string, joinUrls: string[]) {
-		const room = new LiveRoom(
-			input,
-			locale,
-			hostSecretHash,
-			joinUrls,
-			new EventLog(logPath(this.dataDir, input.roomId))
-		);
-		this.rooms.set(room.id, room);
-		this.roomByPin.set(room.pin, room.id);
-		return room;
-	}
-
+	/** Embedded: deletes the room and its log. Shared: drops this replica (Redis expires the data). */
 	private async delete(room: LiveRoom): Promise<void> {
 		this.rooms.delete(room.id);
-		if (this.roomByPin.get(room.pin) === room.id) this.roomByPin.delete(room.pin);
-		for (const [hash, owner] of this.tokens) if (owner.roomId === room.id) this.tokens.delete(hash);
 		room.closeAll();
-		await room.log.close().catch(() => undefined);
-		await removeLog(room.log.path);
+		if (!this.shared) await this.store.remove(room.id, room.pin);
 	}
 
-	/** A live room, or 404. Expiry is also checked here, so a stale room never answers. */
-	room(roomId: string, now = Date.now()): LiveRoom {
-		const room = this.rooms.get(roomId);
+	/** A room that has not expired, or 404. Shared mode: loaded from the store on first use. */
+	async room(roomId: string, now = Date.now()): Promise<LiveRoom> {
+		let room = this.rooms.get(roomId) ?? null;
+		if (!room && this.shared) {
+			let loading = this.loading.get(roomId);
+			if (!loading) {
+				loading = this.store
+					.load(roomId)
+					.then((records) => {
+						const built = records && this.build(records);
+						// Entries appended while it loaded came before it could hear them.
+						if (built) void built.catchUp();
+						return built;
+					})
+					.finally(() => this.loading.delete(roomId));
+				this.loading.set(roomId, loading);
+			}
+			room = await loading;
+		}
 		if (!room) throw new ClassroomError('unknown-room');
-		if (now - room.lastEventAt > this.idleMs) {
-			void this.delete(room);
+		if (room.expiresAt < now) {
+			await this.delete(room);
 			throw new ClassroomError('unknown-room');
 		}
 		return room;
 	}
 
-	private limit(limiter: RateLimiter, key: string, now: number): void {
-		const wait = limiter.take(key, now);
+	private async limit(limiter: Limiter, key: string): Promise<void> {
+		const wait = await limiter.take(key);
 		if (wait > 0)
 			throw new ClassroomError('rate-limited', `Too many requests: try again in ${wait} s.`, wait);
 	}
 
-	private hostRoom(roomId: string, secret: string): LiveRoom {
-		const room = this.room(roomId);
+	/**
+	 * Runs a check on the room; in the shared mode a refusal may come from a replica a few
+	 * entries behind another instance (a question just started there), so it reads the stream
+	 * and checks once more before refusing.
+	 */
+	private async check<T>(room: LiveRoom, run: () => T, ok: (result: T) => boolean): Promise<T> {
+		const first = run();
+		if (ok(first) || !this.shared) return first;
+		await room.catchUp();
+		return run();
+	}
+
+	private async hostRoom(roomId: string, secret: string): Promise<LiveRoom> {
+		const room = await this.room(roomId);
 		if (!secretMatches(secret, room.hostSecretHash))
 			throw new ClassroomError('forbidden', 'This is not the host secret of this room.');
 		return room;
 	}
 
-	private playerOf(roomId: string, token: string): { room: LiveRoom; playerId: string } {
-		const room = this.room(roomId);
-		const owner = this.tokens.get(hashSecret(token));
-		if (!owner || owner.roomId !== roomId)
+	private async playerOf(
+		roomId: string,
+		token: string
+	): Promise<{ room: LiveRoom; playerId: string }> {
+		const room = await this.room(roomId);
+		const tokenHash = hashSecret(token);
+		const playerId = await this.check(
+			room,
+			() => room.playerOfToken(tokenHash),
+			(id) => id !== undefined
+		);
+		if (!playerId)
 			throw new ClassroomError('unauthorised', 'Unknown player token for this room: join again.');
-		const status = getIn(room.snapshot.context.players, owner.playerId)?.status;
+		const status = getIn(room.snapshot.context.players, playerId)?.status;
 		if (status === 'removed') throw new ClassroomError('removed');
 		if (status === 'left') throw new ClassroomError('not-allowed', 'This player left the room.');
-		return { room, playerId: owner.playerId };
+		return { room, playerId };
 	}
 
 	async create(
@@ -237,71 +311,122 @@ export class ClassroomRegistry {
 		ip: string,
 		now = Date.now()
 	): Promise<CreateRoomResponse> {
-		this.limit(this.limits.create, ip, now);
-		if (this.rooms.size >= MAX_ROOMS)
+		await this.limit(this.limits.create, ip);
+		// Ended rooms keep their reports for a while but no longer count.
+		if ((await this.store.countLive(now)) >= this.maxRooms)
 			throw new ClassroomError('server-busy', 'Too many live rooms on this server.');
 		const questions = await resolveQuestions(request.source, request.locale);
 		const hostSecret = newSecret();
-		const input: RoomInput = {
-			roomId: newRoomId(),
-			pin: allocatePin((pin) => this.roomByPin.has(pin)),
-			settings: { ...DEFAULT_SETTINGS, ...request.settings },
-			questions,
-			createdAt: now
-		};
 		const joinUrls = joinUrlsFor(requestUrl);
-		const room = this.makeRoom(input, request.locale, hashSecret(hostSecret), joinUrls);
-		try {
-			await room.log.append({
+		for (let attempt = 0; attempt < 20; attempt++) {
+			const input: RoomInput = {
+				roomId: newRoomId(),
+				pin: randomPin(),
+				settings: { ...DEFAULT_SETTINGS, ...request.settings },
+				questions,
+				createdAt: now,
+				maxPlayers: this.maxPlayers
+			};
+			const record: CreatedRecord = {
 				v: 1,
 				kind: 'created',
 				input,
 				locale: request.locale,
-				hostSecretHash: room.hostSecretHash,
+				hostSecretHash: hashSecret(hostSecret),
 				joinUrls
-			});
-		} catch (error) {
-			await this.delete(room);
-			throw error;
+			};
+			if (!(await this.store.create(record, this.lifetimes.idleMs))) continue;
+			this.makeRoom(record);
+			const qrSvgs = joinUrls.map((url) => qrFor(url, input.pin));
+			return {
+				roomId: input.roomId,
+				pin: input.pin,
+				hostSecret,
+				questionCount: questions.length,
+				joinUrls,
+				qrSvg: qrSvgs[0],
+				qrSvgs
+			};
 		}
-		const qrSvgs = joinUrls.map((url) => qrFor(url, input.pin));
-		return {
-			roomId: input.roomId,
-			pin: input.pin,
-			hostSecret,
-			questionCount: questions.length,
-			joinUrls,
-			qrSvg: qrSvgs[0],
-			qrSvgs
-		};
+		throw new ClassroomError('server-busy', 'No free PIN: try again.');
 	}
 
-	async join(pin: string, nickname: string, ip: string, now = Date.now()): Promise<JoinResponse> {
-		const guessWait = this.limits.pinGuess.blocked(ip, now);
+	/**
+	 * Joins a room by PIN, or with `rejoinCode` takes back the place of the player who last used
+	 * this nickname there (new token, same player, same score; the old token stops working).
+	 */
+	async join(
+		pin: string,
+		nickname: string,
+		ip: string,
+		now = Date.now(),
+		rejoinCode?: string
+	): Promise<JoinResponse> {
+		const guessWait = await this.limits.pinGuess.blocked(ip);
 		if (guessWait > 0)
 			throw new ClassroomError(
 				'rate-limited',
-				`Too many wrong PINs: wait ${guessWait} s.`,
+				`Too many wrong PINs or codes: wait ${guessWait} s.`,
 				guessWait
 			);
-		this.limit(this.limits.join, ip, now);
-		const roomId = this.roomByPin.get(pin);
-		if (!roomId) {
-			this.limits.pinGuess.take(ip, now);
+		await this.limit(this.limits.join, ip);
+		const roomId = await this.store.roomOfPin(pin);
+		const room = roomId ? await this.room(roomId, now).catch(() => null) : null;
+		if (!room) {
+			await this.limits.pinGuess.take(ip);
 			throw new ClassroomError('unknown-pin');
 		}
-		const room = this.room(roomId, now);
-		const playerId = newPlayerId();
 		const token = newSecret();
-		const event = { type: 'player.join', playerId, nickname, at: now } as const;
-		const refusal = checkJoin(room.snapshot.context, room.ended, event);
-		if (refusal) throw new ClassroomError(refusal);
 		const tokenHash = hashSecret(token);
-		const written = room.apply(event, tokenHash);
-		if (!written) throw new ClassroomError('not-allowed', 'The room did not accept the join.');
-		this.tokens.set(tokenHash, { roomId, playerId });
-		await written;
-		return { roomId, playerId, token, nickname };
+		if (rejoinCode !== undefined) {
+			const player = playerByNickname(room.snapshot.context, nickname);
+			if (!player || !codesMatch(rejoinCode, player.rejoinCode)) {
+				await this.limits.pinGuess.take(ip);
+				throw new ClassroomError('invalid-rejoin-code');
+			}
+			const event = { type: 'player.rejoin', playerId: player.id, at: now } as const;
+			await this.submitOrExplain(room, event, tokenHash, (snapshot) =>
+				checkRejoin(snapshot.context, snapshot.status === 'done', event)
+			);
+			// The lost device's streams end; it would be refused from now on anyway.
+			for (const client of room.streamsOf(player.id)) client.close();
+			return {
+				roomId: room.id,
+				playerId: player.id,
+				token,
+				nickname: player.nickname,
+				rejoinCode: player.rejoinCode,
+				rejoined: true
+			};
+		}
+		const playerId = newPlayerId();
+		const code = newRejoinCode();
+		const event = { type: 'player.join', playerId, nickname, rejoinCode: code, at: now } as const;
+		await this.submitOrExplain(room, event, tokenHash, (snapshot) =>
+			checkJoin(snapshot.context, snapshot.status === 'done', event)
+		);
+		return { roomId: room.id, playerId, token, nickname, rejoinCode: code, rejoined: false };
+	}
+
+	/** Submits a join or rejoin checked by `refusal` first; explains an ignored one. */
+	private async submitOrExplain(
+		room: LiveRoom,
+		event: RoomEvent,
+		tokenHash: string,
+		refusal: (snapshot: LiveRoom['snapshot']) => ErrorCode | null
+	): Promise<void> {
+		const first = await this.check(
+			room,
+			() => refusal(room.snapshot),
+			(r) => r === null
+		);
+		if (first) throw new ClassroomError(first);
+		const outcome = await room.submit(event, { tokenHash });
+		if (!outcome?.accepted)
+			throw new ClassroomError(
+				(outcome && refusal(outcome.before)) || 'not-allowed',
+				outcome && refusal(outcome.before) ? undefined : 'The room did not accept the join.'
+			);
 	}
 
 	async answer(
@@ -310,31 +435,42 @@ export class ClassroomRegistry {
 		request: AnswerRequest,
 		now = Date.now()
 	): Promise<AnswerResponse> {
-		const { room, playerId } = this.playerOf(roomId, token);
-		this.limit(this.limits.answer, `${roomId}:${playerId}`, now);
+		const { room, playerId } = await this.playerOf(roomId, token);
+		await this.limit(this.limits.answer, `${roomId}:${playerId}`);
 		const event = { type: 'answer.submit', playerId, ...request, at: now } as const;
-		const check = checkAnswer(room.snapshot.context, isAcceptingAnswers(room.snapshot), event);
+		const checkOn = (snapshot: LiveRoom['snapshot']) =>
+			checkAnswer(snapshot.context, isAcceptingAnswers(snapshot), event);
+		const check = await this.check(
+			room,
+			() => checkOn(room.snapshot),
+			(c) => c === 'accept' || c === 'duplicate'
+		);
 		if (check === 'duplicate') {
 			// The first answer may still be on its way to disk: acknowledge only once it is there.
-			await room.log.settled();
+			await this.store.settled(roomId);
 			return { ok: true, duplicate: true };
 		}
-		if (check !== 'accept')
-			throw new ClassroomError(
-				check,
-				check === 'malformed' ? 'This answer does not fit the current question.' : undefined
-			);
-		const written = room.apply(event);
-		if (!written) throw new ClassroomError('not-accepting');
-		await written;
-		return { ok: true, duplicate: false };
+		if (check !== 'accept') throw this.answerError(check);
+		const outcome = await room.submit(event);
+		if (outcome?.accepted) return { ok: true, duplicate: false };
+		// Shared mode: another entry came first (this player's answer from another tab, or the end
+		// of the question). The same rule tells the player which.
+		const why = outcome ? checkOn(outcome.before) : 'not-accepting';
+		if (why === 'duplicate') return { ok: true, duplicate: true };
+		throw this.answerError(why === 'accept' ? 'not-accepting' : why);
+	}
+
+	private answerError(code: ErrorCode): ClassroomError {
+		return new ClassroomError(
+			code,
+			code === 'malformed' ? 'This answer does not fit the current question.' : undefined
+		);
 	}
 
 	/** The player leaves for good (their token stops working; their name is free again). */
 	async leave(roomId: string, token: string, now = Date.now()): Promise<{ ok: true }> {
-		const { room, playerId } = this.playerOf(roomId, token);
-		const written = room.apply({ type: 'player.leave', playerId, at: now });
-		if (written) await written;
+		const { room, playerId } = await this.playerOf(roomId, token);
+		await room.submit({ type: 'player.leave', playerId, at: now });
 		for (const client of room.streamsOf(playerId)) client.close();
 		return { ok: true };
 	}
@@ -345,61 +481,84 @@ export class ClassroomRegistry {
 		command: HostCommand,
 		now = Date.now()
 	): Promise<CommandResponse> {
-		const room = this.hostRoom(roomId, secret);
-		this.limit(this.limits.command, roomId, now);
-		const event = commandToEvent(command, now);
-		if (command.type === 'remove') {
-			const player = getIn(room.snapshot.context.players, command.playerId);
-			if (!player || player.status !== 'active')
-				throw new ClassroomError('not-allowed', 'No such player in the room.');
+		const room = await this.hostRoom(roomId, secret);
+		await this.limit(this.limits.command, roomId);
+		// What the host saw: a command that lost a race is tried again only if the room is still
+		// at the same phase and question (joins and answers in between do not matter; a "next"
+		// from another tab does: this one is then refused rather than applied to the new state).
+		const intent = () => `${phaseOf(room.snapshot)}:${room.snapshot.context.current}`;
+		const seen = intent();
+		for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
+			if (intent() !== seen)
+				throw new ClassroomError('not-allowed', 'The room moved on before this command.');
+			const event = commandToEvent(command, attempt === 0 ? now : Date.now());
+			if (command.type === 'remove') {
+				const player = getIn(room.snapshot.context.players, command.playerId);
+				if (!player || player.status !== 'active')
+					throw new ClassroomError('not-allowed', 'No such player in the room.');
+			}
+			if (!(await this.check(room, () => room.snapshot.can(event), Boolean)))
+				throw new ClassroomError(
+					'not-allowed',
+					`Cannot ${command.type} while the room is in ${phaseOf(room.snapshot)}.`
+				);
+			const outcome = await room.submit(event, { conditional: true });
+			if (!outcome) continue;
+			if (!outcome.accepted)
+				throw new ClassroomError('not-allowed', `The room ignored ${command.type} right now.`);
+			if (command.type === 'remove')
+				for (const client of room.streamsOf(command.playerId)) client.close();
+			if (room.ended && this.shared) await this.store.markLive(room.id, null);
+			return { ok: true, version: room.version };
 		}
-		if (!room.snapshot.can(event))
-			throw new ClassroomError(
-				'not-allowed',
-				`Cannot ${command.type} while the room is in ${phaseOf(room.snapshot)}.`
-			);
-		const written = room.apply(event);
-		if (!written)
-			throw new ClassroomError('not-allowed', `The room ignored ${command.type} right now.`);
-		await written;
-		if (command.type === 'remove')
-			for (const client of room.streamsOf(command.playerId)) client.close();
-		return { ok: true, version: room.version };
+		throw new ClassroomError('server-busy', 'The room is very busy: try the command again.');
 	}
 
-	stream(
+	/**
+	 * An SSE stream of views. `lastEventId` (the SSE Last-Event-ID header) is the room version the
+	 * client last saw: a replica behind it (shared mode) first reads the entries it lacks from
+	 * the stream, so a client moving between instances never sees the room go back in time.
+	 */
+	async stream(
 		roomId: string,
 		role: Role,
 		secret: string,
 		ip: string,
 		signal: AbortSignal,
-		now = Date.now()
-	): Response {
-		this.limit(this.limits.stream, ip, now);
-		if (role !== 'player')
-			return openStream(this.hostRoom(roomId, secret), role, undefined, signal);
-		const { room, playerId } = this.playerOf(roomId, secret);
-		const streams = room.streamsOf(playerId);
-		for (const stale of streams.slice(0, Math.max(0, streams.length - MAX_STREAMS_PER_PLAYER + 1)))
-			stale.close();
-		return openStream(room, 'player', playerId, signal);
+		lastEventId?: number
+	): Promise<Response> {
+		await this.limit(this.limits.stream, ip);
+		const found =
+			role === 'player'
+				? await this.playerOf(roomId, secret)
+				: { room: await this.hostRoom(roomId, secret), playerId: undefined };
+		const { room, playerId } = found;
+		if (lastEventId !== undefined && lastEventId > room.version) await room.catchUp(lastEventId);
+		if (playerId) {
+			const streams = room.streamsOf(playerId);
+			for (const stale of streams.slice(
+				0,
+				Math.max(0, streams.length - MAX_STREAMS_PER_PLAYER + 1)
+			))
+				stale.close();
+		}
+		return openStream(room, role, playerId, signal);
 	}
 
-	report(roomId: string, secret: string): RoomReport {
-		return buildReport(this.hostRoom(roomId, secret).snapshot.context);
+	async report(roomId: string, secret: string): Promise<RoomReport> {
+		return buildReport((await this.hostRoom(roomId, secret)).snapshot.context);
 	}
 
-	/** Waits for every pending log write (tests and shutdown). */
+	/** Waits for every pending store write (tests and shutdown). */
 	async settled(): Promise<void> {
-		await Promise.all([...this.rooms.values()].map((room) => room.log.settled()));
+		await this.store.settled();
 	}
 
 	async close(): Promise<void> {
 		if (this.sweepTimer) clearInterval(this.sweepTimer);
-		for (const room of this.rooms.values()) {
-			room.closeAll();
-			await room.log.close();
-		}
+		for (const room of this.rooms.values()) room.closeAll();
+		await this.store.settled();
+		await this.store.close();
 		this.rooms.clear();
 	}
 }
@@ -409,15 +568,50 @@ declare global {
 	var __classroomRegistry: Promise<ClassroomRegistry> | undefined;
 }
 
-/** The process's registry, recovered from disk on first use. */
+/**
+ * The store `CLASSROOM_STORE` names: unset or `file:` → embedded JSON-lines logs in
+ * `CLASSROOM_DATA_DIR`; `redis://…` or `rediss://…` → Redis/Valkey shared by every instance.
+ * Anything else, or a Redis that does not answer, stops the start with a clear message.
+ */
+async function storeFromEnv(): Promise<RoomStore | undefined> {
+	const url = process.env.CLASSROOM_STORE?.trim();
+	if (!url || url === 'file:') return undefined;
+	if (!/^rediss?:\/\//.test(url))
+		throw new Error(
+			`CLASSROOM_STORE=${url}: expected redis://host:port (or unset for the embedded store).`
+		);
+	// Loaded only in the shared mode: `npm start` never touches ioredis.
+	const { RedisStore } = await import('./redis-store');
+	const store = new RedisStore(url);
+	const timeout = new Promise<never>((_, reject) =>
+		setTimeout(
+			() => reject(new Error(`CLASSROOM_STORE: no answer from ${url} within 10 s.`)),
+			10_000
+		).unref()
+	);
+	await Promise.race([store.ready(), timeout]).catch(async (error) => {
+		await store.close();
+		throw error;
+	});
+	return store;
+}
+
+/** The process's registry, recovered on first use. */
 export function getRegistry(): Promise<ClassroomRegistry> {
 	return (globalThis.__classroomRegistry ??= (async () => {
+		const store = await storeFromEnv();
+		const maxPlayers = Number(process.env.CLASSROOM_MAX_PLAYERS);
 		const registry = new ClassroomRegistry({
 			dataDir: process.env.CLASSROOM_DATA_DIR ?? '.data/classroom',
-			idleMs: envNumber('CLASSROOM_IDLE_MS', DEFAULT_IDLE_MS)
+			store,
+			idleMs: envNumber('CLASSROOM_IDLE_MS', DEFAULT_IDLE_MS),
+			endedMs: envNumber('CLASSROOM_ENDED_MS', DEFAULT_ENDED_MS),
+			maxRooms: envNumber('CLASSROOM_MAX_ROOMS', DEFAULT_MAX_ROOMS),
+			maxPlayers: Number.isInteger(maxPlayers) && maxPlayers > 0 ? maxPlayers : undefined
 		});
 		const resumed = await registry.recover();
 		if (resumed > 0) console.log(`classroom: resumed ${resumed} room(s) from ${registry.dataDir}`);
+		if (registry.shared) console.log('classroom: shared mode, rooms in Redis');
 		registry.startSweeping();
 		return registry;
 	})().catch((error) => {

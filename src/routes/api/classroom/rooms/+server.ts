@@ -1,18 +1,18 @@
 // POST /api/classroom/rooms: create a room. Body CreateRoomRequest → CreateRoomResponse (201).
 import { BODY_LIMITS, validateCreateRoom } from '$lib/classroom/protocol';
 import { fromBody } from '$lib/server/classroom/errors';
-import { handle, jsonResponse, readJson } from '$lib/server/classroom/http';
+import { clientAddress, handle, jsonResponse, readJson } from '$lib/server/classroom/http';
 import { getRegistry } from '$lib/server/classroom/registry';
 import type { RequestHandler } from './$types';
 
 // Server-only: the Node build serves it; the static build has no server.
 export const prerender = false;
 
-export const POST: RequestHandler = ({ request, url, getClientAddress }) =>
+export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const registry = await getRegistry();
-		const parsed = validateCreateRoom(await readJson(request, BODY_LIMITS.create));
+		const parsed = validateCreateRoom(await readJson(event.request, BODY_LIMITS.create));
 		if (!parsed.ok) throw fromBody(parsed.error);
-		const created = await registry.create(parsed.value, url, getClientAddress());
+		const created = await registry.create(parsed.value, event.url, clientAddress(event));
 		return jsonResponse(created, 201);
 	});

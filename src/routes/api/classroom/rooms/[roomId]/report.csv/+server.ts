@@ -19,7 +19,7 @@ export const GET: RequestHandler = ({ request, url, params }) =>
 			throw new ClassroomError('malformed', 'sheet must be students, questions or answers.');
 		const secret = requireCredential(request, url);
 		const registry = await getRegistry();
-		const csv = reportToCsv(registry.report(params.roomId, secret), sheet);
+		const csv = reportToCsv(await registry.report(params.roomId, secret), sheet);
 		return new Response(csv, {
 			headers: {
 				'content-type': 'text/csv; charset=utf-8',

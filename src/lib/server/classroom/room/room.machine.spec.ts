@@ -3,7 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { Item } from '$lib/bank/types';
 import { getIn } from './bucket-map';
-import { DEFAULT_SETTINGS, type PublicItem, type RoomSettings } from './protocol';
+import { DEFAULT_SETTINGS, type PublicItem, type RoomSettings } from '$lib/classroom/protocol';
 import { checkAnswer, checkJoin, roomMachine, type RoomSnapshot } from './room.machine';
 import type { RoomEvent, RoomInput } from './room.types';
 import {
@@ -71,6 +71,7 @@ const join = (playerId: string, nickname: string, at = T0): RoomEvent => ({
 	type: 'player.join',
 	playerId,
 	nickname,
+	rejoinCode: `C${playerId}`.toUpperCase().slice(0, 5),
 	at
 });
 const answer = (playerId: string, choice: string, at: number, questionIndex = 0): RoomEvent => ({
@@ -92,7 +93,13 @@ describe('room machine', () => {
 
 	it('rejects a duplicate nickname, ignoring case and width', () => {
 		const snapshot = run([join('p1', 'Ann')]);
-		const event = { type: 'player.join', playerId: 'p2', nickname: 'ＡＮＮ', at: T0 } as const;
+		const event = {
+			type: 'player.join',
+			playerId: 'p2',
+			nickname: 'ＡＮＮ',
+			rejoinCode: 'ABCDE',
+			at: T0
+		} as const;
 		expect(checkJoin(snapshot.context, false, event)).toBe('duplicate-nickname');
 		expect(run([join('p1', 'Ann'), event]).context.playerOrder).toEqual(['p1']);
 	});

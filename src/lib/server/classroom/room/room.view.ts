@@ -9,23 +9,25 @@
 import { hash32, mulberry32, shuffle } from '$lib/bank/generators/random';
 import type { Item } from '$lib/bank/types';
 import { isWholeFamily, presentItem } from '$lib/answering/option-order';
-import type {
-	Distribution,
-	HostCommand,
-	HostCommandType,
-	HostView,
-	LeaderboardRow,
-	PlayerView,
-	ProjectorView,
-	PublicItem,
-	QuestionHeader,
-	RevealedKey,
-	RoomPhase,
-	RoomReport
-} from './protocol';
-import { entriesOf, getIn, hasIn, valuesOf } from './bucket-map';
+import {
+	HOST_COMMANDS,
+	nicknameKey,
+	type Distribution,
+	type HostCommand,
+	type HostCommandType,
+	type HostView,
+	type LeaderboardRow,
+	type PlayerView,
+	type ProjectorView,
+	type PublicItem,
+	type QuestionHeader,
+	type RevealedKey,
+	type RoomPhase,
+	type RoomReport
+} from '$lib/classroom/protocol';
+import { entriesOf, getIn, hasIn } from './bucket-map';
 import type { RoomSnapshot } from './room.machine';
-import type { RoomContext, RoomEvent, RoomQuestion } from './room.types';
+import type { AnswerRecord, RoomContext, RoomEvent, RoomQuestion } from './room.types';
 
 export function phaseOf(snapshot: RoomSnapshot): RoomPhase {
 	if (snapshot.matches('question')) return 'question';
@@ -49,16 +51,7 @@ export function commandToEvent(command: HostCommand, at: number): RoomEvent {
 	}
 }
 
-const COMMAND_TYPES: HostCommandType[] = [
-	'start',
-	'next',
-	'reveal',
-	'pause',
-	'resume',
-	'extend',
-	'skip',
-	'end'
-];
+const COMMAND_TYPES = HOST_COMMANDS.filter((type) => type !== 'remove');
 
 /** Which commands the room accepts now; `remove` is always allowed while the room is open. */
 export function availableCommands(
@@ -285,12 +278,54 @@ function rankOf(context: RoomContext): Map<string, number> {
 	return ranks;
 }
 
+type ReportAnswer = RoomReport['students'][number]['answers'][number];
+
+/**
+ * The end-of-session report. Students are counted by nickname: a player who left and joined again
+ * under the same name is one student (their first answer to a question counts, as a second answer
+ * from one phone would not), listed once, with `joins` and `left` saying what happened.
+ */
 export function buildReport(context: RoomContext): RoomReport {
 	const ranks = rankOf(context);
 	const asked = (i: number) => i <= context.current;
+	const byName = new Map<string, string[]>();
+	for (const id of context.playerOrder) {
+		const key = nicknameKey(getIn(context.players, id)!.nickname);
+		byName.set(key, [...(byName.get(key) ?? []), id]);
+	}
+	const students = [...byName.values()].map((ids) => {
+		const latest = getIn(context.players, ids.at(-1)!)!;
+		const firstAnswers = context.questions.map((_, index): ReportAnswer => {
+			let first: AnswerRecord | undefined;
+			for (const id of ids) {
+				const record = getIn(context.answers[index], id);
+				if (record && (!first || record.at < first.at)) first = record;
+			}
+			if (!first) return null;
+			const { correct, fraction } = first.score;
+			return { correct, fraction, points: first.points, ms: first.ms };
+		});
+		// A skipped question is void: its answers count for the question, not for the student.
+		const answers = firstAnswers.map((a, index) => (context.skipped[index] ? null : a));
+		const given = answers.filter((a) => a !== null);
+		return {
+			playerId: latest.id,
+			nickname: latest.nickname,
+			rank: ranks.get(latest.id) ?? null,
+			points: given.reduce((sum, a) => sum + a.points, 0),
+			correct: given.filter((a) => a.correct).length,
+			answered: given.length,
+			removed: latest.status === 'removed',
+			left: latest.status === 'left',
+			joins: ids.length,
+			answers,
+			firstAnswers
+		};
+	});
 	const questions = context.questions.map((q, index) => {
-		const records = valuesOf(context.answers[index] ?? {});
-		const correct = records.filter((r) => r.score.correct).length;
+		const given = students.map((s) => s.firstAnswers[index]).filter((a) => a !== null);
+		const answered = given.length;
+		const correct = given.filter((a) => a.correct).length;
 		return {
 			index,
 			itemId: q.item.id,
@@ -298,28 +333,9 @@ export function buildReport(context: RoomContext): RoomReport {
 			stem: q.item.stem,
 			type: q.item.type,
 			skipped: context.skipped[index] || !asked(index),
-			answered: records.length,
+			answered,
 			correct,
-			accuracy: records.length === 0 ? null : correct / records.length
-		};
-	});
-	const students = context.playerOrder.map((playerId) => {
-		const player = getIn(context.players, playerId)!;
-		const totals = getIn(context.totals, playerId)!;
-		return {
-			playerId,
-			nickname: player.nickname,
-			rank: ranks.get(playerId) ?? null,
-			points: totals.points,
-			correct: totals.correct,
-			answered: totals.answered,
-			removed: player.status === 'removed',
-			answers: context.questions.map((_, index) => {
-				const record = getIn(context.answers[index], playerId);
-				if (!record || context.skipped[index]) return null;
-				const { correct, fraction } = record.score;
-				return { correct, fraction, points: record.points, ms: record.ms };
-			})
+			accuracy: answered === 0 ? null : correct / answered
 		};
 	});
 	const mostMissed = questions
@@ -329,7 +345,11 @@ export function buildReport(context: RoomContext): RoomReport {
 				(a.accuracy ?? -1) - (b.accuracy ?? -1) || a.answered - b.answered || a.index - b.index
 		)
 		.map((q) => q.index);
-	return { questions, students, mostMissed };
+	return {
+		questions,
+		students: students.map(({ firstAnswers: _, ...student }) => student),
+		mostMissed
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,7 +405,8 @@ function sharedView(snapshot: RoomSnapshot, now: number) {
 						distribution: distribution(context, context.current)
 					}
 				: null,
-		leaderboard: phase === 'leaderboard' || phase === 'ended' ? standings(context) : null
+		leaderboard: phase === 'leaderboard' || phase === 'ended' ? standings(context) : null,
+		locked: context.locked
 	};
 }
 
@@ -424,7 +445,8 @@ export function selectHostView(
 			nickname: getIn(context.players, id)!.nickname,
 			connected: extras.connected.has(id),
 			points: getIn(context.totals, id)!.points,
-			answered: phase === 'question' && current !== undefined && hasIn(current, id)
+			answered: phase === 'question' && current !== undefined && hasIn(current, id),
+			rejoinCode: getIn(context.players, id)!.rejoinCode
 		})),
 		can: availableCommands(snapshot, extras.now),
 		report: phase === 'ended' ? buildReport(context) : null

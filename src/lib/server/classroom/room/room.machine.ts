@@ -8,17 +8,18 @@
  * so the server can tell a player *why* (duplicate name, too late…) with the same rules the
  * guards use.
  */
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { assign, not, setup, type SnapshotFrom } from 'xstate';
 import { scoreItem } from '$lib/answering/scoring';
 import type { Item, Response } from '$lib/bank/types';
 import { deleteIn, entriesOf, getIn, hasIn, setIn } from './bucket-map';
-import { MAX_PLAYERS_PER_ROOM, nicknameKey, type ErrorCode } from './protocol';
+import { MAX_PLAYERS_PER_ROOM, nicknameKey, type ErrorCode } from '$lib/classroom/protocol';
 import type {
 	AnswerRecord,
 	PlayerStatus,
 	RoomContext,
 	RoomEvent,
 	RoomInput,
+	RoomPlayer,
 	RoomQuestion
 } from './room.types';
 
@@ -59,8 +60,37 @@ export function checkJoin(
 ): ErrorCode | null {
 	if (ended) return 'room-closed';
 	if (hasIn(context.players, event.playerId)) return 'not-allowed';
-	if (context.activeCount >= MAX_PLAYERS_PER_ROOM) return 'room-full';
+	if (context.locked) return 'room-locked';
+	if (context.activeCount >= context.maxPlayers) return 'room-full';
 	return hasIn(context.nicknames, nicknameKey(event.nickname)) ? 'duplicate-nickname' : null;
+}
+
+/**
+ * Why a player cannot reclaim their place, or null. A removed player stays out; one who left
+ * comes back if the name is still free and the room has room (a lock does not stop them).
+ */
+export function checkRejoin(
+	context: RoomContext,
+	ended: boolean,
+	event: EventOf<'player.rejoin'>
+): ErrorCode | null {
+	if (ended) return 'room-closed';
+	const player = getIn(context.players, event.playerId);
+	if (!player) return 'not-allowed';
+	if (player.status === 'removed') return 'removed';
+	if (player.status === 'active') return null;
+	if (context.activeCount >= context.maxPlayers) return 'room-full';
+	return hasIn(context.nicknames, nicknameKey(player.nickname)) ? 'duplicate-nickname' : null;
+}
+
+/** The latest player who used this nickname (any status), for rejoining by code. */
+export function playerByNickname(context: RoomContext, nickname: string): RoomPlayer | undefined {
+	const key = nicknameKey(nickname);
+	for (let i = context.playerOrder.length - 1; i >= 0; i--) {
+		const player = getIn(context.players, context.playerOrder[i])!;
+		if (nicknameKey(player.nickname) === key) return player;
+	}
+	return undefined;
 }
 
 /** Maps a matching response from displayed positions back to key indexes. */
@@ -130,6 +160,9 @@ export const roomMachine = setup({
 			event.type === 'answer.submit' && checkAnswer(context, true, event) === 'accept',
 		canJoin: ({ context, event }) =>
 			event.type === 'player.join' && checkJoin(context, false, event) === null,
+		canRejoin: ({ context, event }) =>
+			event.type === 'player.rejoin' && checkRejoin(context, false, event) === null,
+		isLocked: ({ context }) => context.locked,
 		isActivePlayer: ({ context, event }) =>
 			(event.type === 'player.leave' || event.type === 'host.remove') &&
 			getIn(context.players, event.playerId)?.status === 'active'
@@ -142,7 +175,8 @@ export const roomMachine = setup({
 				id: event.playerId,
 				nickname: event.nickname,
 				joinedAt: event.at,
-				status: 'active' as const
+				status: 'active' as const,
+				rejoinCode: event.rejoinCode
 			};
 			return {
 				players: setIn(context.players, player.id, player),
@@ -150,6 +184,17 @@ export const roomMachine = setup({
 				playerOrder: [...context.playerOrder, player.id],
 				activeCount: context.activeCount + 1,
 				totals: setIn(context.totals, player.id, { points: 0, correct: 0, answered: 0 })
+			};
+		}),
+		markPlayerBack: assign(({ context, event }) => {
+			if (event.type !== 'player.rejoin') return {};
+			const before = getIn(context.players, event.playerId)!;
+			if (before.status === 'active') return {};
+			const player = { ...before, status: 'active' as const };
+			return {
+				players: setIn(context.players, player.id, player),
+				nicknames: setIn(context.nicknames, nicknameKey(player.nickname), player.id),
+				activeCount: context.activeCount + 1
 			};
 		}),
 		markPlayerGone: assign(({ context, event }) => {
@@ -230,12 +275,17 @@ export const roomMachine = setup({
 		skipped: input.questions.map(() => false),
 		totals: {},
 		createdAt: input.createdAt,
-		lastEventAt: input.createdAt
+		lastEventAt: input.createdAt,
+		maxPlayers: input.maxPlayers ?? MAX_PLAYERS_PER_ROOM,
+		locked: false
 	}),
 	initial: 'lobby',
 	on: {
 		'player.join': { guard: 'canJoin', actions: ['addPlayer', 'noteTime'] },
+		'player.rejoin': { guard: 'canRejoin', actions: ['markPlayerBack', 'noteTime'] },
 		'player.leave': { guard: 'isActivePlayer', actions: ['markPlayerGone', 'noteTime'] },
+		'host.lock': { guard: not('isLocked'), actions: [assign({ locked: true }), 'noteTime'] },
+		'host.unlock': { guard: 'isLocked', actions: [assign({ locked: false }), 'noteTime'] },
 		'host.remove': { guard: 'isActivePlayer', actions: ['markPlayerGone', 'noteTime'] },
 		'host.end': { target: '.ended', actions: ['stopClock', 'noteTime'] }
 	},

@@ -5,7 +5,7 @@
  */
 import type { Item, Response, Score } from '$lib/bank/types';
 import type { BucketMap } from './bucket-map';
-import type { RoomSettings } from './protocol';
+import type { RoomSettings } from '$lib/classroom/protocol';
 
 export interface RoomQuestion {
 	item: Item;
@@ -22,6 +22,8 @@ export interface RoomInput {
 	settings: RoomSettings;
 	questions: RoomQuestion[];
 	createdAt: number;
+	/** Players allowed at once; MAX_PLAYERS_PER_ROOM when absent (logs written before it existed). */
+	maxPlayers?: number;
 }
 
 export type PlayerStatus = 'active' | 'left' | 'removed';
@@ -31,6 +33,8 @@ export interface RoomPlayer {
 	nickname: string;
 	joinedAt: number;
 	status: PlayerStatus;
+	/** Reclaims this place with the nickname (drawn by the server, shown to player and host). */
+	rejoinCode: string;
 }
 
 export interface AnswerRecord {
@@ -75,6 +79,9 @@ export interface RoomContext {
 	totals: BucketMap<PlayerTotals>;
 	createdAt: number;
 	lastEventAt: number;
+	maxPlayers: number;
+	/** Locked by the host: no new players; rejoining with a code still works. */
+	locked: boolean;
 }
 
 interface At {
@@ -83,7 +90,9 @@ interface At {
 }
 
 export type RoomEvent =
-	| ({ type: 'player.join'; playerId: string; nickname: string } & At)
+	| ({ type: 'player.join'; playerId: string; nickname: string; rejoinCode: string } & At)
+	/** A player reclaims their place (new device or cleared storage); a player who left returns. */
+	| ({ type: 'player.rejoin'; playerId: string } & At)
 	| ({ type: 'player.leave'; playerId: string } & At)
 	| ({ type: 'answer.submit'; playerId: string; questionIndex: number; response: Response } & At)
 	| ({ type: 'host.start' } & At)
@@ -95,6 +104,8 @@ export type RoomEvent =
 	| ({ type: 'host.skip' } & At)
 	| ({ type: 'host.end' } & At)
 	| ({ type: 'host.remove'; playerId: string } & At)
+	| ({ type: 'host.lock' } & At)
+	| ({ type: 'host.unlock' } & At)
 	| ({ type: 'clock.tick' } & At);
 
 export type RoomEventType = RoomEvent['type'];

@@ -1,0 +1,187 @@
+/**
+ * Simulated phones for `bench:classroom`, in a process of their own (forked by the bench), so the
+ * server's figures are not the phones' CPU. Each phone is a real HTTP client: it joins, holds its
+ * own SSE stream and answers with a POST. Driven over IPC by the bench; every message carries
+ * `id` (echoed in the reply) and `room` (one process holds phones of several rooms):
+ *   { join: { pin, count, label, origins } }  → { joined: n, errors }
+ *   { answer: { windowMs, body } }            → { sent: { playerId: wall ms }, ack: ms[], errors }
+ *   { phase: name }                           → { phaseAt: wall ms when all showed it, or null }
+ *   { close: true }                           → closes that room's streams
+ * Times are wall-clock (performance.timeOrigin + now), comparable across processes.
+ */
+import type { JoinResponse } from '../../src/lib/classroom/protocol.ts';
+
+const wall = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let ipCounter = Number(process.env.PHONES_IP_BASE ?? 0);
+const newIp = () => {
+	ipCounter++;
+	return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+};
+
+interface Phone {
+	player: JoinResponse;
+	origin: string;
+	ip: string;
+	phases: Map<string, number>;
+	controller: AbortController;
+}
+
+const rooms = new Map<string, Phone[]>();
+let streamErrors = 0;
+
+async function post<T>(origin: string, path: string, body: unknown, ip: string, secret?: string) {
+	const response = await fetch(`${origin}/api/classroom${path}`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-forwarded-for': ip,
+			...(secret ? { authorization: `Bearer ${secret}` } : {})
+		},
+		body: JSON.stringify(body)
+	});
+	const json = (await response.json()) as T;
+	if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+	return json;
+}
+
+function openStream(phone: Phone): Promise<void> {
+	return new Promise((opened) => {
+		void (async () => {
+			try {
+				const response = await fetch(
+					`${phone.origin}/api/classroom/rooms/${phone.player.roomId}/events?role=player`,
+					{
+						headers: { authorization: `Bearer ${phone.player.token}`, 'x-forwarded-for': phone.ip },
+						signal: phone.controller.signal
+					}
+				);
+				if (!response.ok || !response.body) throw new Error(`stream ${response.status}`);
+				opened();
+				const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+				let buffer = '';
+				for (;;) {
+					const { done, value } = await reader.read();
+					if (done) return;
+					buffer += value;
+					let end: number;
+					while ((end = buffer.indexOf('\n\n')) >= 0) {
+						const block = buffer.slice(0, end);
+						buffer = buffer.slice(end + 2);
+						const data = block.split('\n').find((l) => l.startsWith('data: '));
+						if (!data) continue;
+						// The phase is all we need: no full parse of 2,000 views per push.
+						const phase = data.match(/"phase":"(\w+)"/)?.[1];
+						if (phase && !phone.phases.has(phase)) phone.phases.set(phase, wall());
+					}
+				}
+			} catch {
+				if (!phone.controller.signal.aborted) streamErrors++;
+				opened();
+			}
+		})();
+	});
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(limit, items.length) }, async () => {
+			while (next < items.length) await task(items[next++]);
+		})
+	);
+}
+
+process.on('message', (message: Record<string, unknown>) => {
+	void handle(message).then((reply) => {
+		// The bench may have gone (a timed-out scenario): nothing to tell then.
+		if (process.connected) process.send!({ id: message.id, ...(reply as object) }, () => undefined);
+	});
+});
+process.on('disconnect', () => process.exit(0));
+
+async function handle(message: Record<string, unknown>): Promise<unknown> {
+	const room = String(message.room);
+	if (!rooms.has(room)) rooms.set(room, []);
+	const phones = rooms.get(room)!;
+	if (message.join) {
+		const { pin, count, label, origins } = message.join as {
+			pin: string;
+			count: number;
+			label: string;
+			origins: string[];
+		};
+		let errors = 0;
+		await pool(
+			Array.from({ length: count }, (_, i) => i),
+			25,
+			async (i) => {
+				const origin = origins[i % origins.length];
+				const ip = newIp();
+				try {
+					const player = await post<JoinResponse>(
+						origin,
+						'/join',
+						{ pin, nickname: `${label}-${i}` },
+						ip
+					);
+					const phone = {
+						player,
+						origin,
+						ip,
+						phases: new Map(),
+						controller: new AbortController()
+					};
+					phones.push(phone);
+					await openStream(phone);
+				} catch {
+					errors++;
+				}
+			}
+		);
+		return { joined: phones.length, errors };
+	}
+	if (message.answer) {
+		const { windowMs, body } = message.answer as { windowMs: number; body: unknown };
+		const sent: Record<string, number> = {};
+		const ack: number[] = [];
+		let errors = 0;
+		await Promise.all(
+			phones.map(async (phone) => {
+				await sleep(Math.random() * windowMs);
+				const at = wall();
+				sent[phone.player.playerId] = at;
+				try {
+					await post(
+						phone.origin,
+						`/rooms/${phone.player.roomId}/answer`,
+						body,
+						phone.ip,
+						phone.player.token
+					);
+					ack.push(wall() - at);
+				} catch {
+					errors++;
+				}
+			})
+		);
+		return { sent, ack, errors, streamErrors };
+	}
+	if (typeof message.phase === 'string') {
+		const phase = message.phase;
+		const until = wall() + 30_000;
+		while (wall() < until) {
+			if (phones.every((p) => p.phases.has(phase)))
+				return { phaseAt: Math.max(0, ...phones.map((p) => p.phases.get(phase)!)) };
+			await sleep(20);
+		}
+		return { phaseAt: null };
+	}
+	if (message.close) {
+		for (const phone of phones) phone.controller.abort();
+		rooms.delete(room);
+		return { closed: true };
+	}
+	return { error: 'unknown message' };
+}

@@ -1,0 +1,252 @@
+/**
+ * The shared store: Redis 7 or Valkey (`CLASSROOM_STORE=redis://host:port/db`), for several
+ * instances behind a load balancer.
+ *
+ * Keys (all under `classroom:`):
+ * - `room:<id>`: the room's log, a Stream. Entry `0-1` is the created record; event `n` is entry
+ *   `n-0`, so the SSE id, the room version and the stream id are one number.
+ * - `seq:<id>`: the room's last seq. `pin:<pin>`: the PIN index. `live`: a sorted set of rooms
+ *   neither ended nor expired (score: when they expire), for the live-room cap.
+ * - `limit:*`: rate-limiter-flexible's counters.
+ *
+ * One order per room: every append runs one Lua script (APPEND_SCRIPT) that reads the last seq,
+ * writes entry seq+1 and publishes it, atomically. We chose the script over optimistic appends
+ * (read, check, retry) because 2,000 answers in a second from several instances would mostly be
+ * retries; in a script they queue inside Redis and each costs one round trip. Answers and joins
+ * are appended unconditionally: the room machine, applying the same entries in the same order on
+ * every instance, counts the first answer of a player and ignores the second, wherever they came
+ * from. Host commands pass the seq they were checked against (`expectSeq`) and the script refuses
+ * them if the room moved on (optimistic check inside the script): a command is applied to the
+ * state the host saw, and a command resent after a lost reply is not applied twice.
+ *
+ * Fan-out: the script PUBLISHes each entry on `classroom:events`; every instance applies the
+ * entries of the rooms it holds. Pub/Sub is at-most-once, so the stream stays the truth: an
+ * instance that sees a gap in seq, reconnects, or is asked for a newer Last-Event-ID than it has,
+ * reads the missing entries from the stream (XRANGE).
+ *
+ * Durability: an append resolves when Redis replies. With `appendonly yes` and `appendfsync
+ * always` Redis writes and fsyncs the AOF before it sends replies (and publishes), so an
+ * acknowledged answer survives a Redis crash or restart. With `appendfsync everysec` (Redis's
+ * default) up to a second of acknowledged answers can be lost on a crash of the Redis machine;
+ * with no AOF, everything since the last RDB snapshot.
+ */
+import { Redis } from 'ioredis';
+import { redisLimiter, type Limiter, type LimitRule } from './rate-limit';
+import type {
+	AppendOptions,
+	CreatedRecord,
+	EventRecord,
+	LogRecord,
+	NewEvent,
+	RoomStore
+} from './store';
+
+const PREFIX = 'classroom:';
+const CHANNEL = `${PREFIX}events`;
+const roomKey = (roomId: string) => `${PREFIX}room:${roomId}`;
+const seqKey = (roomId: string) => `${PREFIX}seq:${roomId}`;
+const pinKey = (pin: string) => `${PREFIX}pin:${pin}`;
+const LIVE_KEY = `${PREFIX}live`;
+const READ_BATCH = 5000;
+
+/**
+ * KEYS: room stream, seq counter, pin index entry, live set.
+ * ARGV: record JSON (without seq), expected seq or '', ttl ms, room id, live-until ms ('': ended).
+ * Returns the new seq, -1 if the room is gone, -2 if the expected seq no longer holds.
+ */
+const APPEND_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local current = tonumber(redis.call('GET', KEYS[2]) or '0')
+if ARGV[2] ~= '' and tonumber(ARGV[2]) ~= current then return -2 end
+local seq = current + 1
+redis.call('XADD', KEYS[1], seq .. '-0', 'r', ARGV[1])
+redis.call('SET', KEYS[2], seq, 'PX', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[3], ARGV[3])
+if ARGV[5] == '' then redis.call('ZREM', KEYS[4], ARGV[4]) else redis.call('ZADD', KEYS[4], ARGV[5], ARGV[4]) end
+redis.call('PUBLISH', '${CHANNEL}', ARGV[4] .. ' ' .. seq .. ' ' .. ARGV[1])
+return seq
+`;
+
+/** KEYS: room stream, seq counter, pin entry, live set. ARGV: record, ttl ms, room id, live-until. */
+const CREATE_SCRIPT = `
+if redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[2]) == false then return 0 end
+redis.call('XADD', KEYS[1], '0-1', 'r', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[2], 0, 'PX', ARGV[2])
+redis.call('ZADD', KEYS[4], ARGV[4], ARGV[3])
+return 1
+`;
+
+type Entry = [id: string, fields: string[]];
+
+function toRecord([id, fields]: Entry): LogRecord {
+	const record = JSON.parse(fields[1]) as LogRecord;
+	if (id === '0-1') return record;
+	return { ...(record as EventRecord), seq: Number(id.split('-')[0]) };
+}
+
+export class RedisStore implements RoomStore {
+	readonly kind = 'shared';
+	/** Commands and scripts. */
+	readonly redis: Redis;
+	/** Pub/Sub needs a connection of its own. */
+	private readonly subscriber: Redis;
+	private readonly appendedListeners: ((roomId: string, record: EventRecord) => void)[] = [];
+	private readonly reconnectedListeners: (() => void)[] = [];
+	private readonly pending = new Set<Promise<unknown>>();
+
+	constructor(url: string) {
+		this.redis = new Redis(url, { lazyConnect: false });
+		this.subscriber = new Redis(url);
+		this.redis.defineCommand('classroomAppend', { numberOfKeys: 4, lua: APPEND_SCRIPT });
+		this.redis.defineCommand('classroomCreate', { numberOfKeys: 4, lua: CREATE_SCRIPT });
+		for (const connection of [this.redis, this.subscriber])
+			connection.on('error', (error: Error) => console.error('classroom: redis:', error.message));
+		let connectedOnce = false;
+		this.subscriber.on('ready', () => {
+			// ioredis re-subscribes by itself; what was published meanwhile is read from the streams.
+			if (connectedOnce) for (const listener of this.reconnectedListeners) listener();
+			connectedOnce = true;
+		});
+		this.subscriber.on('message', (_channel: string, message: string) => {
+			const first = message.indexOf(' ');
+			const second = message.indexOf(' ', first + 1);
+			const roomId = message.slice(0, first);
+			const seq = Number(message.slice(first + 1, second));
+			const record = { ...(JSON.parse(message.slice(second + 1)) as EventRecord), seq };
+			for (const listener of this.appendedListeners) listener(roomId, record);
+		});
+	}
+
+	/** Resolves once both connections are up and subscribed (a clear error otherwise). */
+	async ready(): Promise<void> {
+		await this.subscriber.subscribe(CHANNEL);
+		await this.redis.ping();
+	}
+
+	async recoverAll(): Promise<{ roomId: string; records: LogRecord[] | null }[]> {
+		return [];
+	}
+
+	async create(record: CreatedRecord, ttlMs: number): Promise<boolean> {
+		const { roomId, pin, createdAt } = record.input;
+		const created = await this.track(
+			(
+				this.redis as unknown as {
+					classroomCreate(...args: (string | number)[]): Promise<number>;
+				}
+			).classroomCreate(
+				roomKey(roomId),
+				seqKey(roomId),
+				pinKey(pin),
+				LIVE_KEY,
+				JSON.stringify(record),
+				ttlMs,
+				roomId,
+				createdAt + ttlMs
+			)
+		);
+		return created === 1;
+	}
+
+	async load(roomId: string): Promise<LogRecord[] | null> {
+		const entries = (await this.redis.xrange(roomKey(roomId), '-', '+')) as Entry[];
+		return entries.length > 0 ? entries.map(toRecord) : null;
+	}
+
+	async readAfter(roomId: string, seq: number): Promise<EventRecord[]> {
+		const records: EventRecord[] = [];
+		// Exclusive start; at 0 also past the created record (entry 0-1).
+		let after = seq === 0 ? '0-1' : `${seq}-0`;
+		for (;;) {
+			const entries = (await this.redis.xrange(
+				roomKey(roomId),
+				`(${after}`,
+				'+',
+				'COUNT',
+				READ_BATCH
+			)) as Entry[];
+			for (const entry of entries) records.push(toRecord(entry) as EventRecord);
+			if (entries.length < READ_BATCH) return records;
+			after = `${records.at(-1)!.seq}-0`;
+		}
+	}
+
+	async append(roomId: string, event: NewEvent, options: AppendOptions): Promise<number | null> {
+		// The script numbers it; a seq given by the caller is not stored.
+		const record = { ...event, seq: undefined };
+		const seq = await this.track(
+			(
+				this.redis as unknown as {
+					classroomAppend(...args: (string | number)[]): Promise<number>;
+				}
+			).classroomAppend(
+				roomKey(roomId),
+				seqKey(roomId),
+				pinKey(options.pin),
+				LIVE_KEY,
+				JSON.stringify(record),
+				options.expectSeq ?? '',
+				options.ttlMs,
+				roomId,
+				options.ended ? '' : Date.now() + options.ttlMs
+			)
+		);
+		if (seq === -1) throw new Error(`room ${roomId} is gone from the store`);
+		return seq === -2 ? null : seq;
+	}
+
+	private track<T>(promise: Promise<T>): Promise<T> {
+		this.pending.add(promise);
+		const untrack = () => this.pending.delete(promise);
+		promise.then(untrack, untrack);
+		return promise;
+	}
+
+	async settled(): Promise<void> {
+		await Promise.allSettled([...this.pending]);
+	}
+
+	onAppended(listener: (roomId: string, record: EventRecord) => void): void {
+		this.appendedListeners.push(listener);
+	}
+
+	onReconnected(listener: () => void): void {
+		this.reconnectedListeners.push(listener);
+	}
+
+	roomOfPin(pin: string): Promise<string | null> {
+		return this.redis.get(pinKey(pin));
+	}
+
+	async pinTaken(pin: string): Promise<boolean> {
+		return (await this.redis.exists(pinKey(pin))) === 1;
+	}
+
+	async countLive(now: number): Promise<number> {
+		await this.redis.zremrangebyscore(LIVE_KEY, '-inf', now);
+		return this.redis.zcard(LIVE_KEY);
+	}
+
+	async markLive(roomId: string, until: number | null): Promise<void> {
+		if (until === null) await this.redis.zrem(LIVE_KEY, roomId);
+		else await this.redis.zadd(LIVE_KEY, until, roomId);
+	}
+
+	async remove(roomId: string, pin: string): Promise<void> {
+		// Only this room's PIN entry: the PIN may already belong to a newer room.
+		if ((await this.redis.get(pinKey(pin))) === roomId) await this.redis.del(pinKey(pin));
+		await this.redis.del(roomKey(roomId), seqKey(roomId));
+		await this.redis.zrem(LIVE_KEY, roomId);
+	}
+
+	limiter(name: string, rule: LimitRule): Limiter {
+		return redisLimiter(this.redis, name, rule);
+	}
+
+	async close(): Promise<void> {
+		this.subscriber.disconnect();
+		await this.redis.quit().catch(() => this.redis.disconnect());
+	}
+}
