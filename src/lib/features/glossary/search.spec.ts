@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { GlossaryTerm } from '$lib/bank/types';
-import { searchGlossary } from './search';
+import { searchGlossary, termsInChinese } from './search';
 
 const term = (id: string, zh: string, en: string, alt: GlossaryTerm['alt'] = { zh: [], en: [] }) =>
 	({ id, term: { zh, en }, alt }) as GlossaryTerm;
 
 const TERMS = [
-	term('glossary:service-outsourcing', '服务外包', 'service outsourcing', { zh: [], en: ['outsourcing'] }),
+	term('glossary:service-outsourcing', '服务外包', 'service outsourcing', {
+		zh: [],
+		en: ['outsourcing']
+	}),
 	term('outsourcing-mode.offshore', '离岸服务外包', 'offshore outsourcing'),
 	term('outsourcing-type.ito', '信息技术外包（ITO）', 'information technology outsourcing (ITO)'),
 	term('glossary:gats', '服务贸易总协定', 'General Agreement on Trade in Services', {
@@ -43,5 +46,17 @@ describe('searchGlossary', () => {
 	it('returns everything for an empty query and nothing for a miss', () => {
 		expect(ids(' ')).toHaveLength(TERMS.length);
 		expect(ids('pinyin')).toEqual([]);
+	});
+});
+
+describe('termsInChinese', () => {
+	it('lists the terms a quote uses in reading order, longest form first', () => {
+		const quote = '根据发包企业的地理位置，可以分为离岸服务外包和跨境提供以及服务外包';
+		expect(termsInChinese(TERMS, quote).map((t) => t.id)).toEqual([
+			'outsourcing-mode.offshore', // not also counted as 服务外包 here
+			'mode.cross-border', // through its alternative form
+			'glossary:service-outsourcing'
+		]);
+		expect(termsInChinese(TERMS, '没有术语')).toEqual([]);
 	});
 });

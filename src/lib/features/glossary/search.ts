@@ -38,3 +38,24 @@ export function searchGlossary(terms: readonly GlossaryTerm[], query: string): G
 		.sort((a, b) => a.rank - b.rank || a.order - b.order)
 		.map((r) => r.term);
 }
+
+/**
+ * The terms a Chinese text (a handout quote) uses, in reading order, for readers who do not read
+ * Chinese. Longest form first, and each match is blanked before shorter forms are tried, so 离岸服务外包
+ * is not also reported as 服务外包 (the same rule bank:check applies to items).
+ */
+export function termsInChinese(terms: readonly GlossaryTerm[], zh: string): GlossaryTerm[] {
+	const forms = terms
+		.flatMap((term) => [term.term.zh, ...term.alt.zh].map((form) => ({ form, term })))
+		.filter(({ form }) => form.length > 0)
+		.sort((a, b) => b.form.length - a.form.length);
+	let rest = zh;
+	const found: { term: GlossaryTerm; at: number }[] = [];
+	for (const { form, term } of forms) {
+		const at = rest.indexOf(form);
+		if (at < 0) continue;
+		rest = rest.split(form).join('\u0000'.repeat(form.length));
+		if (!found.some((f) => f.term === term)) found.push({ term, at });
+	}
+	return found.sort((a, b) => a.at - b.at).map((f) => f.term);
+}
