@@ -6,6 +6,7 @@ export const PAGES = [
 		heading: { 'zh-CN': '学习国际服务贸易', en: 'Learn international trade in services' }
 	},
 	{ path: '/learn', heading: { 'zh-CN': '学习', en: 'Learn' } },
+	{ path: '/glossary', heading: { 'zh-CN': '术语表', en: 'Glossary' } },
 	{ path: '/practice', heading: { 'zh-CN': '练习', en: 'Practice' } },
 	{ path: '/review', heading: { 'zh-CN': '复习', en: 'Review' } },
 	{ path: '/classroom', heading: { 'zh-CN': '课堂', en: 'Classroom' } },

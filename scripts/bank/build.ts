@@ -1,6 +1,7 @@
 /**
  * `npm run bank:build [-- --allow-incomplete]`: validates the bank, then writes what the app loads:
- * `src/lib/bank/generated/index.json` (BankIndex) and `units/<unit>.<locale>.json` (UnitContent).
+ * `src/lib/bank/generated/index.json` (BankIndex), `units/<unit>.<locale>.json` (UnitContent) and
+ * `glossary.json` (GlossaryTerm[], both languages in one file: the glossary page shows both).
  * Output is deterministic (objects are built field by field in a fixed order, items in file
  * order), so the same YAML always gives byte-identical JSON and the same `version`.
  */
@@ -34,6 +35,7 @@ import {
 	type LoadedUnit
 } from './schema';
 import { writeGeneratorContent } from './generator-content';
+import { buildGlossary } from './glossary';
 import { splitRef, validate } from './validate';
 
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'src/lib/bank/generated');
@@ -281,11 +283,16 @@ export function buildOutput(bank: Bank): BuildOutput {
 		parts: bank.parts.map((p) => ({ id: p.id, title: { zh: p.zh, en: p.en } })),
 		families: families(bank)
 	};
+	const glossary = toJson(buildGlossary(bank, units));
 	const hash = createHash('sha256');
 	hash.update(toJson(unversioned));
 	for (const [path, content] of unitFiles) hash.update(`\0${path}\0${content}`);
+	hash.update(`\0glossary.json\0${glossary}`);
 	const index: BankIndex = { version: hash.digest('hex').slice(0, 12), ...unversioned };
-	return { index, files: new Map([['index.json', toJson(index)], ...unitFiles]) };
+	return {
+		index,
+		files: new Map([['glossary.json', glossary], ['index.json', toJson(index)], ...unitFiles])
+	};
 }
 
 /** Writes the files and removes unit JSON that no longer has a source (a renamed unit). */

@@ -3,14 +3,18 @@
  * locale is its own lazy chunk (import.meta.glob), the index is one more, and promises are cached
  * so concurrent callers share one fetch. A failed load is forgotten so the next call can retry.
  */
-import type { BankIndex, Locale, UnitContent } from './types';
+import type { BankIndex, GlossaryTerm, Locale, UnitContent } from './types';
 
 // Globs rather than static imports: they resolve to nothing (not a build error) before the first
 // `npm run bank:build`, and the bundler emits one chunk per file.
 const indexChunk = import.meta.glob<BankIndex>('./generated/index.json', { import: 'default' });
+const glossaryChunk = import.meta.glob<GlossaryTerm[]>('./generated/glossary.json', {
+	import: 'default'
+});
 const unitChunks = import.meta.glob<UnitContent>('./generated/units/*.json', { import: 'default' });
 
 let index: Promise<BankIndex> | undefined;
+let glossary: Promise<GlossaryTerm[]> | undefined;
 const units = new Map<string, Promise<UnitContent>>();
 
 function cached<T>(promise: Promise<T>, forget: () => void): Promise<T> {
@@ -35,4 +39,12 @@ export function loadUnit(unit: string, locale: Locale): Promise<UnitContent> {
 	const promise = cached(load(), () => units.delete(key));
 	units.set(key, promise);
 	return promise;
+}
+
+/** The glossary page's terms (glossary.yaml and families.yaml, both languages): its own chunk. */
+export function loadGlossary(): Promise<GlossaryTerm[]> {
+	const load = glossaryChunk['./generated/glossary.json'];
+	if (!load)
+		return Promise.reject(new Error('The question bank is not built: run `npm run bank:build`.'));
+	return (glossary ??= cached(load(), () => (glossary = undefined)));
 }

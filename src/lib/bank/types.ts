@@ -188,3 +188,23 @@ export interface Score {
 	/** Per classify dimension (family id → right or not): feedback says "mode right, direction wrong". */
 	dimensions?: Partial<Record<FamilyId, boolean>>;
 }
+
+/**
+ * One entry of `glossary.json` (emitted by `bank:build`, loaded lazily by the glossary page):
+ * a term of `question-bank/glossary.yaml` or an option of `families.yaml`, in both languages.
+ */
+export interface GlossaryTerm {
+	/** `glossary:service-trade` for glossary.yaml terms; the concept tag `mode.cross-border` for family options. */
+	id: string;
+	/** The family the option belongs to (`mode`, `category`, `outsourcing-type`…); absent for glossary.yaml terms. */
+	family?: FamilyId;
+	term: L10n;
+	/** Other accepted forms (zhAlt/enAlt), searched too. */
+	alt: { zh: string[]; en: string[] };
+	/** A handout sentence using the term: the `source.quote` of the first item (unit order) whose quote contains it. */
+	quote?: { text: string; part: string };
+	/** The first lesson section (unit order) whose Chinese text uses the term. */
+	lesson?: { unit: string; section: string; title: L10n };
+	/** Where to practise it: the unit with the most items on this concept (or the lesson's unit); `concept` when items are tagged with it. */
+	practice?: { unit: string; concept?: string };
+}

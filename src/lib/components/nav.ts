@@ -2,6 +2,7 @@
 export const NAV_ITEMS = [
 	{ href: '/', label: 'nav.home', key: 'home' },
 	{ href: '/learn', label: 'nav.learn', key: 'learn' },
+	{ href: '/glossary', label: 'nav.glossary', key: 'glossary' },
 	{ href: '/practice', label: 'nav.practice', key: 'practice' },
 	{ href: '/review', label: 'nav.review', key: 'review' },
 	{ href: '/classroom', label: 'nav.classroom', key: 'classroom' },

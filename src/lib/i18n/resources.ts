@@ -6,6 +6,7 @@ interface English {
 	common: typeof import('./locales/en/common.json');
 	home: typeof import('./locales/en/home.json');
 	learn: typeof import('./locales/en/learn.json');
+	glossary: typeof import('./locales/en/glossary.json');
 	practice: typeof import('./locales/en/practice.json');
 	review: typeof import('./locales/en/review.json');
 	progress: typeof import('./locales/en/progress.json');
@@ -21,6 +22,7 @@ export const NAMESPACES: readonly Namespace[] = [
 	'common',
 	'home',
 	'learn',
+	'glossary',
 	'practice',
 	'review',
 	'progress',

@@ -7,6 +7,7 @@ import type { Namespace } from './resources';
  */
 export const NAMESPACES_BY_SECTION: Record<string, Namespace[]> = {
 	learn: ['learn', 'quiz'],
+	glossary: ['glossary'],
 	practice: ['practice', 'quiz'],
 	review: ['review', 'quiz'],
 	session: ['quiz', 'practice', 'review'],
