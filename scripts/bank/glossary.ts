@@ -11,7 +11,11 @@ import { buildTerms, termsInZh, zhFormsLongestFirst, type Term } from './validat
  * Families whose options are yes/no answers (「不符合…判定依据」), not terms a learner looks up;
  * the terms they rest on (可数字化交付的服务贸易, 服务外包) are glossary.yaml entries.
  */
-const ANSWER_FAMILIES: readonly string[] = ['digital', 'trade-enterprise', 'outsourcing-enterprise'];
+const ANSWER_FAMILIES: readonly string[] = [
+	'digital',
+	'trade-enterprise',
+	'outsourcing-enterprise'
+];
 
 const slugOf = (u: LoadedUnit) => u.unit?.id ?? u.folder.replace(/^\d+-/, '');
 
@@ -36,9 +40,7 @@ export function buildGlossary(bank: Bank, units: readonly LoadedUnit[]): Glossar
 				en: term.en.filter((f) => f !== label.en)
 			}
 		};
-		const quoted = units
-			.flatMap((u) => u.items)
-			.find(({ item }) => uses(item.source.quote, term));
+		const quoted = units.flatMap((u) => u.items).find(({ item }) => uses(item.source.quote, term));
 		if (quoted) out.quote = { text: quoted.item.source.quote, part: quoted.item.part };
 		for (const u of units) {
 			const section = u.unit?.sections.find((s) => uses(s.body.zh, term) || uses(s.title.zh, term));
