@@ -38,6 +38,7 @@ for (const theme of ['light', 'dark'] as const) {
 		};
 
 		test('practice feedback, results, exam and progress have no violations', async ({ page }) => {
+			test.slow(); // four screens, five audits
 			await open(page, '/practice');
 			await page.getByLabel('How many questions').selectOption('5');
 			await page.getByRole('button', { name: 'Start practice' }).click();

@@ -42,7 +42,9 @@ const WORDS = {
 		startPractice: '开始练习',
 		finish: '查看结果',
 		results: '成绩',
-		correct: '回答正确',
+		correct: '答对了',
+		// The exam navigator's button for question n.
+		navItem: (n: number) => new RegExp(`^第 ${n} 题：`),
 		count: '题量',
 		paper: '试卷',
 		minutes: '时长（分钟）',
@@ -74,6 +76,7 @@ const WORDS = {
 		finish: 'See results',
 		results: 'Results',
 		correct: 'Correct',
+		navItem: (n: number) => new RegExp(`^${n}: `),
 		count: 'How many questions',
 		paper: 'Paper',
 		minutes: 'Minutes',
@@ -146,7 +149,10 @@ for (const locale of ['zh-CN', 'en'] as Locale[]) {
 			await page.getByRole('button', { name: w.startExam }).click();
 			await expect(page).toHaveURL(/\/session\/exam$/);
 			const first = await answer(page, locale, true);
-			await page.getByRole('navigation').getByRole('button', { name: /^2:/ }).click();
+			await page
+				.getByRole('navigation')
+				.getByRole('button', { name: w.navItem(2) })
+				.click();
 			const timer = page.getByRole('timer');
 			const secondsLeft = async () => {
 				const [, m, s] = (await timer.innerText()).match(w.timeLeft)!;
@@ -162,12 +168,15 @@ for (const locale of ['zh-CN', 'en'] as Locale[]) {
 			expect(after).toBeLessThanOrEqual(before - 2);
 			expect(after).toBeGreaterThan(before - 15);
 			// The answer to question 1 is still there.
-			await page.getByRole('navigation').getByRole('button', { name: /^1:/ }).click();
+			await page
+				.getByRole('navigation')
+				.getByRole('button', { name: w.navItem(1) })
+				.click();
 			await expect(page.locator(`[data-item-id="${first.id}"]`)).toBeVisible();
 			await page.getByRole('button', { name: w.submitExam }).click();
 			await page.getByRole('button', { name: w.confirmYes }).click();
 			await expect(page.getByRole('heading', { name: w.results })).toBeVisible();
-			await expect(page.locator('main ol li details')).toHaveCount(12);
+			await expect(page.locator('main ol.review > li')).toHaveCount(12);
 		});
 
 		test('an exam submits itself when the time runs out', async ({ page, context }) => {
