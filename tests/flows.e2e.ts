@@ -63,7 +63,8 @@ const WORDS = {
 		export: '导出进度',
 		importDone: '导入完成：新增 5 次作答',
 		importForeign: '该文件不是服务贸易学堂的备份文件',
-		attempts: (n: number) => `本设备已保存 ${n} 次作答`
+		attempts: (n: number) => `本设备已保存 ${n} 次作答`,
+		resetDone: '进度已重置。'
 	},
 	en: {
 		check: 'Check my understanding',
@@ -95,7 +96,8 @@ const WORDS = {
 		export: 'Export progress',
 		importDone: 'Imported: 5 new answers',
 		importForeign: 'This file is not a Services Trade Academy backup',
-		attempts: (n: number) => `${n} answers saved on this device`
+		attempts: (n: number) => `${n} answers saved on this device`,
+		resetDone: 'Progress was reset.'
 	}
 } as const;
 
@@ -258,6 +260,8 @@ for (const locale of ['zh-CN', 'en'] as Locale[]) {
 			await page.goto('/settings');
 			await page.getByRole('button', { name: w.reset }).click();
 			await page.getByRole('button', { name: w.resetYes }).click();
+			// The reset waits for other tabs' writes (a cross-tab lock): leave once it says so.
+			await expect(page.getByText(w.resetDone)).toBeVisible();
 			await page.goto('/progress');
 			await expect(page.getByTestId('attempt-count')).toHaveText(w.attempts(0));
 
