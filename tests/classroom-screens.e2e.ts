@@ -218,11 +218,11 @@ test('a full room on the projector, console and phone', async ({ browser, playwr
 		await expect(page.getByTestId('outcomes')).toHaveText(
 			'答对：20 · 部分答对：0 · 答错：31 · 未作答：50'
 		);
-		await expect(page.getByTestId('key-text')).toHaveText(/^正确答案:? 错误$/);
+		await expect(page.getByTestId('key-text')).toHaveText(/^正确答案：\s*错误$/);
 		await expect(page.getByTestId('distribution').locator('li').nth(0)).toContainText('选「正确」');
 		await expect(page.getByTestId('distribution').locator('li').nth(0)).toContainText('31 人');
 	}
-	await expect(ming.getByTestId('key-text')).toHaveText(/^正确答案:? 错误$/);
+	await expect(ming.getByTestId('key-text')).toHaveText(/^正确答案：\s*错误$/);
 	for (const viewport of VIEWPORTS) {
 		await projector.setViewportSize(viewport);
 		await expectNoOverflow(projector);
