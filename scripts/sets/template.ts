@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import writeXlsxFile from 'write-excel-file/universal';
+import { rowsToXlsx } from '../../src/lib/sets/formats/export';
 
 const dir = fileURLToPath(new URL('../../static/question-files/', import.meta.url));
 for (const name of ['template', 'sample']) {
@@ -15,16 +15,7 @@ for (const name of ['template', 'sample']) {
 			skipEmptyLines: true
 		}
 	).data;
-	const data = rows.map((row, r) =>
-		row.map((value) => ({
-			value,
-			type: String,
-			...(r === 0 ? { fontWeight: 'bold' as const } : {})
-		}))
-	);
-	const blob = await writeXlsxFile(data, {
-		columns: rows[0].map((_, i) => ({ width: i === 1 ? 50 : 16 }))
-	}).toBlob();
+	const blob = await rowsToXlsx(rows);
 	writeFileSync(`${dir}${name}.xlsx`, new Uint8Array(await blob.arrayBuffer()));
 	console.log(`wrote ${dir}${name}.xlsx`);
 }

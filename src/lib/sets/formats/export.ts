@@ -197,6 +197,14 @@ export async function exportXlsx(
 	lang: ExportLang
 ): Promise<{ blob: Blob; skipped: Skipped[] }> {
 	const { rows, skipped } = sheetRows(items, lang);
+	return { blob: await rowsToXlsx(rows), skipped };
+}
+
+/**
+ * Rows of text as an XLSX sheet in the template's layout (bold header, a wide stem column);
+ * shared by the exporter and `npm run sets:template`. write-excel-file loads on demand.
+ */
+export async function rowsToXlsx(rows: readonly (readonly string[])[]): Promise<Blob> {
 	const { default: writeXlsxFile } = await import('write-excel-file/universal');
 	const data = rows.map((row, r) =>
 		row.map((value) => ({
@@ -205,10 +213,9 @@ export async function exportXlsx(
 			...(r === 0 ? { fontWeight: 'bold' as const } : {})
 		}))
 	);
-	const blob = await writeXlsxFile(data, {
+	return writeXlsxFile(data, {
 		columns: rows[0].map((_, i) => ({ width: i === 1 ? 50 : 16 }))
 	}).toBlob();
-	return { blob, skipped };
 }
 
 /** CSV text (RFC 4180 quoting) with a UTF-8 BOM, so Excel on any system reads Chinese right. */
