@@ -137,7 +137,8 @@ describe('build on a fixture bank', () => {
 			'outsourcing-class',
 			'outsourcing-subclass',
 			'trade-enterprise',
-			'outsourcing-enterprise'
+			'outsourcing-enterprise',
+			'scope'
 		]);
 		expect(index.families[7].options[2]).toEqual({
 			id: 'ito-rd.other',

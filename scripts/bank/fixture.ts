@@ -114,7 +114,14 @@ const families = {
 		]
 	},
 	'trade-enterprise': criteria('服务贸易企业', 'Service-trade enterprise'),
-	'outsourcing-enterprise': criteria('服务外包企业', 'Service-outsourcing enterprise')
+	'outsourcing-enterprise': criteria('服务外包企业', 'Service-outsourcing enterprise'),
+	scope: {
+		label: { zh: '是否属于所问的类别', en: 'In the class asked about?' },
+		options: [
+			{ id: 'inside', zh: '属于所问的类别', en: 'belongs to the class asked about' },
+			{ id: 'outside', zh: '不属于所问的类别', en: 'does not belong to the class asked about' }
+		]
+	}
 };
 
 const glossary = [

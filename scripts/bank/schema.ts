@@ -15,7 +15,8 @@ export const FAMILY_IDS = [
 	'outsourcing-class',
 	'outsourcing-subclass',
 	'trade-enterprise',
-	'outsourcing-enterprise'
+	'outsourcing-enterprise',
+	'scope'
 ] as const;
 export type AuthoredFamilyId = (typeof FAMILY_IDS)[number];
 

@@ -33,7 +33,8 @@ export const FAMILY_SIZES: Readonly<Record<FamilyId, number>> = {
 	'outsourcing-class': 9,
 	'outsourcing-subclass': 45,
 	'trade-enterprise': 2,
-	'outsourcing-enterprise': 2
+	'outsourcing-enterprise': 2,
+	scope: 2
 };
 
 /** A fresh seed for a new attempt (routes call this; machines only receive it in input). */

@@ -23,7 +23,8 @@ export type FamilyId =
 	| 'outsourcing-class'
 	| 'outsourcing-subclass'
 	| 'trade-enterprise'
-	| 'outsourcing-enterprise';
+	| 'outsourcing-enterprise'
+	| 'scope';
 
 export interface FamilyOption {
 	id: string;
