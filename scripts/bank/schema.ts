@@ -242,7 +242,8 @@ export type ErrorKind =
 	| 'coverage'
 	| 'balance'
 	| 'option-reference'
-	| 'typography';
+	| 'typography'
+	| 'untranslated';
 
 export interface BankError {
 	kind: ErrorKind;
