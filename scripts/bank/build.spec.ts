@@ -138,6 +138,11 @@ describe('build on a fixture bank', () => {
 			'outsourcing-subclass',
 			'trade-enterprise',
 			'outsourcing-enterprise',
+			'oecd-wto-part',
+			'dingtao-category',
+			'mofcom-2019-class',
+			'mofcom-2020-domain',
+			'ustr-class',
 			'scope'
 		]);
 		expect(index.families[7].options[2]).toEqual({

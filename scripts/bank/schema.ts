@@ -16,6 +16,11 @@ export const FAMILY_IDS = [
 	'outsourcing-subclass',
 	'trade-enterprise',
 	'outsourcing-enterprise',
+	'oecd-wto-part',
+	'dingtao-category',
+	'mofcom-2019-class',
+	'mofcom-2020-domain',
+	'ustr-class',
 	'scope'
 ] as const;
 export type AuthoredFamilyId = (typeof FAMILY_IDS)[number];

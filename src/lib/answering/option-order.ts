@@ -34,6 +34,11 @@ export const FAMILY_SIZES: Readonly<Record<FamilyId, number>> = {
 	'outsourcing-subclass': 45,
 	'trade-enterprise': 2,
 	'outsourcing-enterprise': 2,
+	'oecd-wto-part': 3,
+	'dingtao-category': 3,
+	'mofcom-2019-class': 3,
+	'mofcom-2020-domain': 4,
+	'ustr-class': 4,
 	scope: 2
 };
 

@@ -24,6 +24,11 @@ export type FamilyId =
 	| 'outsourcing-subclass'
 	| 'trade-enterprise'
 	| 'outsourcing-enterprise'
+	| 'oecd-wto-part'
+	| 'dingtao-category'
+	| 'mofcom-2019-class'
+	| 'mofcom-2020-domain'
+	| 'ustr-class'
 	| 'scope';
 
 export interface FamilyOption {
