@@ -543,7 +543,8 @@ const started = performance.now();
 const learner = syntheticLearner(Date.now());
 // Builds first on a fresh clone; the build also writes the .svelte-kit/tsconfig.json that
 // tsconfig.json extends, which bundling needs.
-const server = await startProductionServer(await freePort());
+// BENCH_PORT keeps the server in a port range of one's own on a shared machine.
+const server = await startProductionServer(Number(process.env.BENCH_PORT) || (await freePort()));
 let bundle: string;
 try {
 	if (!existsSync('.svelte-kit/tsconfig.json')) spawnSync('npx', ['svelte-kit', 'sync']);
