@@ -5,6 +5,7 @@ import { dueCount, endOfLocalDay, mistakes } from './queues';
 import { storageNotices } from './storage-reminders';
 import { openProgressStore, type ProgressStore } from './progress-store';
 import { localStorageJournal } from './journal';
+import { afterNextPaint } from '$lib/scheduling/after-paint';
 import { createMemoryTables, indexedDbCommit, openBrowserTables, webLock } from './tables';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
 
@@ -39,6 +40,7 @@ async function open(): Promise<ProgressStore> {
 		persistent: browserTables !== null,
 		onNotice: report,
 		journal: browserTables ? localStorageJournal() : undefined,
+		scheduleFlush: afterNextPaint,
 		// Shared by every tab: one transaction per write, one writer at a time.
 		commit: browserTables ? indexedDbCommit() : undefined,
 		lock: browserTables ? webLock() : undefined,
@@ -62,7 +64,7 @@ export async function startProgress(): Promise<void> {
 	const store = await getStore();
 	const settings = await store.getSettings();
 	progress.settings = settings;
-	setLocale(settings.locale ?? pickLocale(navigator.languages ?? [navigator.language]));
+	await setLocale(settings.locale ?? pickLocale(navigator.languages ?? [navigator.language]));
 	applyDisplayPrefs({ ...settings, locale: settings.locale });
 	await refreshProgress();
 	progress.ready = true;
@@ -135,7 +137,7 @@ export async function resetProgress(): Promise<void> {
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {
 	const next = { ...progress.settings, ...patch };
 	progress.settings = next;
-	if (patch.locale) setLocale(patch.locale);
+	if (patch.locale) void setLocale(patch.locale);
 	applyDisplayPrefs(next);
 	const store = await getStore();
 	try {
