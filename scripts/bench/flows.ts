@@ -17,6 +17,8 @@
  *    Budget: each computation ≤ 50 ms (p95).
  * 3. App start offline: after one online visit with the service worker activated, reload the
  *    home page offline 10 times: navigation start → `html[data-hydrated="true"]`.
+ *
+ * `FLOWS_ONLY=1,3` runs only the numbered parts (all by default): part 2 alone takes minutes.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -512,16 +514,17 @@ async function offlineStart(browser: Browser, url: string): Promise<Samples> {
 
 // --- run ---
 
+/** The parts to run (see `FLOWS_ONLY` at the top). */
+const parts = new Set((process.env.FLOWS_ONLY ?? '1,2,3').split(',').map((p) => p.trim()));
 const started = performance.now();
-const learner = syntheticLearner(Date.now());
 // Builds first on a fresh clone; the build also writes the .svelte-kit/tsconfig.json that
 // tsconfig.json extends, which bundling needs.
 // BENCH_PORT keeps the server in a port range of one's own on a shared machine.
 const server = await startProductionServer(Number(process.env.BENCH_PORT) || (await freePort()));
-let bundle: string;
+let bundle = '';
 try {
 	if (!existsSync('.svelte-kit/tsconfig.json')) spawnSync('npx', ['svelte-kit', 'sync']);
-	bundle = await bundleProgressModules();
+	if (parts.has('2')) bundle = await bundleProgressModules();
 } catch (error) {
 	server.stop();
 	throw error;
@@ -529,51 +532,59 @@ try {
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const measureStart = performance.now();
 try {
-	const answers: Partial<Record<Rate, AnswerTiming[]>> = {};
-	for (const rate of RATES) answers[rate] = await answerToFeedback(browser, server.url, rate);
-	const phase = (name: string, from: (a: AnswerTiming) => number | undefined, budget?: number) => ({
-		name,
-		budget,
-		samples: Object.fromEntries(
-			RATES.map((rate) => [
-				rate,
-				answers[rate]!.map(from).filter((ms): ms is number => ms !== undefined)
-			])
-		) as Samples
-	});
-	const heavy = await heavyLearner(browser, server.url, learner, bundle);
-	const offline = await offlineStart(browser, server.url);
-
-	// The usual sequence of writes an answer waits for, e.g. "attempts → items → flows".
-	const sequences = new Map<string, number>();
-	for (const a of RATES.flatMap((rate) => answers[rate]!)) {
-		const key = a.writes.join(' → ') || 'none';
-		sequences.set(key, (sequences.get(key) ?? 0) + 1);
+	if (parts.has('1')) {
+		const answers: Partial<Record<Rate, AnswerTiming[]>> = {};
+		for (const rate of RATES) answers[rate] = await answerToFeedback(browser, server.url, rate);
+		const phase = (
+			name: string,
+			from: (a: AnswerTiming) => number | undefined,
+			budget?: number
+		) => ({
+			name,
+			budget,
+			samples: Object.fromEntries(
+				RATES.map((rate) => [
+					rate,
+					answers[rate]!.map(from).filter((ms): ms is number => ms !== undefined)
+				])
+			) as Samples
+		});
+		// The usual sequence of writes an answer waits for, e.g. "attempts → items → flows".
+		const sequences = new Map<string, number>();
+		for (const a of RATES.flatMap((rate) => answers[rate]!)) {
+			const key = a.writes.join(' → ') || 'none';
+			sequences.set(key, (sequences.get(key) ?? 0) + 1);
+		}
+		const [writes, count] = [...sequences].sort((a, b) => b[1] - a[1])[0];
+		printTable(
+			`1. Answer → feedback, ${answers[1]!.length} + ${answers[4]!.length} answers in a practice ` +
+				`session (ms from the Enter keydown)`,
+			[
+				phase('Enter → "saving" shown', (a) => (a.saving ?? a.dom!) - a.start),
+				phase('Enter → stored (last write done)', (a) => a.write && a.write - a.start),
+				phase('stored → feedback in DOM', (a) => a.write && a.dom! - a.write),
+				phase('Enter → feedback in DOM', (a) => a.dom! - a.start, FEEDBACK_BUDGET_MS),
+				phase('Enter → next frame (rAF)', (a) => a.frame! - a.start)
+			],
+			`IndexedDB readwrite transactions before the feedback: ${writes} ` +
+				`(${count} of ${answers[1]!.length + answers[4]!.length} answers)`
+		);
 	}
-	const [writes, count] = [...sequences].sort((a, b) => b[1] - a[1])[0];
-	printTable(
-		`1. Answer → feedback, ${answers[1]!.length} + ${answers[4]!.length} answers in a practice ` +
-			`session (ms from the Enter keydown)`,
-		[
-			phase('Enter → "saving" shown', (a) => (a.saving ?? a.dom!) - a.start),
-			phase('Enter → stored (last write done)', (a) => a.write && a.write - a.start),
-			phase('stored → feedback in DOM', (a) => a.write && a.dom! - a.write),
-			phase('Enter → feedback in DOM', (a) => a.dom! - a.start, FEEDBACK_BUDGET_MS),
-			phase('Enter → next frame (rAF)', (a) => a.frame! - a.start)
-		],
-		`IndexedDB readwrite transactions before the feedback: ${writes} ` +
-			`(${count} of ${answers[1]!.length + answers[4]!.length} answers)`
-	);
-	printTable(
-		`2. Heavy learner: ${heavy.counts.attempts} attempts, ${heavy.counts.states} item states, ` +
-			`${heavy.counts.due} due (page loads ×${PAGE_LOADS}, store reads ×${STORE_READS}, ` +
-			`in-page computations ×${STORE_READS * COMPUTE_REPEAT}, ` +
-			`Node ×${NODE_RUNS})`,
-		[...Object.values(heavy.rows), ...nodeComputations(learner)]
-	);
-	printTable(`3. App start offline from the service-worker cache (×${OFFLINE_RELOADS})`, [
-		{ name: 'navigation → html[data-hydrated]', samples: offline }
-	]);
+	if (parts.has('2')) {
+		const learner = syntheticLearner(Date.now());
+		const heavy = await heavyLearner(browser, server.url, learner, bundle);
+		printTable(
+			`2. Heavy learner: ${heavy.counts.attempts} attempts, ${heavy.counts.states} item states, ` +
+				`${heavy.counts.due} due (page loads ×${PAGE_LOADS}, store reads ×${STORE_READS}, ` +
+				`in-page computations ×${STORE_READS * COMPUTE_REPEAT}, ` +
+				`Node ×${NODE_RUNS})`,
+			[...Object.values(heavy.rows), ...nodeComputations(learner)]
+		);
+	}
+	if (parts.has('3'))
+		printTable(`3. App start offline from the service-worker cache (×${OFFLINE_RELOADS})`, [
+			{ name: 'navigation → html[data-hydrated]', samples: await offlineStart(browser, server.url) }
+		]);
 	console.log(
 		`\nChromium ${browser.version()}; ${((performance.now() - measureStart) / 1000).toFixed(0)} s ` +
 			`measuring, ${((performance.now() - started) / 1000).toFixed(0)} s in all.`

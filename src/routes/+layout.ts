@@ -2,7 +2,7 @@ import { browser } from '$app/environment';
 import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
 import { isLocale } from '$lib/i18n/locale';
 import { localeOfPath } from '$lib/i18n/locale-url.js';
-import { NAMESPACES_BY_SECTION } from '$lib/i18n/sections';
+import { namespacesFor } from '$lib/i18n/sections';
 
 let hydrated = false;
 
@@ -19,6 +19,5 @@ export const load = async ({ route, url }) => {
 		const rendered = document.documentElement.dataset.renderedLang;
 		initLocale(isLocale(rendered) ? rendered : localeOfPath(url.pathname));
 	}
-	const section = route.id?.split('/')[1] ?? '';
-	await ensureNamespaces(NAMESPACES_BY_SECTION[section] ?? []);
+	await ensureNamespaces(namespacesFor(route.id));
 };

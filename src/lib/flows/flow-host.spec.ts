@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assign, setup } from 'xstate';
-import { restoreFlow, type FlowMachine } from './flow-host';
+import type { ProgressStore } from '$lib/progress/progress-store';
+import { flowSaver, restoreFlow, type FlowMachine } from './flow-host';
 
 // A tiny machine standing in for any flow: a counter that moves from `a` to `b`.
 const machine = setup({
@@ -104,5 +105,41 @@ describe('the flow host', () => {
 		});
 		const { outcome } = restoreFlow(machine, throwing, saved('c', {}), { label: 'x' });
 		expect(outcome).toMatchObject({ kind: 'outdated', answers: [], carried: 0 });
+	});
+
+	it('saves after the frame when asked to, folding saves and dropping them once stopped', async () => {
+		const writes: unknown[] = [];
+		const store = {
+			saveFlow: async (flow: { snapshot: { value: unknown } }) =>
+				void writes.push(flow.snapshot.value),
+			clearFlow: async () => {}
+		} as unknown as ProgressStore;
+		const later: (() => void)[] = [];
+		const schedule = (work: () => void) => {
+			later.push(work);
+			return () => later.splice(later.indexOf(work), 1);
+		};
+		const saver = flowSaver(
+			store,
+			definition(),
+			{ id: 'c', kind: 'practice', input: null },
+			schedule
+		);
+		const { actor } = restoreFlow(machine, definition(), null, { label: 'x' });
+		saver.save(actor);
+		actor.send({ type: 'go' });
+		saver.save(actor);
+		expect(writes).toEqual([]);
+		expect(later).toHaveLength(1);
+		later[0]();
+		// One write, of the latest snapshot.
+		expect(writes).toEqual(['b']);
+
+		saver.save(restoreFlow(machine, definition(), null, { label: 'y' }).actor);
+		await saver.clear();
+		saver.stop();
+		saver.save(actor);
+		expect(later).toHaveLength(1);
+		expect(writes).toEqual(['b']);
 	});
 });

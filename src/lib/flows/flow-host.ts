@@ -222,34 +222,65 @@ export interface FlowRecord {
  * Saves a running flow when its {@link FlowMachine.saveKey} changes; `clear` forgets it
  * (the learner left on purpose). Storage errors are reported by the store (disk full) and
  * never thrown at the screen.
+ *
+ * `schedule` decides when a save runs (default: at once). Screens pass `afterNextPaint`: the
+ * snapshot is serialised and written after the frame that shows the change, and a save asked
+ * for while one is pending is folded into it (the latest snapshot is what gets written).
+ * `stop` drops a pending save for good (another tab took the flow over).
  */
-export function flowSaver(store: ProgressStore, definition: FlowMachine, record: FlowRecord) {
+export function flowSaver(
+	store: ProgressStore,
+	definition: FlowMachine,
+	record: FlowRecord,
+	schedule: (work: () => void) => () => void = (work) => (work(), () => {})
+) {
 	let lastKey = '';
+	let pending: (() => void) | null = null;
+	let stopped = false;
+	async function write(actor: Actor<AnyStateMachine>): Promise<void> {
+		const snapshot = actor.getSnapshot();
+		const key = definition.saveKey(snapshot);
+		if (key === lastKey) return;
+		lastKey = key;
+		try {
+			await store.saveFlow({
+				...record,
+				machine: definition.id,
+				version: definition.version,
+				savedAt: Date.now(),
+				snapshot: actor.getPersistedSnapshot()
+			});
+		} catch (error) {
+			console.warn('Could not save the flow', error);
+		}
+	}
+	const cancelPending = () => {
+		pending?.();
+		pending = null;
+	};
 	return {
-		async save(actor: Actor<AnyStateMachine>): Promise<void> {
-			const snapshot = actor.getSnapshot();
-			const key = definition.saveKey(snapshot);
-			if (key === lastKey) return;
-			lastKey = key;
-			try {
-				await store.saveFlow({
-					...record,
-					machine: definition.id,
-					version: definition.version,
-					savedAt: Date.now(),
-					snapshot: actor.getPersistedSnapshot()
-				});
-			} catch (error) {
-				console.warn('Could not save the flow', error);
-			}
+		save(actor: Actor<AnyStateMachine>): void {
+			if (pending || stopped) return;
+			let ran = false;
+			const cancel = schedule(() => {
+				ran = true;
+				pending = null;
+				void write(actor);
+			});
+			if (!ran) pending = cancel;
 		},
 		/** Sets a saved flow that does not fit aside (quarantine), so nothing is deleted. */
 		async setAside(saved: SavedFlow): Promise<void> {
 			await store.setAside('flows', record.id, saved);
 		},
 		async clear(): Promise<void> {
+			cancelPending();
 			lastKey = '';
 			await store.clearFlow(record.id);
+		},
+		stop(): void {
+			stopped = true;
+			cancelPending();
 		}
 	};
 }

@@ -9,15 +9,27 @@ import type { Namespace, TranslationKey } from './resources';
 
 // The header, notices and home screen need these on every page: bundled, both languages (a
 // few kilobytes), so the first word never waits for a download. Every other namespace is its
-// own small chunk, loaded with the pages that use it (and precached for offline use).
+// own small chunk per language, loaded in the page's language with the pages that use it (and
+// precached for offline use).
 const resources = {
 	en: { common: enCommon, home: enHome },
 	'zh-CN': { common: zhCommon, home: zhHome }
 };
 const lazy = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
-// Not reactive on purpose: which bundles are loaded is bookkeeping, never shown.
+// Not reactive on purpose: which bundles are loaded ("en:quiz") and which namespaces pages have
+// asked for so far are bookkeeping, never shown.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
-const loaded = new Set<Namespace>(['common', 'home']);
+const loaded = new Set<string>(['en:common', 'en:home', 'zh-CN:common', 'zh-CN:home']);
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const used = new Set<Namespace>(['common', 'home']);
+
+/**
+ * Texts of keys without options in the current language. i18next resolves each call afresh
+ * (namespaces, fallbacks, nesting), and a screen re-rendered on an answer re-reads dozens of
+ * them; cleared whenever the language or the loaded resources change.
+ */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const plain = new Map<string, string>();
 
 // Each page is prerendered in the language of its address (see locale-url.ts); the root layout
 // sets it with `initLocale` before rendering, on the server and again when hydrating, so server
@@ -49,12 +61,22 @@ export function currentLocale(): Locale {
 export function initLocale(locale: Locale): void {
 	if (state.locale === locale) return;
 	void instance.changeLanguage(locale);
+	plain.clear();
 	state.locale = locale;
 }
 
-/** Switch the UI language and remember it as the reader's choice (see `rememberLocale`). */
-export function setLocale(locale: Locale): void {
-	if (state.locale === locale) return;
+/** The language asked for last (it may still be loading); a newer choice wins over an older. */
+let wanted: Locale | null = null;
+
+/**
+ * Switch the UI language and remember it as the reader's choice (see `rememberLocale`). The
+ * page keeps its language until that language's strings for the namespaces in use are in
+ * (in the same task when they already are), so no raw key ever shows; resolves once switched.
+ */
+export async function setLocale(locale: Locale): Promise<void> {
+	wanted = locale;
+	await loadBundles(locale, [...used]);
+	if (wanted !== locale || state.locale === locale) return;
 	initLocale(locale);
 	if (typeof document === 'undefined') return;
 	document.documentElement.lang = locale;
@@ -88,19 +110,33 @@ export function rememberLocale(locale: Locale): void {
  */
 export function t(key: TranslationKey, options?: Record<string, unknown>): string {
 	void state.locale;
-	return instance.t(key, options) as string;
+	if (options) return instance.t(key, options) as string;
+	let text = plain.get(key);
+	if (text === undefined) plain.set(key, (text = instance.t(key) as string));
+	return text;
 }
 
-/** Load these namespaces in both languages (once); pages await it in their load. */
+/**
+ * Load these namespaces in the page's language (and in a language being switched to), once;
+ * pages await it in their load. The other language's strings are fetched only if the reader
+ * switches (`setLocale`), not with every page.
+ */
 export async function ensureNamespaces(needed: readonly Namespace[]): Promise<void> {
-	const missing = needed.filter((ns) => !loaded.has(ns));
+	for (const ns of needed) used.add(ns);
+	const locales = wanted && wanted !== state.locale ? [state.locale, wanted] : [state.locale];
+	await Promise.all(locales.map((locale) => loadBundles(locale, needed)));
+}
+
+/** Adds the missing bundles of `namespaces` in `locale` to i18next. */
+async function loadBundles(locale: Locale, namespaces: readonly Namespace[]): Promise<void> {
+	const missing = namespaces.filter((ns) => !loaded.has(`${locale}:${ns}`));
+	if (missing.length === 0) return;
 	await Promise.all(
-		missing.flatMap((ns) =>
-			(['en', 'zh-CN'] as const).map(async (locale) => {
-				const bundle = await lazy[`./locales/${locale}/${ns}.json`]();
-				instance.addResourceBundle(locale, ns, bundle, true, true);
-			})
-		)
+		missing.map(async (ns) => {
+			const bundle = await lazy[`./locales/${locale}/${ns}.json`]();
+			instance.addResourceBundle(locale, ns, bundle, true, true);
+			loaded.add(`${locale}:${ns}`);
+		})
 	);
-	for (const ns of missing) loaded.add(ns);
+	plain.clear();
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NAMESPACES } from './resources';
-import { NAMESPACES_BY_SECTION } from './sections';
+import { NAMESPACES_BY_SECTION, namespacesFor } from './sections';
 
 /**
  * A namespace a page uses but its section does not load shows raw keys ("quiz:check") until some
@@ -64,6 +64,13 @@ const sections = readdirSync(ROUTES).filter(
 );
 
 describe('translation namespaces per route section', () => {
+	it('gives a page its deepest listed section', () => {
+		expect(namespacesFor('/classroom/join')).toEqual(NAMESPACES_BY_SECTION['classroom/join']);
+		expect(namespacesFor('/classroom/projector')).toEqual(NAMESPACES_BY_SECTION.classroom);
+		expect(namespacesFor('/learn/[unit]')).toEqual(NAMESPACES_BY_SECTION.learn);
+		expect(namespacesFor('/')).toEqual([]);
+	});
+
 	it('finds the sections and the namespaces the scan relies on', () => {
 		expect(sections).toContain('learn');
 		expect(namespacesReachedFrom(filesUnder(join(ROUTES, 'learn')))).toContain('learn');
@@ -71,7 +78,7 @@ describe('translation namespaces per route section', () => {
 
 	it('registers only namespaces that exist, for sections that exist', () => {
 		for (const [section, namespaces] of Object.entries(NAMESPACES_BY_SECTION)) {
-			expect(sections, `section ${section}`).toContain(section);
+			expect(existsSync(join(ROUTES, section)), `section ${section}`).toBe(true);
 			for (const ns of namespaces) expect(NAMESPACES, `${section} → ${ns}`).toContain(ns);
 		}
 	});
@@ -79,7 +86,8 @@ describe('translation namespaces per route section', () => {
 	const rootFiles = readdirSync(ROUTES)
 		.map((name) => join(ROUTES, name))
 		.filter((path) => statSync(path).isFile());
-	for (const section of ['', ...sections]) {
+	const nested = Object.keys(NAMESPACES_BY_SECTION).filter((key) => key.includes('/'));
+	for (const section of ['', ...sections, ...nested]) {
 		it(`/${section} loads every namespace its pages use`, () => {
 			const entries = section === '' ? rootFiles : filesUnder(join(ROUTES, section));
 			const used = [...namespacesReachedFrom(entries)].filter((ns) => !ALWAYS.has(ns));

@@ -1,3 +1,4 @@
+import { afterNextPaint } from '$lib/scheduling/after-paint';
 import { localStorageJournal } from './journal';
 import { openProgressStore, type ProgressStore } from './progress-store';
 import { createMemoryTables, indexedDbCommit, openBrowserTables, webLock } from './tables';
@@ -5,9 +6,10 @@ import type { StorageNotice } from './types';
 
 /**
  * The progress store wired as the app runs it in a browser: IndexedDB tables (or the in-memory
- * fallback where the browser gives no storage), the localStorage journal, one IndexedDB
- * transaction per write and the cross-tab Web Lock. One home for this wiring: the app
- * (`progress.svelte.ts`) and the integrity fuzz (`scripts/fuzz-integrity.ts`) both open it here.
+ * fallback where the browser gives no storage), the localStorage journal flushed to IndexedDB after
+ * the next paint (the answer's feedback comes first; the journal holds the answer meanwhile), one
+ * IndexedDB transaction per write and the cross-tab Web Lock. One home for this wiring
+ * (`progress.svelte.ts` opens it; scripts that drive the real store can too).
  */
 export async function openAppStore(
 	onNotice: (notice: StorageNotice) => void
@@ -18,6 +20,7 @@ export async function openAppStore(
 		persistent: browserTables !== null,
 		onNotice,
 		journal: browserTables ? localStorageJournal() : undefined,
+		scheduleFlush: afterNextPaint,
 		// Shared by every tab: one transaction per write, one writer at a time.
 		commit: browserTables ? indexedDbCommit() : undefined,
 		lock: browserTables ? webLock() : undefined,

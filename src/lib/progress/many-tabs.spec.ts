@@ -50,4 +50,28 @@ describe('many tabs, one truth', () => {
 		expect(await a.listAttempts()).toHaveLength(20);
 		expect((await a.getHistorySummary()).count).toBe(20);
 	});
+
+	it('stores journaled answers only when the screen lets it (after the verdict is painted)', async () => {
+		const tables = createMemoryTables();
+		const journal = memoryJournal();
+		const later: (() => void)[] = [];
+		const store = await openProgressStore({
+			tables,
+			persistent: true,
+			journal,
+			learn: applyLearning,
+			scheduleFlush: (work) => later.push(work)
+		});
+		await store.appendAttempts([answerEntry('a', 1, Date.UTC(2026, 10, 27, 9))]);
+		// Safe in the journal, counted in the history, not yet in IndexedDB.
+		expect(journal.size()).toBe(1);
+		expect(await tables.attempts.keys()).toEqual([]);
+		expect(await store.listAttempts()).toHaveLength(1);
+		expect(later).toHaveLength(1);
+		later[0]();
+		await store.whenIdle();
+		expect(journal.size()).toBe(0);
+		expect(await tables.attempts.keys()).toHaveLength(1);
+		expect((await store.getHistorySummary()).count).toBe(1);
+	});
 });

@@ -110,6 +110,12 @@ export interface StoreOptions {
 	 */
 	journal?: AttemptJournal;
 	/**
+	 * When journaled answers move on into IndexedDB (default: at once). The app passes
+	 * `afterNextPaint`, so the move (a journal scan, a transaction, the scheduler) runs after
+	 * the frame that shows the verdict; the answer is safe in the journal meanwhile.
+	 */
+	scheduleFlush?: (work: () => void) => unknown;
+	/**
 	 * What an answer does to the learning state (streak, notebook, schedule), given the
 	 * `learn` payloads of stored answers. Runs inside the store's write queue, through `access`.
 	 * Must be idempotent: after a crash the same answers may be applied again.
@@ -167,6 +173,7 @@ export async function openProgressStore(options: StoreOptions) {
 		persistent,
 		onNotice = () => {},
 		journal,
+		scheduleFlush = (work: () => void) => work(),
 		learn,
 		schemaVersion = SCHEMA_VERSION,
 		migrations = MIGRATIONS,
@@ -497,7 +504,7 @@ export async function openProgressStore(options: StoreOptions) {
 			if (journal) {
 				try {
 					journal.add(entries);
-					void flushJournal().catch(() => {});
+					scheduleFlush(() => void flushJournal().catch(() => {}));
 					return;
 				} catch {
 					// Journal full or unavailable: the slower, always-available path below.

@@ -49,7 +49,7 @@ export async function startProgress(): Promise<void> {
 	const store = await getStore();
 	const settings = await store.getSettings();
 	progress.settings = settings;
-	setLocale(settings.locale ?? pickLocale(navigator.languages ?? [navigator.language]));
+	await setLocale(settings.locale ?? pickLocale(navigator.languages ?? [navigator.language]));
 	applyDisplayPrefs({ ...settings, locale: settings.locale });
 	await refreshProgress();
 	progress.ready = true;
@@ -122,7 +122,7 @@ export async function resetProgress(): Promise<void> {
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {
 	const next = { ...progress.settings, ...patch };
 	progress.settings = next;
-	if (patch.locale) setLocale(patch.locale);
+	if (patch.locale) void setLocale(patch.locale);
 	applyDisplayPrefs(next);
 	const store = await getStore();
 	try {

@@ -39,16 +39,23 @@ export function searchGlossary(terms: readonly GlossaryTerm[], query: string): G
 		.map((r) => r.term);
 }
 
+/** Each glossary's Chinese forms, longest first: sorted once, not per feedback shown. */
+const chineseForms = new WeakMap<readonly GlossaryTerm[], { form: string; term: GlossaryTerm }[]>();
+
 /**
  * The terms a Chinese text (a handout quote) uses, in reading order, for readers who do not read
  * Chinese. Longest form first, and each match is blanked before shorter forms are tried, so 离岸服务外包
  * is not also reported as 服务外包 (the same rule bank:check applies to items).
  */
 export function termsInChinese(terms: readonly GlossaryTerm[], zh: string): GlossaryTerm[] {
-	const forms = terms
-		.flatMap((term) => [term.term.zh, ...term.alt.zh].map((form) => ({ form, term })))
-		.filter(({ form }) => form.length > 0)
-		.sort((a, b) => b.form.length - a.form.length);
+	let forms = chineseForms.get(terms);
+	if (!forms) {
+		forms = terms
+			.flatMap((term) => [term.term.zh, ...term.alt.zh].map((form) => ({ form, term })))
+			.filter(({ form }) => form.length > 0)
+			.sort((a, b) => b.form.length - a.form.length);
+		chineseForms.set(terms, forms);
+	}
 	let rest = zh;
 	const found: { term: GlossaryTerm; at: number }[] = [];
 	for (const { form, term } of forms) {
