@@ -19,7 +19,11 @@ import type { Item } from '$lib/bank/types';
 import type { ProgressStore } from '$lib/progress/progress-store';
 import type { FlowKind, SavedFlow } from '$lib/progress/types';
 
-type PersistedSnapshot = { value?: unknown; context?: Record<string, unknown>; status?: string };
+export type PersistedSnapshot = {
+	value?: unknown;
+	context?: Record<string, unknown>;
+	status?: string;
+};
 
 /** A machine's identity and snapshot version, and the steps from each older version. */
 export interface FlowMachine {
