@@ -25,6 +25,15 @@ test('options in a seeded order that survives a reload; setup fields checked; le
 	// Nothing running: the exam page says exam, not practice.
 	await open(page, '/session/exam');
 	await expect(page.getByText('There is no exam in progress.')).toBeVisible();
+	await open(page, '/session/review');
+	await expect(page.getByText('There is no review in progress.')).toBeVisible();
+	// A lesson's "Practise this unit" (?unit=): that unit chosen, and only it.
+	await open(page, '/practice?unit=ito');
+	const units = page.getByRole('group', { name: 'Units' });
+	await expect(
+		units.getByRole('checkbox', { name: 'Information technology outsourcing (ITO)' })
+	).toBeChecked();
+	await expect(units.getByRole('checkbox', { checked: true })).toHaveCount(1);
 
 	// An empty minutes field does not start an exam that is over at birth.
 	await open(page, '/practice');

@@ -504,6 +504,23 @@ describe('validate: fairness of a printed set (issue #8)', () => {
 		clones(fair, 'demo-tf-01', 11, (it, i) => (it.answer = i < 5));
 		expect(balanceErrors(fair)).toEqual([]);
 	});
+	it('rejects lesson checks mostly false even when the bank is balanced', () => {
+		const s = fixtureSource();
+		// 24 true/false items, about half true: the bank passes. The lessons check ten false ones.
+		clones(s, 'demo-tf-01', 23, (it, i) => (it.answer = i % 2 === 0));
+		const falses = fixtureItems(s)
+			.filter((it) => it.type === 'truefalse' && it.answer === false)
+			.map((it) => it.id as string)
+			.slice(0, 10);
+		const unit = s.units[0].unit as { sections: Record<string, unknown>[] };
+		const intro = unit.sections[0];
+		for (let i = 0; i < falses.length; i += 3)
+			unit.sections.push({ ...intro, id: `extra-${i}`, check: falses.slice(i, i + 3) });
+		unit.sections.push({ ...intro, id: 'extra-true', check: ['demo-tf-01-c0'] });
+		expect(balanceErrors(s)).toEqual([
+			'lessons#truefalse answer: 1 of 11 true/false items checked by the lessons (swap a section check for an item of the other kind) are true (9 %), need 40–60 %'
+		]);
+	});
 });
 
 describe('validate: explanations name options by content (issue #8)', () => {

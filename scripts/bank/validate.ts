@@ -437,14 +437,31 @@ export function checkMultiplePrefix(at: LoadedItem): BankError[] {
 }
 
 /**
- * Bank-wide fairness of a printed or exported set: single keys spread over positions, true/false
- * neither mostly true nor mostly false. Pressing "1" or "false" throughout must not pay.
+ * Fairness of a set of items: single keys spread over positions, true/false neither mostly true
+ * nor mostly false. Pressing "1" or "false" throughout must not pay. Checked for each pool a
+ * learner meets as a whole: the bank (a printed or exported set, practice, exams) and the lesson
+ * checks (every item some section checks: a learner reading every lesson answers exactly
+ * these; `npm run bench:blind` found them 15 false to 5 true while the bank was balanced).
  */
 export function checkBalance(bank: Bank): BankError[] {
 	const items = allItems(bank).map((at) => at.item);
+	const checked = new Set(
+		bank.units.flatMap((u) => u.unit?.sections.flatMap((section) => section.check) ?? [])
+	);
+	return [
+		...poolBalance(items, 'units', ''),
+		...poolBalance(
+			items.filter((it) => checked.has(it.id)),
+			'lessons',
+			' checked by the lessons (swap a section check for an item of the other kind)'
+		)
+	];
+}
+
+function poolBalance(items: AuthoredItem[], file: string, where: string): BankError[] {
 	const errors: BankError[] = [];
 	const push = (id: string, message: string) =>
-		errors.push({ kind: 'balance', file: 'units', id, path: 'answer', message });
+		errors.push({ kind: 'balance', file, id, path: 'answer', message });
 	const { observed, expected } = keyPositions(items);
 	const singles = items.filter((it) => it.type === 'single').length;
 	if (singles >= BALANCE_MIN_ITEMS)
@@ -453,7 +470,7 @@ export function checkBalance(bank: Bank): BankError[] {
 			if (Math.abs(o - e) > e * KEY_POSITION_TOLERANCE.share + KEY_POSITION_TOLERANCE.slack)
 				push(
 					'single',
-					`${o} single items have the key at option ${p + 1}, uniform would be ${e.toFixed(1)} (move keys to other positions)`
+					`${o} single items${where} have the key at option ${p + 1}, uniform would be ${e.toFixed(1)} (move keys to other positions)`
 				);
 		});
 	const tf = items.filter((it) => it.type === 'truefalse');
@@ -463,7 +480,7 @@ export function checkBalance(bank: Bank): BankError[] {
 		if (share < TRUE_SHARE.min || share > TRUE_SHARE.max)
 			push(
 				'truefalse',
-				`${trues} of ${tf.length} true/false items are true (${Math.round(share * 100)} %), need ${TRUE_SHARE.min * 100}–${TRUE_SHARE.max * 100} %`
+				`${trues} of ${tf.length} true/false items${where} are true (${Math.round(share * 100)} %), need ${TRUE_SHARE.min * 100}–${TRUE_SHARE.max * 100} %`
 			);
 	}
 	return errors;

@@ -20,7 +20,8 @@ import { presentItem } from '../../src/lib/answering/option-order';
 import { scoreItem } from '../../src/lib/answering/scoring';
 import { firstAnswers } from '../../src/lib/answering/marking';
 import type { AnswerRecord } from '../../src/lib/answering/types';
-import { generateDrill } from '../../src/lib/bank/generators';
+import { generateDrill, useGeneratorContent } from '../../src/lib/bank/generators';
+import { loadGeneratorContent } from '../bank/generator-content';
 import { mulberry32, hash32, type Random } from '../../src/lib/bank/generators/random';
 import type { Item, Response, UnitContent } from '../../src/lib/bank/types';
 import { saveAttemptsActor } from '../../src/lib/features/quiz/quiz.actors';
@@ -40,6 +41,11 @@ import type { ItemState } from '../../src/lib/progress/types';
 const TARGET_ITEMS = 1000;
 const GUESS_SAMPLES = 200;
 const T0 = Date.UTC(2026, 0, 5, 9);
+
+// tsx has no bundler to import generated/generators.json: load the YAML and hand it over.
+const generatorContent = loadGeneratorContent().content;
+if (!generatorContent) throw new Error('generator content invalid: run `npm run bank:check`');
+useGeneratorContent(generatorContent);
 
 const units: UnitContent[] = [...buildOutput(loadBank().bank).files]
 	.filter(([path]) => path.endsWith('.zh-CN.json'))

@@ -1,7 +1,7 @@
 /**
  * Number keys answer an item: `1` chooses the first option *as shown* (after the attempt's seeded
  * order, see `option-order.ts`), so the key on the label and the key on the keyboard agree.
- * Pure, shared by every screen that asks items with a keyboard (quiz and lesson).
+ * Pure; used by the quiz screen (practice, drills, exam, review, mistakes).
  */
 import type { FamilyId, Item, Response } from '$lib/bank/types';
 import { presentItem } from './option-order';

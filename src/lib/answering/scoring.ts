@@ -74,11 +74,21 @@ function scoreMatching(
 	rightFor: Record<number, number>
 ): Score {
 	if (pairs.length === 0) return WRONG;
-	const right = pairs.filter((pair, i) => {
-		const chosen = rightFor[i];
-		return chosen === i || (chosen !== undefined && pairs[chosen]?.right === pair.right);
-	}).length;
+	const right = pairs.filter((_, i) => isPairRight(pairs, rightFor, i)).length;
 	return { correct: right === pairs.length, fraction: right / pairs.length };
+}
+
+/**
+ * Whether left item `left` got its right-hand text: the key's own entry or one with identical
+ * text. Shared with the matching feedback, so a row's ✓ and the score can never disagree.
+ */
+export function isPairRight(
+	pairs: readonly { right: string }[],
+	rightFor: Record<number, number>,
+	left: number
+): boolean {
+	const chosen = rightFor[left];
+	return chosen === left || (chosen !== undefined && pairs[chosen]?.right === pairs[left]?.right);
 }
 
 /** One mark per dimension; `dimensions` lets feedback say "mode right, direction wrong". */
@@ -98,7 +108,14 @@ function scoreClassify(
 }
 
 function scoreCloze(accept: readonly string[], text: string): Score {
+	return all(isClozeAccepted(accept, text));
+}
+
+/**
+ * Whether typed `text` matches one of the `accept` forms after `normaliseAnswer`; blank never
+ * does. Shared with the cloze feedback, so its ✓ and the score agree.
+ */
+export function isClozeAccepted(accept: readonly string[], text: string): boolean {
 	const given = normaliseAnswer(text);
-	if (given === '') return WRONG;
-	return all(accept.some((a) => normaliseAnswer(a) === given));
+	return given !== '' && accept.some((a) => normaliseAnswer(a) === given);
 }

@@ -16,6 +16,14 @@ export function endOfLocalDay(now: number): number {
 	return midnight.getTime();
 }
 
+/**
+ * Whether an item is due for review by `by` (epoch ms). "Due today" everywhere (home, Review,
+ * Progress) is `isDue(state, endOfLocalDay(now))`: one rule, so the figures agree.
+ */
+export function isDue(state: Pick<ItemState, 'due'>, by: number): boolean {
+	return state.due !== null && state.due <= by;
+}
+
 /** Right answers in a row that take an item out of the mistakes notebook. */
 export const MISTAKES_CLEAR_STREAK = 2;
 
@@ -37,7 +45,7 @@ export function dueQueue(
 	const due: ItemState[] = [];
 	for (const id in states) {
 		const state = states[id];
-		if (state.due !== null && state.due <= now) due.push(state);
+		if (isDue(state, now)) due.push(state);
 	}
 	due.sort((a, b) => a.due! - b.due! || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
 	const ids = new Array<string>(Math.min(limit, due.length));
@@ -48,10 +56,7 @@ export function dueQueue(
 /** How many items are due for review by `now` (pass {@link endOfLocalDay} for "due today"). */
 export function dueCount(states: Record<string, ItemState>, now: number): number {
 	let count = 0;
-	for (const id in states) {
-		const due = states[id].due;
-		if (due !== null && due <= now) count++;
-	}
+	for (const id in states) if (isDue(states[id], now)) count++;
 	return count;
 }
 

@@ -12,6 +12,7 @@ import { addToHistory, emptyHistory } from './summary';
 import type { Attempt, ItemState } from './types';
 import type { AnswerRecord } from '$lib/answering/types';
 import { applyAnswer } from './learning';
+import { dueCount, endOfLocalDay } from './queues';
 
 const DAY = 86_400_000;
 // 2026-03-10 12:00 UTC = 20:00 in China (UTC+8).
@@ -130,6 +131,17 @@ describe('mastery', () => {
 		]);
 		expect(stats.reviewsDue).toBe(2);
 		expect(stats.mistakes).toBe(1);
+	});
+
+	it('counts as due what is due by the end of the local day, as Review and the home screen do', () => {
+		const states = {
+			later: state('later', { due: endOfLocalDay(NOW) - 60_000 }),
+			tomorrow: state('tomorrow', { due: endOfLocalDay(NOW) + 60_000 })
+		};
+		const stats = computeProgressStats(input({ itemStates: { u1: states } }));
+		expect(stats.reviewsDue).toBe(1);
+		expect(stats.units[0].due).toBe(1);
+		expect(stats.reviewsDue).toBe(dueCount(states, endOfLocalDay(NOW)));
 	});
 
 	it('has no concept figures without the item → concept map, and caps at the bank size', () => {

@@ -5,7 +5,7 @@
  * Pure: the clock and the learner's time zone are parameters, so tests are deterministic.
  */
 import type { UnitMeta } from '$lib/bank/types';
-import { isInMistakes } from './queues';
+import { endOfLocalDay, isDue, isInMistakes } from './queues';
 import { MAX_COUNTED_ATTEMPT_MS, type HistorySummary } from './summary';
 import type { ItemState } from './types';
 
@@ -180,6 +180,8 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 	const conceptTally = new Map<string, { seen: number; mastered: number }>();
 	let reviewsDue = 0;
 	let mistakeCount = 0;
+	// "Due" as the home screen and Review count it: by the end of the learner's local day.
+	const dueBy = endOfLocalDay(now);
 	for (const unit in input.itemStates) {
 		const tally: Tally = { seen: 0, mastered: 0, due: 0, mistakes: 0 };
 		const states = input.itemStates[unit];
@@ -188,7 +190,7 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 			const mastered = isMastered(state, now);
 			tally.seen++;
 			if (mastered) tally.mastered++;
-			if (state.due !== null && state.due <= now) tally.due++;
+			if (isDue(state, dueBy)) tally.due++;
 			if (isInMistakes(state)) tally.mistakes++;
 			const concepts = input.itemConcepts?.[id];
 			if (concepts) {

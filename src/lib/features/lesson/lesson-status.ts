@@ -4,6 +4,19 @@ import type { LessonContext } from './lesson.types';
 export type LessonStatusSummary =
 	{ kind: 'new' } | { kind: 'at'; section: number; total: number } | { kind: 'done' };
 
+/**
+ * Where a saved lesson stands: done once it reached its summary (`completed`, kept while
+ * sections are re-read; a lesson saved before that field is done when it sits at its summary),
+ * else the section it is at. Pure: `snapshot` is the saved flow's persisted snapshot.
+ */
+export function savedLessonStatus(snapshot: unknown): LessonStatusSummary {
+	const saved = snapshot as { value?: unknown; context?: Partial<LessonContext> } | null;
+	const context = saved?.context;
+	if (!context || !Array.isArray(context.sections)) return { kind: 'new' };
+	if (context.completed === true || saved?.value === 'summary') return { kind: 'done' };
+	return { kind: 'at', section: (context.sectionIndex ?? 0) + 1, total: context.sections.length };
+}
+
 /** Where the learner stands in each unit's lesson, read from the saved lesson flows. */
 export async function lessonStatuses(
 	units: string[]
@@ -12,14 +25,7 @@ export async function lessonStatuses(
 	const entries = await Promise.all(
 		units.map(async (unit): Promise<[string, LessonStatusSummary]> => {
 			const flow = await store.loadFlow(`lesson:${unit}`);
-			const snapshot = flow?.snapshot as { value?: unknown; context?: LessonContext } | null;
-			const context = snapshot?.context;
-			if (!context) return [unit, { kind: 'new' }];
-			if (snapshot?.value === 'summary') return [unit, { kind: 'done' }];
-			return [
-				unit,
-				{ kind: 'at', section: context.sectionIndex + 1, total: context.sections.length }
-			];
+			return [unit, savedLessonStatus(flow?.snapshot ?? null)];
 		})
 	);
 	return Object.fromEntries(entries);

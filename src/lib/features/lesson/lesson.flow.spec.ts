@@ -4,6 +4,7 @@ import { restoreFlow } from '$lib/flows/flow-host';
 import type { SavedFlow } from '$lib/progress/types';
 import { trueFalse } from '../quiz/quiz.fixtures';
 import lessonV1 from './fixtures/lesson-v1.json';
+import lessonV2 from './fixtures/lesson-v2.json';
 import { LESSON_FLOW } from './lesson.flow';
 import { lessonMachine } from './lesson.machine';
 import type { LessonInput } from './lesson.types';
@@ -61,5 +62,23 @@ describe('saved lessons from the previous version (fixture)', () => {
 		const salvaged = restoreFlow(machine, LESSON_FLOW, misfit, input);
 		expect(salvaged.outcome.kind).toBe('outdated');
 		expect(selectLessonView(salvaged.actor.getSnapshot()).status).toBe('summary');
+	});
+
+	it('reopens a lesson finished under version 2 at its summary, completed, sections readable', () => {
+		// Version 2 saved the summary as a final state ('done'), which could not be resumed: the
+		// lesson started over and the unit fell back to "section 1".
+		const { actor, outcome } = restoreFlow(machine, LESSON_FLOW, lessonV2 as SavedFlow, input);
+		expect(outcome).toEqual({ kind: 'migrated', from: 2 });
+		expect(selectLessonView(actor.getSnapshot())).toMatchObject({
+			status: 'summary',
+			completed: true,
+			summary: { review: [{ itemId: 'q1', section: 0 }] }
+		});
+		actor.send({ type: 'lesson.goto', index: 0 });
+		expect(selectLessonView(actor.getSnapshot())).toMatchObject({
+			status: 'reading',
+			completed: true,
+			section: { index: 0, checked: true }
+		});
 	});
 });

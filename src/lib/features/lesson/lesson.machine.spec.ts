@@ -104,16 +104,49 @@ describe('lesson machine', () => {
 		await answer(actor, true, T0 + 10_000);
 		actor.send({ type: 'lesson.next', at: T0 + 11_000 });
 
-		expect(actor.getSnapshot().status).toBe('done');
 		expect(view()).toMatchObject({
 			status: 'summary',
+			completed: true,
 			summary: {
 				sectionsCovered: 3,
 				sectionsTotal: 3,
 				checks: { correct: 2, total: 3, points: 2 },
-				review: ['c2']
+				review: [{ itemId: 'c2', section: 0 }]
 			}
 		});
+		expect(save).toHaveBeenCalledTimes(3);
+	});
+
+	it('keeps a finished lesson readable: sections open read-only, nothing re-scored, still completed', async () => {
+		const save = vi.fn<QuizActors['saveAttempts']>(async () => {});
+		const { actor, view } = startLesson(input, save);
+		actor.send({ type: 'lesson.check', at: T0 + 1 });
+		await answer(actor, false, T0 + 2);
+		actor.send({ type: 'question.next', at: T0 + 3 });
+		await answer(actor, true, T0 + 4);
+		actor.send({ type: 'lesson.next', at: T0 + 5 });
+		actor.send({ type: 'lesson.next', at: T0 + 6 });
+		actor.send({ type: 'lesson.check', at: T0 + 7 });
+		await answer(actor, true, T0 + 8);
+		actor.send({ type: 'lesson.next', at: T0 + 9 });
+		const summary = view().summary;
+		expect(view()).toMatchObject({ status: 'summary', completed: true });
+		// The summary is not a dead end: a section with checks opens from it, as reading only.
+		expect(actor.getSnapshot().status).toBe('active');
+		actor.send({ type: 'lesson.goto', index: 0 });
+		expect(view()).toMatchObject({
+			status: 'reading',
+			completed: true,
+			section: { id: 's1', checked: true },
+			can: { next: true }
+		});
+		// Reading on to the end comes back to the same summary: no question asked or stored again.
+		actor.send({ type: 'lesson.next', at: T0 + 10 });
+		actor.send({ type: 'lesson.goto', index: 2 });
+		expect(view().section).toMatchObject({ id: 's3', checked: true });
+		// A checked section asks nothing: "check" goes straight on, to the summary here.
+		actor.send({ type: 'lesson.check', at: T0 + 11 });
+		expect(view()).toMatchObject({ status: 'summary', completed: true, summary });
 		expect(save).toHaveBeenCalledTimes(3);
 	});
 

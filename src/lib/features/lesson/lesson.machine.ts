@@ -28,6 +28,9 @@ export function checkIndices(context: Pick<LessonContext, 'items'>, check: reado
 		.filter((index) => index >= 0);
 }
 
+const isReachable = (context: LessonContext, index: number) =>
+	Number.isInteger(index) && index >= 0 && index <= context.furthest;
+
 const currentSection = (context: LessonContext) => context.sections[context.sectionIndex];
 
 /** Done with a section: its checks were all answered, or it has none to answer. */
@@ -55,7 +58,8 @@ export function initialLessonContext(input: LessonInput): LessonContext {
 		orderSeed: (input.orderSeed ?? input.startedAt) >>> 0,
 		now: input.startedAt,
 		shownAt: input.startedAt,
-		saveError: null
+		saveError: null,
+		completed: input.completed ?? false
 	};
 }
 
@@ -78,12 +82,11 @@ export const lessonMachine = setup({
 		isLastCheck: ({ context }) => context.checkPosition + 1 >= context.checkQueue.length,
 		isReachedSection: ({ context, event }) => {
 			assertEvent(event, 'lesson.goto');
-			return (
-				Number.isInteger(event.index) &&
-				event.index >= 0 &&
-				event.index <= context.furthest &&
-				event.index !== context.sectionIndex
-			);
+			return isReachable(context, event.index) && event.index !== context.sectionIndex;
+		},
+		isAnyReachedSection: ({ context, event }) => {
+			assertEvent(event, 'lesson.goto');
+			return isReachable(context, event.index);
 		}
 	},
 	actions: {
@@ -127,6 +130,7 @@ export const lessonMachine = setup({
 				return event.index;
 			}
 		}),
+		markCompleted: assign({ completed: true }),
 		clearSaveError: assign({ saveError: null }),
 		rememberSaveError: assign({
 			saveError: ({ event }) => describeError((event as { error?: unknown }).error)
@@ -207,7 +211,22 @@ export const lessonMachine = setup({
 				}
 			}
 		},
-		summary: { tags: 'summary', type: 'final' },
+		/**
+		 * Not final: a finished lesson stays open for re-reading. Every section was checked on
+		 * the way here, so a section opened from the summary offers no checks (read-only) and
+		 * nothing is scored again.
+		 */
+		summary: {
+			tags: 'summary',
+			entry: 'markCompleted',
+			on: {
+				'lesson.goto': {
+					guard: 'isAnyReachedSection',
+					target: 'reading',
+					actions: 'goToSection'
+				}
+			}
+		},
 		quit: { tags: 'quit', type: 'final' }
 	}
 });

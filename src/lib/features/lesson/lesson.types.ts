@@ -18,6 +18,8 @@ export interface LessonInput {
 	startedAt: number;
 	/** This reading's option-order seed (`newOrderSeed()`); defaults to `startedAt`. */
 	orderSeed?: number;
+	/** Already finished once (a restart keeps the unit "completed"); defaults to false. */
+	completed?: boolean;
 }
 
 export interface LessonContext {
@@ -45,6 +47,11 @@ export interface LessonContext {
 	shownAt: number;
 	/** Set when storing a check answer failed: the screen says so and offers retry. */
 	saveError: string | null;
+	/**
+	 * Reached the summary once. From then on the lesson stays "completed" in the unit list
+	 * whatever is re-read, and its sections open from the summary read-only (all checked).
+	 */
+	completed: boolean;
 }
 
 export type LessonEvent =
@@ -52,7 +59,7 @@ export type LessonEvent =
 	| { type: 'lesson.check'; at: number }
 	/** Reading a checked section, or after the last check's feedback: the next section or summary. */
 	| { type: 'lesson.next'; at: number }
-	/** Reading: revisit any section already reached. */
+	/** Reading, or the summary of a finished lesson: open any section already reached. */
 	| { type: 'lesson.goto'; index: number }
 	| { type: 'answer.submit'; response: Response; at: number }
 	/** Feedback: the section's next check question. */
@@ -94,6 +101,8 @@ export interface LessonSectionView {
 export interface LessonView {
 	status: LessonStatus;
 	unit: string;
+	/** Finished once: sections re-read from the summary are read-only (see `LessonContext`). */
+	completed: boolean;
 	/** The reading's option-order seed, for `ItemView`. */
 	orderSeed: number;
 	/** The section on screen or being checked. */
@@ -120,7 +129,11 @@ export interface LessonView {
 		sectionsTotal: number;
 		/** Check questions right out of answered, first try per item. */
 		checks: Tally;
-		/** Item ids answered wrong at their first try: "what to review". */
-		review: string[];
+		/**
+		 * Answered wrong at their first try ("what to review"): the learner's first answer, and
+		 * the index of the section that checks the item (-1 if none), so the summary can show the
+		 * item again and lead back to its section.
+		 */
+		review: { itemId: string; section: number; answer: AnswerRecord }[];
 	} | null;
 }

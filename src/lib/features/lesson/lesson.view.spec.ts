@@ -81,7 +81,8 @@ describe('selectLessonView', () => {
 			sectionsCovered: 2,
 			sectionsTotal: 2,
 			checks: { correct: 1, total: 2, points: 1 },
-			review: ['c1']
+			// With the section that checks it, so the summary can lead back to it.
+			review: [{ itemId: 'c1', section: 0, answer: answers[0] }]
 		});
 	});
 });

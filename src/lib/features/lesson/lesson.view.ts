@@ -35,6 +35,8 @@ export function selectLessonView(snapshot: LessonSnapshot): LessonView {
 	return {
 		status,
 		unit: context.unit,
+		// A lesson saved before this field was finished exactly when it sits at its summary.
+		completed: context.completed ?? status === 'summary',
 		// A lesson saved before seeds existed has none: its start time is as good a seed.
 		orderSeed: (context.orderSeed ?? context.startedAt) >>> 0,
 		section: sections[context.sectionIndex] ?? emptySection(context.sectionIndex),
@@ -85,6 +87,11 @@ function emptySection(index: number): LessonSectionView {
 	return { id: '', index, reachable: false, current: true, checked: true, checks: emptyTally() };
 }
 
+/** The index of the section whose checks include `itemId` (-1 if none does). */
+function sectionChecking(context: LessonContext, itemId: string): number {
+	return context.sections.findIndex((section) => section.check.includes(itemId));
+}
+
 /** Scores the first try at each check item; a wrong first try is on the review list. */
 function summarize(
 	context: LessonContext,
@@ -97,6 +104,12 @@ function summarize(
 		).length,
 		sectionsTotal: context.sections.length,
 		checks: answers.reduce(addToTally, emptyTally()),
-		review: answers.filter((answer) => !answer.score.correct).map((answer) => answer.itemId)
+		review: answers
+			.filter((answer) => !answer.score.correct)
+			.map((answer) => ({
+				itemId: answer.itemId,
+				section: sectionChecking(context, answer.itemId),
+				answer
+			}))
 	};
 }
