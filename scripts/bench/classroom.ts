@@ -33,6 +33,7 @@ import {
 	type Cluster,
 	type Proc
 } from '../cluster/cluster.ts';
+import { readSse } from './sse-reader.ts';
 
 const SEED = 7;
 // Outside Vite the generators get their built content handed over (see generators/content.ts).
@@ -153,20 +154,7 @@ function hostStream(
 				}
 			);
 			opened();
-			const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-			let buffer = '';
-			for (;;) {
-				const { done, value } = await reader.read();
-				if (done) return;
-				buffer += value;
-				let end: number;
-				while ((end = buffer.indexOf('\n\n')) >= 0) {
-					const block = buffer.slice(0, end);
-					buffer = buffer.slice(end + 2);
-					const data = block.split('\n').find((l) => l.startsWith('data: '));
-					if (data) onView(JSON.parse(data.slice(6)) as HostView, wall());
-				}
-			}
+			await readSse(response.body!, ({ data }) => onView(JSON.parse(data) as HostView, wall()));
 		} catch {
 			opened();
 		}
