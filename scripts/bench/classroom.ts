@@ -19,7 +19,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDrill } from '../../src/lib/bank/generators/index.ts';
 import { useGeneratorContent } from '../../src/lib/bank/generators/content.ts';
@@ -337,6 +337,8 @@ function print(title: string, m: Measured): number {
 	const servers = m.peaks
 		.map((peak, i) => `#${i + 1} ${peak} MB / ${Math.round(m.cpu[i] * 100)}% CPU`)
 		.join(', ');
+	// Other work on the machine skews every figure: say how loaded it was.
+	console.log(`  machine load average (1 min) after the scenario: ${loadavg()[0].toFixed(2)}`);
 	console.log(
 		`  server process(es): ${servers}${m.redisPeak !== null ? `; Redis ${m.redisPeak} MB` : ''}; phones' processes ${Math.round(m.phonesCpu * 100)}% CPU`
 	);
@@ -445,7 +447,9 @@ async function main() {
 	}
 	const phones = Array.from({ length: PHONE_PROCESSES }, (_, i) => new Phones(i));
 	console.log(
-		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers.`
+		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers. Load average before: ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(', ')}.`
 	);
 	try {
 		const args = process.argv.slice(2);
