@@ -3,35 +3,32 @@
  * its own port with its own data directory), including a `kill -9` in the middle of a question.
  * Needs `npm run build` first (the Playwright web server runs it).
  */
-import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { generateDrill } from '../src/lib/bank/generators/index.ts';
-import { useGeneratorContent } from '../src/lib/bank/generators/content.ts';
-import type { ClassifyItem } from '../src/lib/bank/types.ts';
-import type {
-	CreateRoomResponse,
-	HostView,
-	JoinResponse,
-	PlayerView
-} from '../src/lib/classroom/protocol.ts';
+import type { HostView, PlayerView } from '../src/lib/classroom/protocol.ts';
+import { classroomClient } from './classroom-http.ts';
 
 // Not 4190: fetch refuses it (a "bad port", ManageSieve).
 const PORT = Number(process.env.PW_PORT ?? 4173) + 23;
 const BASE = `http://127.0.0.1:${PORT}`;
 const API = `${BASE}/api/classroom`;
-const SEED = 42;
-// Outside Vite the generators get their built content handed over (see generators/content.ts).
-useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.json', 'utf8')));
-const QUESTIONS = generateDrill({
-	kind: 'mode',
-	seed: SEED,
-	count: 2,
-	locale: 'en'
-}) as ClassifyItem[];
+const {
+	questions: QUESTIONS,
+	newIp,
+	post,
+	createRoom,
+	joinAs,
+	command,
+	answer,
+	subscribe
+} = classroomClient({
+	base: () => BASE,
+	seed: 42,
+	ipPrefix: '10.0'
+});
 
 test.describe.configure({ mode: 'serial' });
 
@@ -88,110 +85,6 @@ test.afterAll(async () => {
 	await rm(dataDir, { recursive: true, force: true });
 	await rm(appDir, { recursive: true, force: true });
 });
-
-let ipCounter = 0;
-const newIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
-
-async function post(path: string, body: unknown, options: { secret?: string; ip?: string } = {}) {
-	const response = await fetch(API + path, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			'x-forwarded-for': options.ip ?? newIp(),
-			...(options.secret ? { authorization: `Bearer ${options.secret}` } : {})
-		},
-		body: typeof body === 'string' ? body : JSON.stringify(body)
-	});
-	return { status: response.status, body: await response.json(), headers: response.headers };
-}
-
-async function createRoom(settings: object = {}): Promise<CreateRoomResponse> {
-	const { status, body } = await post('/rooms', {
-		locale: 'en',
-		source: { kind: 'generated', generated: [{ kind: 'mode', seed: SEED, count: 2 }] },
-		settings: { secondsPerQuestion: 60, ...settings }
-	});
-	expect(status).toBe(201);
-	return body;
-}
-
-async function joinAs(pin: string, nickname: string): Promise<JoinResponse> {
-	const { status, body } = await post('/join', { pin, nickname });
-	expect(status, JSON.stringify(body)).toBe(201);
-	return body;
-}
-
-const command = (room: CreateRoomResponse, body: object) =>
-	post(`/rooms/${room.roomId}/command`, body, { secret: room.hostSecret });
-
-const answer = (player: JoinResponse, questionIndex: number, right: boolean) => {
-	const item = QUESTIONS[questionIndex];
-	const values = Object.fromEntries(
-		item.dimensions.map((d) => [
-			d.family,
-			right ? d.answer : d.options.find((o) => o.id !== d.answer)!.id
-		])
-	);
-	return post(
-		`/rooms/${player.roomId}/answer`,
-		{ questionIndex, response: { type: 'classify', values } },
-		{ secret: player.token }
-	);
-};
-
-/** A live SSE subscription that records every view and can wait for one. */
-function subscribe<V>(roomId: string, role: string, secret: string) {
-	const views: V[] = [];
-	const controller = new AbortController();
-	const waiters: { test: (v: V) => boolean; resolve: (v: V) => void }[] = [];
-	const done = (async () => {
-		const response = await fetch(`${API}/rooms/${roomId}/events?role=${role}`, {
-			headers: { authorization: `Bearer ${secret}`, 'x-forwarded-for': newIp() },
-			signal: controller.signal
-		});
-		expect(response.headers.get('content-type')).toContain('text/event-stream');
-		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-		let buffer = '';
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			buffer += value;
-			const blocks = buffer.split('\n\n');
-			buffer = blocks.pop()!;
-			for (const block of blocks) {
-				const data = block.split('\n').find((l) => l.startsWith('data: '));
-				if (!data) continue;
-				const view = JSON.parse(data.slice(6)) as V;
-				views.push(view);
-				for (const w of waiters.filter((w) => w.test(view))) {
-					waiters.splice(waiters.indexOf(w), 1);
-					w.resolve(view);
-				}
-			}
-		}
-	})().catch(() => undefined);
-	return {
-		views,
-		waitFor(check: (v: V) => boolean, timeout = 5000): Promise<V> {
-			const hit = views.find(check);
-			if (hit) return Promise.resolve(hit);
-			return new Promise((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error('no matching view')), timeout);
-				waiters.push({
-					test: check,
-					resolve: (v) => {
-						clearTimeout(timer);
-						resolve(v);
-					}
-				});
-			});
-		},
-		async close() {
-			controller.abort();
-			await done;
-		}
-	};
-}
 
 test('malformed, oversized and unauthorised messages get clear errors', async () => {
 	const room = await createRoom();

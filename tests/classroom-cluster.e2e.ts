@@ -5,28 +5,10 @@
  * instance; the host's stream stays on instance 0. Needs `npm run build` (the Playwright web
  * server runs it) and Debian's redis-server and nginx (`.ci/run` installs them).
  */
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { clusterBasePort, startCluster, type Cluster } from '../scripts/cluster/cluster.ts';
-import { generateDrill } from '../src/lib/bank/generators/index.ts';
-import { useGeneratorContent } from '../src/lib/bank/generators/content.ts';
-import type { ClassifyItem } from '../src/lib/bank/types.ts';
-import type {
-	CreateRoomResponse,
-	HostView,
-	JoinResponse,
-	PlayerView
-} from '../src/lib/classroom/protocol.ts';
-
-const SEED = 11;
-// Outside Vite the generators get their built content handed over (see generators/content.ts).
-useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.json', 'utf8')));
-const QUESTIONS = generateDrill({
-	kind: 'mode',
-	seed: SEED,
-	count: 2,
-	locale: 'en'
-}) as ClassifyItem[];
+import type { HostView, JoinResponse, PlayerView } from '../src/lib/classroom/protocol.ts';
+import { classroomClient } from './classroom-http.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
@@ -47,147 +29,14 @@ test.afterAll(async () => {
 	await cluster?.stop();
 });
 
-let ipCounter = 0;
-const newIp = () => `10.1.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
-
-/** POST to `origin` (nginx by default, or one instance). */
-async function post<T = Record<string, unknown>>(
-	path: string,
-	body: unknown,
-	options: { secret?: string; origin?: string; ip?: string } = {}
-) {
-	const response = await fetch(`${options.origin ?? cluster.base}/api/classroom${path}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			'x-forwarded-for': options.ip ?? newIp(),
-			...(options.secret ? { authorization: `Bearer ${options.secret}` } : {})
-		},
-		body: JSON.stringify(body)
-	});
-	return { status: response.status, body: (await response.json()) as T };
-}
-
-async function createRoom(origin = cluster.instances[0]): Promise<CreateRoomResponse> {
-	const { status, body } = await post<CreateRoomResponse>(
-		'/rooms',
-		{
-			locale: 'en',
-			source: { kind: 'generated', generated: [{ kind: 'mode', seed: SEED, count: 2 }] },
-			settings: { secondsPerQuestion: 120 }
-		},
-		{ origin }
-	);
-	expect(status).toBe(201);
-	return body;
-}
-
-async function joinAs(pin: string, nickname: string, origin?: string): Promise<JoinResponse> {
-	const { status, body } = await post<JoinResponse>('/join', { pin, nickname }, { origin });
-	expect(status, JSON.stringify(body)).toBe(201);
-	return body;
-}
-
-const command = (room: CreateRoomResponse, body: object, origin?: string) =>
-	post(`/rooms/${room.roomId}/command`, body, { secret: room.hostSecret, origin });
-
-function answerBody(questionIndex: number, right: boolean) {
-	const item = QUESTIONS[questionIndex];
-	const values = Object.fromEntries(
-		item.dimensions.map((d) => [
-			d.family,
-			right ? d.answer : d.options.find((o) => o.id !== d.answer)!.id
-		])
-	);
-	return { questionIndex, response: { type: 'classify', values } };
-}
-
-const answer = (player: JoinResponse, index: number, right: boolean, origin?: string) =>
-	post(`/rooms/${player.roomId}/answer`, answerBody(index, right), {
-		secret: player.token,
-		origin
-	});
-
-/**
- * An SSE subscription like a phone's: when the stream ends or fails it reconnects (after 100 ms)
- * with Last-Event-ID, until closed. Records every view and how many times it connected.
- */
-function subscribe<V>(roomId: string, role: string, secret: string, origin = cluster.base) {
-	const views: V[] = [];
-	const controller = new AbortController();
-	const ip = newIp();
-	let lastId: string | null = null;
-	let connections = 0;
-	const waiters: { test: (v: V) => boolean; resolve: (v: V) => void }[] = [];
-	const done = (async () => {
-		while (!controller.signal.aborted) {
-			try {
-				const response = await fetch(
-					`${origin}/api/classroom/rooms/${roomId}/events?role=${role}`,
-					{
-						headers: {
-							authorization: `Bearer ${secret}`,
-							'x-forwarded-for': ip,
-							...(lastId ? { 'last-event-id': lastId } : {})
-						},
-						signal: controller.signal
-					}
-				);
-				if (!response.ok || !response.body) throw new Error(`stream ${response.status}`);
-				connections++;
-				const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-				let buffer = '';
-				for (;;) {
-					const { done, value } = await reader.read();
-					if (done) break;
-					buffer += value;
-					const blocks = buffer.split('\n\n');
-					buffer = blocks.pop()!;
-					for (const block of blocks) {
-						const lines = block.split('\n');
-						const id = lines.find((l) => l.startsWith('id: '));
-						if (id) lastId = id.slice(4);
-						const data = lines.find((l) => l.startsWith('data: '));
-						if (!data) continue;
-						const view = JSON.parse(data.slice(6)) as V;
-						views.push(view);
-						for (const w of waiters.filter((w) => w.test(view))) {
-							waiters.splice(waiters.indexOf(w), 1);
-							w.resolve(view);
-						}
-					}
-				}
-			} catch {
-				// dropped: reconnect below
-			}
-			if (!controller.signal.aborted) await new Promise((r) => setTimeout(r, 100));
-		}
-	})();
-	return {
-		views,
-		get connections() {
-			return connections;
-		},
-		waitFor(check: (v: V) => boolean, timeout = 10_000): Promise<V> {
-			const hit = [...views].reverse().find(check);
-			if (hit) return Promise.resolve(hit);
-			return new Promise((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error('no matching view')), timeout);
-				waiters.push({
-					test: check,
-					resolve: (v) => {
-						clearTimeout(timer);
-						resolve(v);
-					}
-				});
-			});
-		},
-		async close() {
-			controller.abort();
-			await done;
-		}
-	};
-}
+const api = classroomClient({ base: () => cluster.base, seed: 11, ipPrefix: '10.1' });
+const { post, joinAs, command, answer } = api;
+/** The host's room: created on instance 0 unless told otherwise. */
+const createRoom = (origin = cluster.instances[0]) =>
+	api.createRoom({ secondsPerQuestion: 120 }, origin);
+/** Streams reconnect like phones; through nginx unless an instance is named. */
+const subscribe = <V>(roomId: string, role: string, secret: string, origin?: string) =>
+	api.subscribe<V>(roomId, role, secret, { origin, reconnect: true });
 
 test('players over two instances behind nginx, host on one: exact tallies', async () => {
 	const room = await createRoom();
@@ -195,6 +44,19 @@ test('players over two instances behind nginx, host on one: exact tallies', asyn
 	const players: JoinResponse[] = [];
 	for (let i = 0; i < 12; i++) players.push(await joinAs(room.pin, `P${i}`));
 	await host.waitFor((v) => v.players.length === 12);
+	// The host's "connected" dot follows a phone's stream on the other instance, both ways.
+	const connected = (v: HostView) =>
+		v.players.find((p) => p.playerId === players[0].playerId)?.connected;
+	const phone = subscribe<PlayerView>(
+		players[0].roomId,
+		'player',
+		players[0].token,
+		cluster.instances[1]
+	);
+	await host.waitFor((v) => connected(v) === true);
+	const beforeClose = host.views.length;
+	await phone.close();
+	await host.waitFor((v) => connected(v) === false, 10_000, beforeClose);
 	// A command sent to the other instance drives the same room.
 	expect((await command(room, { type: 'start' }, cluster.instances[1])).status).toBe(200);
 	await host.waitFor((v) => v.phase === 'question');

@@ -10,6 +10,7 @@
  * Times are wall-clock (performance.timeOrigin + now), comparable across processes.
  */
 import type { JoinResponse } from '../../src/lib/classroom/protocol.ts';
+import { readSse } from './sse-reader.ts';
 
 const wall = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,23 +59,11 @@ function openStream(phone: Phone): Promise<void> {
 				);
 				if (!response.ok || !response.body) throw new Error(`stream ${response.status}`);
 				opened();
-				const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-				let buffer = '';
-				for (;;) {
-					const { done, value } = await reader.read();
-					if (done) return;
-					buffer += value;
-					let end: number;
-					while ((end = buffer.indexOf('\n\n')) >= 0) {
-						const block = buffer.slice(0, end);
-						buffer = buffer.slice(end + 2);
-						const data = block.split('\n').find((l) => l.startsWith('data: '));
-						if (!data) continue;
-						// The phase is all we need: no full parse of 2,000 views per push.
-						const phase = data.match(/"phase":"(\w+)"/)?.[1];
-						if (phase && !phone.phases.has(phase)) phone.phases.set(phase, wall());
-					}
-				}
+				await readSse(response.body, ({ data }) => {
+					// The phase is all we need: no full parse of 2,000 views per push.
+					const phase = data.match(/"phase":"(\w+)"/)?.[1];
+					if (phase && !phone.phases.has(phase)) phone.phases.set(phase, wall());
+				});
 			} catch {
 				if (!phone.controller.signal.aborted) streamErrors++;
 				opened();

@@ -19,7 +19,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDrill } from '../../src/lib/bank/generators/index.ts';
 import { useGeneratorContent } from '../../src/lib/bank/generators/content.ts';
@@ -33,6 +33,7 @@ import {
 	type Cluster,
 	type Proc
 } from '../cluster/cluster.ts';
+import { readSse } from './sse-reader.ts';
 
 const SEED = 7;
 // Outside Vite the generators get their built content handed over (see generators/content.ts).
@@ -153,20 +154,7 @@ function hostStream(
 				}
 			);
 			opened();
-			const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-			let buffer = '';
-			for (;;) {
-				const { done, value } = await reader.read();
-				if (done) return;
-				buffer += value;
-				let end: number;
-				while ((end = buffer.indexOf('\n\n')) >= 0) {
-					const block = buffer.slice(0, end);
-					buffer = buffer.slice(end + 2);
-					const data = block.split('\n').find((l) => l.startsWith('data: '));
-					if (data) onView(JSON.parse(data.slice(6)) as HostView, wall());
-				}
-			}
+			await readSse(response.body!, ({ data }) => onView(JSON.parse(data) as HostView, wall()));
 		} catch {
 			opened();
 		}
@@ -349,6 +337,8 @@ function print(title: string, m: Measured): number {
 	const servers = m.peaks
 		.map((peak, i) => `#${i + 1} ${peak} MB / ${Math.round(m.cpu[i] * 100)}% CPU`)
 		.join(', ');
+	// Other work on the machine skews every figure: say how loaded it was.
+	console.log(`  machine load average (1 min) after the scenario: ${loadavg()[0].toFixed(2)}`);
 	console.log(
 		`  server process(es): ${servers}${m.redisPeak !== null ? `; Redis ${m.redisPeak} MB` : ''}; phones' processes ${Math.round(m.phonesCpu * 100)}% CPU`
 	);
@@ -457,7 +447,9 @@ async function main() {
 	}
 	const phones = Array.from({ length: PHONE_PROCESSES }, (_, i) => new Phones(i));
 	console.log(
-		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers.`
+		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers. Load average before: ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(', ')}.`
 	);
 	try {
 		const args = process.argv.slice(2);

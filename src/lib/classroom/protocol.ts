@@ -1,13 +1,12 @@
 /**
- * The classroom wire protocol: what host, projector and player send, what the server pushes
- * back, and the hand-written validators that guard every request. Shared by the server, the
- * browser client and the tests, so it imports types only (no zod: this ships to phones).
- *
- * Validators return `{ ok: true, value }` or `{ ok: false, error }` and never throw: a bad message
- * becomes a clear 400, never a crash.
+ * The classroom wire protocol: limits, what the server pushes back, and (as types) what host,
+ * projector and player send. Shared by the server, the browser client and the tests, so it holds
+ * no validation code: the requests are zod schemas on the server
+ * (`$lib/server/classroom/requests.ts`, never in a phone's bundle) and their types, inferred from
+ * those schemas, are re-exported here as types only.
  */
-import type { FamilyId, Locale, Response } from '$lib/bank/types';
-import { DRILL_KINDS, isDrillKind, type DrillKind } from '$lib/bank/generators/kinds';
+import type { FamilyId } from '$lib/bank/types';
+import type { RoomSettings } from '$lib/server/classroom/requests';
 
 // ---------------------------------------------------------------------------------------------
 // Limits
@@ -47,7 +46,23 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 // Requests
 // ---------------------------------------------------------------------------------------------
 
-export type ScoringMode = 'accuracy' | 'speed';
+export type {
+	AnswerRequest,
+	CreateRoomRequest,
+	GeneratedSpec,
+	HostCommand,
+	ItemRef,
+	JoinRequest,
+	OptionOrder,
+	QuestionSource,
+	RoomSettings,
+	ScoringMode
+} from '$lib/server/classroom/requests';
+
+/**
+ * How points are given: `accuracy` (right or wrong), `speed` (faster right answers earn more).
+ */
+export const SCORING_MODES = ['accuracy', 'speed'] as const;
 /**
  * `fixed`: every phone lists the options in one order per question, as the projector does: a
  * seeded shuffle shared by the room (never the bank's order, which puts the key first).
@@ -55,48 +70,18 @@ export type ScoringMode = 'accuracy' | 'speed';
  * the projector keeps the authored order. Question order is the same for everyone either way,
  * because the projector shows one question at a time.
  */
-export type OptionOrder = 'fixed' | 'shuffled';
+export const OPTION_ORDERS = ['fixed', 'shuffled'] as const;
 
-export interface RoomSettings {
+/** Settings a room gets for what its creation request leaves out. */
+export const DEFAULT_SETTINGS: {
 	secondsPerQuestion: number;
-	scoring: ScoringMode;
-	order: OptionOrder;
-}
-
-export const DEFAULT_SETTINGS: RoomSettings = {
+	scoring: (typeof SCORING_MODES)[number];
+	order: (typeof OPTION_ORDERS)[number];
+} = {
 	secondsPerQuestion: SECONDS_PER_QUESTION.default,
 	scoring: 'accuracy',
 	order: 'fixed'
 };
-
-export interface ItemRef {
-	unit: string;
-	id: string;
-}
-
-/** Where a room's questions come from; the server resolves this to items once, at creation. */
-export type QuestionSource =
-	/** Every authored item of these units (optionally capped, sampled with `seed`). */
-	| { kind: 'units'; units: string[]; limit?: number; seed?: number }
-	/** Authored items tagged with any of these concepts. */
-	| { kind: 'concepts'; concepts: string[]; limit?: number; seed?: number }
-	/** A saved quiz set: authored items in this order, plus optional generated scenarios. */
-	| { kind: 'set'; items: ItemRef[]; generated?: GeneratedSpec[] }
-	/** Generated scenarios only. */
-	| { kind: 'generated'; generated: GeneratedSpec[] };
-
-export interface GeneratedSpec {
-	kind: DrillKind;
-	seed: number;
-	count: number;
-	outsourcingType?: 'ito' | 'bpo' | 'kpo';
-}
-
-export interface CreateRoomRequest {
-	locale: Locale;
-	source: QuestionSource;
-	settings?: Partial<RoomSettings>;
-}
 
 export interface CreateRoomResponse {
 	roomId: string;
@@ -112,16 +97,6 @@ export interface CreateRoomResponse {
 	qrSvgs: string[];
 }
 
-export interface JoinRequest {
-	pin: string;
-	nickname: string;
-	/**
-	 * To reclaim a place (same player, same score) from a phone that lost its token: the code the
-	 * player was shown at join (the host's list shows it too). Case and spaces do not matter.
-	 */
-	rejoinCode?: string;
-}
-
 export interface JoinResponse {
 	roomId: string;
 	playerId: string;
@@ -132,15 +107,6 @@ export interface JoinResponse {
 	rejoinCode: string;
 	/** True when this join reclaimed an existing place (with its rejoin code). */
 	rejoined: boolean;
-}
-
-/**
- * A player's answer. For matching items `rightFor[i]` indexes the *shuffled* right-hand list the
- * player was shown (`PublicItem.right`), never the key order, so the list cannot leak the key.
- */
-export interface AnswerRequest {
-	questionIndex: number;
-	response: Response;
 }
 
 export interface AnswerResponse {
@@ -172,11 +138,6 @@ export type HostCommandType = (typeof HOST_COMMANDS)[number];
 
 /** Commands that carry nothing but their name. */
 export type SimpleHostCommandType = Exclude<HostCommandType, 'extend' | 'remove'>;
-
-export type HostCommand =
-	| { type: SimpleHostCommandType }
-	| { type: 'extend'; seconds: number }
-	| { type: 'remove'; playerId: string };
 
 export interface CommandResponse {
 	ok: true;
@@ -377,289 +338,11 @@ export interface RoomReport {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validation
+// Validation results
 // ---------------------------------------------------------------------------------------------
 
+/** What parsing a request gives (`parseRequest` on the server): never a throw. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
-
-const fail = (error: ErrorCode, message: string): { ok: false; error: ErrorBody } => ({
-	ok: false,
-	error: { error, message }
-});
-const malformed = (message: string) => fail('malformed', message);
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, min: number, max: number): v is number =>
-	typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const SLUG = /^[a-z0-9][a-z0-9.-]{0,63}$/;
-const OPTION_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-
-/** Keys other than these make a message malformed: typos surface instead of being ignored. */
-function onlyKeys(v: Record<string, unknown>, allowed: readonly string[]): string | null {
-	const extra = Object.keys(v).find((k) => !allowed.includes(k));
-	return extra === undefined ? null : `unexpected field "${extra}"`;
-}
-
-// Cc: control characters; Cf minus ZWJ (emoji sequences) and variation selectors: invisible
-// formatting, including bidi overrides that could make a name render as someone else's.
-const FORBIDDEN_IN_NICKNAMES =
-	/[\p{Cc}\u200B-\u200C\u200E-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/u;
-
-/**
- * Normalises a nickname (NFKC, trimmed, inner whitespace runs collapsed) and checks it:
- * 1–20 characters (code points), no control or invisible formatting characters.
- */
-export function normaliseNickname(raw: unknown): Validated<string> {
-	if (typeof raw !== 'string') return fail('invalid-nickname', 'Nickname must be text.');
-	if (raw.length > 200) return fail('invalid-nickname', 'Nickname is too long (20 characters).');
-	if (FORBIDDEN_IN_NICKNAMES.test(raw))
-		return fail('invalid-nickname', 'Nickname contains control or invisible characters.');
-	const name = raw.normalize('NFKC').trim().replace(/\s+/gu, ' ');
-	const length = [...name].length;
-	if (length === 0) return fail('invalid-nickname', 'Nickname is empty.');
-	if (length > NICKNAME_MAX_LENGTH)
-		return fail('invalid-nickname', `Nickname is too long (${NICKNAME_MAX_LENGTH} characters).`);
-	if (FORBIDDEN_IN_NICKNAMES.test(name))
-		return fail('invalid-nickname', 'Nickname contains control or invisible characters.');
-	return { ok: true, value: name };
-}
 
 /** Two nicknames clash when they differ only by case (after NFKC). */
 export const nicknameKey = (name: string): string => name.normalize('NFKC').toLocaleLowerCase();
-
-function validateSettings(raw: unknown): Validated<RoomSettings> {
-	if (raw === undefined) return { ok: true, value: { ...DEFAULT_SETTINGS } };
-	if (!isRecord(raw)) return malformed('settings must be an object.');
-	const extra = onlyKeys(raw, ['secondsPerQuestion', 'scoring', 'order']);
-	if (extra) return malformed(`settings: ${extra}.`);
-	const settings = { ...DEFAULT_SETTINGS };
-	if (raw.secondsPerQuestion !== undefined) {
-		const { min, max } = SECONDS_PER_QUESTION;
-		if (!isInt(raw.secondsPerQuestion, min, max))
-			return malformed(`settings.secondsPerQuestion must be a whole number ${min}–${max}.`);
-		settings.secondsPerQuestion = raw.secondsPerQuestion;
-	}
-	if (raw.scoring !== undefined) {
-		if (raw.scoring !== 'accuracy' && raw.scoring !== 'speed')
-			return malformed('settings.scoring must be "accuracy" or "speed".');
-		settings.scoring = raw.scoring;
-	}
-	if (raw.order !== undefined) {
-		if (raw.order !== 'fixed' && raw.order !== 'shuffled')
-			return malformed('settings.order must be "fixed" or "shuffled".');
-		settings.order = raw.order;
-	}
-	return { ok: true, value: settings };
-}
-
-function validateGenerated(raw: unknown): Validated<GeneratedSpec[]> {
-	if (!Array.isArray(raw) || raw.length > 10)
-		return malformed('generated must be a list of at most 10 specs.');
-	const specs: GeneratedSpec[] = [];
-	for (const spec of raw) {
-		if (!isRecord(spec)) return malformed('generated: each spec must be an object.');
-		const extra = onlyKeys(spec, ['kind', 'seed', 'count', 'outsourcingType']);
-		if (extra) return malformed(`generated: ${extra}.`);
-		if (!isDrillKind(spec.kind))
-			return malformed(`generated.kind must be one of ${DRILL_KINDS.join(', ')}.`);
-		if (!isInt(spec.seed, 0, 2 ** 32 - 1)) return malformed('generated.seed must be a uint32.');
-		if (!isInt(spec.count, 1, MAX_QUESTIONS))
-			return malformed(`generated.count must be 1–${MAX_QUESTIONS}.`);
-		const type = spec.outsourcingType;
-		if (type !== undefined && type !== 'ito' && type !== 'bpo' && type !== 'kpo')
-			return malformed('generated.outsourcingType must be ito, bpo or kpo.');
-		specs.push({ kind: spec.kind, seed: spec.seed, count: spec.count, outsourcingType: type });
-	}
-	return { ok: true, value: specs };
-}
-
-function validateSource(raw: unknown): Validated<QuestionSource> {
-	if (!isRecord(raw)) return malformed('source must be an object.');
-	const limitAndSeed = (): Validated<{ limit?: number; seed?: number }> => {
-		if (raw.limit !== undefined && !isInt(raw.limit, 1, MAX_QUESTIONS))
-			return malformed(`source.limit must be 1–${MAX_QUESTIONS}.`);
-		if (raw.seed !== undefined && !isInt(raw.seed, 0, 2 ** 32 - 1))
-			return malformed('source.seed must be a uint32.');
-		return { ok: true, value: { limit: raw.limit as number, seed: raw.seed as number } };
-	};
-	const slugList = (v: unknown, what: string): Validated<string[]> =>
-		Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every((s) => isSlug(s))
-			? { ok: true, value: v as string[] }
-			: malformed(`source.${what} must be a non-empty list of ids.`);
-	switch (raw.kind) {
-		case 'units':
-		case 'concepts': {
-			const field = raw.kind;
-			const extra = onlyKeys(raw, ['kind', field, 'limit', 'seed']);
-			if (extra) return malformed(`source: ${extra}.`);
-			const list = slugList(raw[field], field);
-			if (!list.ok) return list;
-			const ls = limitAndSeed();
-			if (!ls.ok) return ls;
-			return field === 'units'
-				? { ok: true, value: { kind: 'units', units: list.value, ...ls.value } }
-				: { ok: true, value: { kind: 'concepts', concepts: list.value, ...ls.value } };
-		}
-		case 'set': {
-			const extra = onlyKeys(raw, ['kind', 'items', 'generated']);
-			if (extra) return malformed(`source: ${extra}.`);
-			if (!Array.isArray(raw.items) || raw.items.length > MAX_QUESTIONS)
-				return malformed(`source.items must be a list of at most ${MAX_QUESTIONS} items.`);
-			const items: ItemRef[] = [];
-			for (const ref of raw.items) {
-				if (!isRecord(ref) || !isSlug(ref.unit) || !isSlug(ref.id) || onlyKeys(ref, ['unit', 'id']))
-					return malformed('source.items: each item must be { unit, id }.');
-				items.push({ unit: ref.unit, id: ref.id });
-			}
-			const generated = raw.generated === undefined ? [] : validateGenerated(raw.generated);
-			if (!Array.isArray(generated) && !generated.ok) return generated;
-			const gen = Array.isArray(generated) ? generated : generated.value;
-			if (items.length + gen.length === 0) return malformed('source: the set is empty.');
-			return { ok: true, value: { kind: 'set', items, generated: gen } };
-		}
-		case 'generated': {
-			const extra = onlyKeys(raw, ['kind', 'generated']);
-			if (extra) return malformed(`source: ${extra}.`);
-			const generated = validateGenerated(raw.generated);
-			if (!generated.ok) return generated;
-			if (generated.value.length === 0) return malformed('source.generated is empty.');
-			return { ok: true, value: { kind: 'generated', generated: generated.value } };
-		}
-		default:
-			return malformed('source.kind must be units, concepts, set or generated.');
-	}
-}
-
-function isSlug(v: unknown): v is string {
-	return typeof v === 'string' && SLUG.test(v);
-}
-
-export function validateCreateRoom(raw: unknown): Validated<CreateRoomRequest> {
-	if (!isRecord(raw)) return malformed('Body must be a JSON object.');
-	const extra = onlyKeys(raw, ['locale', 'source', 'settings']);
-	if (extra) return malformed(extra);
-	if (raw.locale !== 'zh-CN' && raw.locale !== 'en')
-		return malformed('locale must be "zh-CN" or "en".');
-	const source = validateSource(raw.source);
-	if (!source.ok) return source;
-	const settings = validateSettings(raw.settings);
-	if (!settings.ok) return settings;
-	return {
-		ok: true,
-		value: { locale: raw.locale, source: source.value, settings: settings.value }
-	};
-}
-
-export function validateJoin(raw: unknown): Validated<JoinRequest> {
-	if (!isRecord(raw)) return malformed('Body must be a JSON object.');
-	const extra = onlyKeys(raw, ['pin', 'nickname', 'rejoinCode']);
-	if (extra) return malformed(extra);
-	const pin = typeof raw.pin === 'string' ? raw.pin.replace(/\s+/g, '') : raw.pin;
-	if (typeof pin !== 'string' || !PIN_PATTERN.test(pin)) return malformed('pin must be 6 digits.');
-	const nickname = normaliseNickname(raw.nickname);
-	if (!nickname.ok) return nickname;
-	if (raw.rejoinCode === undefined || raw.rejoinCode === '')
-		return { ok: true, value: { pin, nickname: nickname.value } };
-	const code =
-		typeof raw.rejoinCode === 'string' ? raw.rejoinCode.replace(/\s+/g, '').toUpperCase() : '';
-	if (!REJOIN_CODE_PATTERN.test(code))
-		return fail('invalid-rejoin-code', `rejoinCode must be ${REJOIN_CODE_LENGTH} letters/digits.`);
-	return { ok: true, value: { pin, nickname: nickname.value, rejoinCode: code } };
-}
-
-/** Checks a response's shape only; whether it fits the current item is the room's business. */
-export function validateResponse(raw: unknown): Validated<Response> {
-	if (!isRecord(raw)) return malformed('response must be an object.');
-	const bad = (what: string) => malformed(`response: ${what}.`);
-	switch (raw.type) {
-		case 'single':
-			if (onlyKeys(raw, ['type', 'choice']) || !isOptionId(raw.choice)) return bad('choice');
-			return { ok: true, value: { type: 'single', choice: raw.choice } };
-		case 'multiple': {
-			const c = raw.choices;
-			if (onlyKeys(raw, ['type', 'choices']) || !Array.isArray(c) || c.length > 20)
-				return bad('choices');
-			if (!c.every(isOptionId) || new Set(c).size !== c.length) return bad('choices');
-			return { ok: true, value: { type: 'multiple', choices: c as string[] } };
-		}
-		case 'truefalse':
-			if (onlyKeys(raw, ['type', 'value']) || typeof raw.value !== 'boolean') return bad('value');
-			return { ok: true, value: { type: 'truefalse', value: raw.value } };
-		case 'matching': {
-			const r = raw.rightFor;
-			if (onlyKeys(raw, ['type', 'rightFor']) || !isRecord(r)) return bad('rightFor');
-			const entries = Object.entries(r);
-			if (entries.length > 20) return bad('rightFor');
-			const rightFor: Record<number, number> = {};
-			for (const [k, v] of entries) {
-				if (!/^\d{1,2}$/.test(k) || !isInt(v, 0, 19)) return bad('rightFor');
-				rightFor[Number(k)] = v;
-			}
-			return { ok: true, value: { type: 'matching', rightFor } };
-		}
-		case 'classify': {
-			const v = raw.values;
-			if (onlyKeys(raw, ['type', 'values']) || !isRecord(v)) return bad('values');
-			const entries = Object.entries(v);
-			if (entries.length > 10 || !entries.every(([k, x]) => isOptionId(k) && isOptionId(x)))
-				return bad('values');
-			const values = Object.fromEntries(entries) as Record<string, string>;
-			return { ok: true, value: { type: 'classify', values } };
-		}
-		case 'cloze':
-			if (onlyKeys(raw, ['type', 'text']) || typeof raw.text !== 'string') return bad('text');
-			if (raw.text.length > CLOZE_MAX_LENGTH) return bad(`text longer than ${CLOZE_MAX_LENGTH}`);
-			return { ok: true, value: { type: 'cloze', text: raw.text } };
-		default:
-			return bad('unknown type');
-	}
-}
-
-function isOptionId(v: unknown): v is string {
-	return typeof v === 'string' && OPTION_ID.test(v);
-}
-
-export function validateAnswer(raw: unknown): Validated<AnswerRequest> {
-	if (!isRecord(raw)) return malformed('Body must be a JSON object.');
-	const extra = onlyKeys(raw, ['questionIndex', 'response']);
-	if (extra) return malformed(extra);
-	if (!isInt(raw.questionIndex, 0, MAX_QUESTIONS - 1))
-		return malformed('questionIndex must be a whole number.');
-	const response = validateResponse(raw.response);
-	if (!response.ok) return response;
-	return { ok: true, value: { questionIndex: raw.questionIndex, response: response.value } };
-}
-
-const SIMPLE_COMMANDS = HOST_COMMANDS.filter(
-	(c): c is SimpleHostCommandType => c !== 'extend' && c !== 'remove'
-);
-
-export function validateCommand(raw: unknown): Validated<HostCommand> {
-	if (!isRecord(raw)) return malformed('Body must be a JSON object.');
-	const type = raw.type;
-	if ((SIMPLE_COMMANDS as readonly unknown[]).includes(type)) {
-		const extra = onlyKeys(raw, ['type']);
-		if (extra) return malformed(extra);
-		return { ok: true, value: { type: type as SimpleHostCommandType } };
-	}
-	if (type === 'extend') {
-		const extra = onlyKeys(raw, ['type', 'seconds']);
-		if (extra) return malformed(extra);
-		const { min, max } = EXTEND_SECONDS;
-		if (!isInt(raw.seconds, min, max))
-			return malformed(`seconds must be a whole number ${min}–${max}.`);
-		return { ok: true, value: { type, seconds: raw.seconds } };
-	}
-	if (type === 'remove') {
-		const extra = onlyKeys(raw, ['type', 'playerId']);
-		if (extra) return malformed(extra);
-		if (typeof raw.playerId !== 'string' || !ID_PATTERN.test(raw.playerId))
-			return malformed('playerId is missing or malformed.');
-		return { ok: true, value: { type, playerId: raw.playerId } };
-	}
-	return malformed(`type must be one of ${HOST_COMMANDS.join(', ')}.`);
-}
-
-export const isRole = (v: unknown): v is Role =>
-	v === 'host' || v === 'projector' || v === 'player';

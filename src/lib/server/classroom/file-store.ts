@@ -89,6 +89,13 @@ export class FileStore implements RoomStore {
 
 	onAppended(): void {}
 	onReconnected(): void {}
+	onPresenceChanged(): void {}
+
+	async sharePresence(): Promise<void> {}
+
+	async remotePresence(): Promise<null> {
+		return null;
+	}
 
 	async roomOfPin(pin: string): Promise<string | null> {
 		return this.pins.get(pin) ?? null;

@@ -3,8 +3,10 @@
  * credentials, and one wrapper that turns every failure into `{ error, message }` with the right
  * status (and an unexpected one into a logged 500), so no request can crash the process.
  */
+import type { z } from 'zod';
 import type { ErrorCode } from '$lib/classroom/protocol';
-import { ClassroomError } from './errors';
+import { ClassroomError, fromBody } from './errors';
+import { parseRequest, queryOf, roomIdSchema } from './requests';
 
 export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
 	return new Response(JSON.stringify(body), {
@@ -87,6 +89,33 @@ export async function readJson(request: Request, limit: number): Promise<unknown
 	} catch {
 		return fail('malformed', 'Body is not valid JSON.');
 	}
+}
+
+/**
+ * Reads a JSON body (at most `limit` bytes) and parses it with a request schema; a body that does
+ * not fit becomes its 400 (or 403 for a wrong rejoin code) with the schema's message.
+ */
+export async function readBody<S extends z.ZodType>(
+	request: Request,
+	limit: number,
+	schema: S
+): Promise<z.output<S>> {
+	const parsed = parseRequest(schema, await readJson(request, limit));
+	if (!parsed.ok) throw fromBody(parsed.error);
+	return parsed.value;
+}
+
+/** The query string parsed with a request schema (400 with the schema's message otherwise). */
+export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
+	const parsed = parseRequest(schema, queryOf(url));
+	if (!parsed.ok) throw fromBody(parsed.error);
+	return parsed.value;
+}
+
+/** The `:roomId` path parameter; any other shape is an unknown room (404), never a lookup. */
+export function roomIdOf(params: { roomId: string }): string {
+	if (!roomIdSchema.safeParse(params.roomId).success) throw new ClassroomError('unknown-room');
+	return params.roomId;
 }
 
 /**

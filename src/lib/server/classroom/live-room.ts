@@ -62,6 +62,9 @@ export interface Lifetimes {
 	endedMs: number;
 }
 
+/** Shared mode: changes to this instance's connected players are written at most this often. */
+const PRESENCE_WRITE_MS = 100;
+
 /** In the shared mode, an own entry not seen on Pub/Sub this soon is read from the stream. */
 const OWN_ENTRY_WAIT_MS = 150;
 
@@ -77,8 +80,13 @@ export class LiveRoom {
 	/** Shared mode: catch-ups from the stream run one at a time. */
 	private catchingUp: Promise<void> = Promise.resolve();
 	readonly clients = new Set<SseClient>();
-	/** Open streams per player, for the host's "connected" dots. */
+	/** Open streams per player on this instance, for the host's "connected" dots. */
 	private readonly presence = new Map<string, number>();
+	/** Shared mode: players with a stream on another instance (see RoomStore.remotePresence). */
+	private remote: ReadonlySet<string> = new Set();
+	private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+	private readingPresence: Promise<void> | null = null;
+	private presenceStale = false;
 	private flushTimer: ReturnType<typeof setTimeout> | null = null;
 	private lastFlushAt = 0;
 	private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
@@ -271,8 +279,9 @@ export class LiveRoom {
 	connect(client: SseClient): void {
 		this.clients.add(client);
 		if (client.playerId) {
-			this.presence.set(client.playerId, (this.presence.get(client.playerId) ?? 0) + 1);
-			this.schedulePush();
+			const open = (this.presence.get(client.playerId) ?? 0) + 1;
+			this.presence.set(client.playerId, open);
+			if (open === 1) this.presenceChanged();
 		}
 		this.pushTo(client, Date.now());
 	}
@@ -281,10 +290,62 @@ export class LiveRoom {
 		if (!this.clients.delete(client)) return;
 		if (client.playerId) {
 			const open = (this.presence.get(client.playerId) ?? 1) - 1;
-			if (open <= 0) this.presence.delete(client.playerId);
-			else this.presence.set(client.playerId, open);
-			this.schedulePush();
+			if (open <= 0) {
+				this.presence.delete(client.playerId);
+				this.presenceChanged();
+			} else this.presence.set(client.playerId, open);
 		}
+	}
+
+	/**
+	 * A player's first stream opened or last one closed here: the host's dots change, and in the
+	 * shared mode the other instances hear of it. Writes are coalesced (PRESENCE_WRITE_MS), so a
+	 * class of 1,000 phones connecting at once costs a few writes, not 1,000.
+	 */
+	private presenceChanged(): void {
+		this.schedulePush();
+		if (!this.shared || this.presenceTimer) return;
+		this.presenceTimer = setTimeout(() => {
+			this.presenceTimer = null;
+			this.sharePresence(true);
+		}, PRESENCE_WRITE_MS);
+		this.presenceTimer.unref?.();
+	}
+
+	/**
+	 * Shared mode: writes this instance's connected players, on a change (`announce`: the other
+	 * instances read them now) and every refresh (they read them on their own refresh).
+	 */
+	sharePresence(announce: boolean): void {
+		this.store
+			.sharePresence(this.id, [...this.presence.keys()], announce)
+			.catch((error) => console.error('classroom: could not share presence', error));
+	}
+
+	/**
+	 * Shared mode: reads which players have a stream on other instances (when one says its list
+	 * changed, and every refresh, which also drops the lists of instances that died). One read at
+	 * a time; a request during a read makes one more read after it.
+	 */
+	readPresence(): Promise<void> {
+		if (this.readingPresence) {
+			this.presenceStale = true;
+			return this.readingPresence;
+		}
+		this.readingPresence = (async () => {
+			do {
+				this.presenceStale = false;
+				try {
+					const remote = await this.store.remotePresence(this.id);
+					if (remote) this.remote = remote;
+				} catch (error) {
+					console.error('classroom: could not read presence', error);
+				}
+			} while (this.presenceStale);
+			this.readingPresence = null;
+			this.schedulePush();
+		})();
+		return this.readingPresence;
 	}
 
 	streamsOf(playerId: string): SseClient[] {
@@ -311,7 +372,9 @@ export class LiveRoom {
 	}
 
 	private presenceSet(): ReadonlySet<string> {
-		return new Set(this.presence.keys());
+		const connected = new Set(this.presence.keys());
+		for (const playerId of this.remote) connected.add(playerId);
+		return connected;
 	}
 
 	private pushAll(now: number): void {
@@ -377,6 +440,8 @@ export class LiveRoom {
 	/** Ends every stream (room expired or deleted). */
 	closeAll(): void {
 		if (this.flushTimer) clearTimeout(this.flushTimer);
+		if (this.presenceTimer) clearTimeout(this.presenceTimer);
+		this.presenceTimer = null;
 		if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
 		this.flushTimer = null;
 		this.deadlineTimer = null;

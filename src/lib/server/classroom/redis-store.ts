@@ -8,6 +8,10 @@
  * - `seq:<id>`: the room's last seq. `pin:<pin>`: the PIN index. `live`: a sorted set of rooms
  *   neither ended nor expired (score: when they expire), for the live-room cap.
  * - `limit:*`: rate-limiter-flexible's counters.
+ * - `presence:<id>`: a hash, instance id → `{ until, players }`: the players with an SSE stream
+ *   open on that instance, for the host's "connected" dots on every instance. Each instance
+ *   rewrites its own field when its streams change and every PRESENCE_REFRESH_MS, and publishes
+ *   the room id on `classroom:presence`; a field past `until` (its instance died) is ignored.
  *
  * One order per room: every append runs one Lua script (APPEND_SCRIPT) that reads the last seq,
  * writes entry seq+1 and publishes it, atomically. We chose the script over optimistic appends
@@ -31,18 +35,22 @@
  * with no AOF, everything since the last RDB snapshot.
  */
 import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import { redisLimiter, type Limiter, type LimitRule } from './rate-limit';
-import type {
-	AppendOptions,
-	CreatedRecord,
-	EventRecord,
-	LogRecord,
-	NewEvent,
-	RoomStore
+import {
+	PRESENCE_TTL_MS,
+	type AppendOptions,
+	type CreatedRecord,
+	type EventRecord,
+	type LogRecord,
+	type NewEvent,
+	type RoomStore
 } from './store';
 
 const PREFIX = 'classroom:';
 const CHANNEL = `${PREFIX}events`;
+const PRESENCE_CHANNEL = `${PREFIX}presence`;
+const presenceKey = (roomId: string) => `${PREFIX}presence:${roomId}`;
 const roomKey = (roomId: string) => `${PREFIX}room:${roomId}`;
 const seqKey = (roomId: string) => `${PREFIX}seq:${roomId}`;
 const pinKey = (pin: string) => `${PREFIX}pin:${pin}`;
@@ -94,6 +102,9 @@ export class RedisStore implements RoomStore {
 	private readonly subscriber: Redis;
 	private readonly appendedListeners: ((roomId: string, record: EventRecord) => void)[] = [];
 	private readonly reconnectedListeners: (() => void)[] = [];
+	private readonly presenceListeners: ((roomId: string) => void)[] = [];
+	/** This instance's name in the presence hashes. */
+	private readonly instanceId = randomBytes(9).toString('base64url');
 	private readonly pending = new Set<Promise<unknown>>();
 
 	constructor(url: string) {
@@ -109,7 +120,13 @@ export class RedisStore implements RoomStore {
 			if (connectedOnce) for (const listener of this.reconnectedListeners) listener();
 			connectedOnce = true;
 		});
-		this.subscriber.on('message', (_channel: string, message: string) => {
+		this.subscriber.on('message', (channel: string, message: string) => {
+			if (channel === PRESENCE_CHANNEL) {
+				const [roomId, from] = message.split(' ');
+				if (from !== this.instanceId)
+					for (const listener of this.presenceListeners) listener(roomId);
+				return;
+			}
 			const first = message.indexOf(' ');
 			const second = message.indexOf(' ', first + 1);
 			const roomId = message.slice(0, first);
@@ -121,7 +138,7 @@ export class RedisStore implements RoomStore {
 
 	/** Resolves once both connections are up and subscribed (a clear error otherwise). */
 	async ready(): Promise<void> {
-		await this.subscriber.subscribe(CHANNEL);
+		await this.subscriber.subscribe(CHANNEL, PRESENCE_CHANNEL);
 		await this.redis.ping();
 	}
 
@@ -214,6 +231,46 @@ export class RedisStore implements RoomStore {
 
 	onReconnected(listener: () => void): void {
 		this.reconnectedListeners.push(listener);
+	}
+
+	onPresenceChanged(listener: (roomId: string) => void): void {
+		this.presenceListeners.push(listener);
+	}
+
+	async sharePresence(
+		roomId: string,
+		playerIds: readonly string[],
+		announce: boolean
+	): Promise<void> {
+		const key = presenceKey(roomId);
+		const transaction = this.redis.multi();
+		if (playerIds.length === 0) transaction.hdel(key, this.instanceId);
+		else
+			transaction
+				.hset(
+					key,
+					this.instanceId,
+					JSON.stringify({ until: Date.now() + PRESENCE_TTL_MS, players: playerIds })
+				)
+				.pexpire(key, PRESENCE_TTL_MS);
+		if (announce) transaction.publish(PRESENCE_CHANNEL, `${roomId} ${this.instanceId}`);
+		await transaction.exec();
+	}
+
+	async remotePresence(roomId: string): Promise<ReadonlySet<string>> {
+		const lists = await this.redis.hgetall(presenceKey(roomId));
+		const now = Date.now();
+		const players = new Set<string>();
+		for (const [instance, list] of Object.entries(lists)) {
+			if (instance === this.instanceId) continue;
+			try {
+				const { until, players: ids } = JSON.parse(list) as { until: number; players: string[] };
+				if (until > now) for (const id of ids) players.add(id);
+			} catch {
+				// not ours to read: ignored
+			}
+		}
+		return players;
 	}
 
 	roomOfPin(pin: string): Promise<string | null> {

@@ -51,7 +51,7 @@ import { LiveRoom, type Lifetimes } from './live-room';
 import { resolveQuestions } from './questions';
 import { envNumber, type Limiter } from './rate-limit';
 import { openStream } from './sse';
-import type { CreatedRecord, LogRecord, RoomStore } from './store';
+import { PRESENCE_REFRESH_MS, type CreatedRecord, type LogRecord, type RoomStore } from './store';
 
 /** A live room is dropped this long after its last event. */
 export const DEFAULT_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -127,6 +127,7 @@ export class ClassroomRegistry {
 	readonly maxRooms: number;
 	readonly maxPlayers: number;
 	private sweepTimer: ReturnType<typeof setInterval> | null = null;
+	private presenceTimer: ReturnType<typeof setInterval> | null = null;
 	readonly limits: Record<
 		'create' | 'join' | 'pinGuess' | 'answer' | 'command' | 'stream',
 		Limiter
@@ -161,8 +162,12 @@ export class ClassroomRegistry {
 		};
 		this.store.onAppended((roomId, record) => this.rooms.get(roomId)?.receive(record));
 		this.store.onReconnected(() => {
-			for (const room of this.rooms.values()) void room.catchUp();
+			for (const room of this.rooms.values()) {
+				void room.catchUp();
+				void room.readPresence();
+			}
 		});
+		this.store.onPresenceChanged((roomId) => void this.rooms.get(roomId)?.readPresence());
 	}
 
 	get shared(): boolean {
@@ -213,6 +218,15 @@ export class ClassroomRegistry {
 		if (this.sweepTimer) return;
 		this.sweepTimer = setInterval(() => void this.expireIdle(), SWEEP_INTERVAL_MS);
 		this.sweepTimer.unref?.();
+		if (!this.shared) return;
+		// Shared mode: keep this instance's presence lists alive, and forget dead instances' lists.
+		this.presenceTimer = setInterval(() => {
+			for (const room of this.rooms.values()) {
+				if (room.clients.size > 0) room.sharePresence(false);
+				void room.readPresence();
+			}
+		}, PRESENCE_REFRESH_MS);
+		this.presenceTimer.unref?.();
 	}
 
 	/** Drops rooms idle too long, or ended longer ago than the retention. */
@@ -245,7 +259,10 @@ export class ClassroomRegistry {
 					.then((records) => {
 						const built = records && this.build(records);
 						// Entries appended while it loaded came before it could hear them.
-						if (built) void built.catchUp();
+						if (built) {
+							void built.catchUp();
+							void built.readPresence();
+						}
 						return built;
 					})
 					.finally(() => this.loading.delete(roomId));
@@ -556,6 +573,7 @@ export class ClassroomRegistry {
 
 	async close(): Promise<void> {
 		if (this.sweepTimer) clearInterval(this.sweepTimer);
+		if (this.presenceTimer) clearInterval(this.presenceTimer);
 		for (const room of this.rooms.values()) room.closeAll();
 		await this.store.settled();
 		await this.store.close();

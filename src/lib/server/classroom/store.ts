@@ -18,6 +18,14 @@ import type { Limiter, LimitRule } from './rate-limit';
 
 export const LOG_VERSION = 1;
 
+/**
+ * Shared mode: an instance's list of connected players counts this long after it was written.
+ * Instances rewrite their lists every PRESENCE_REFRESH_MS (with the SSE heartbeat), so a list
+ * outlives its instance (kill -9) by at most this long.
+ */
+export const PRESENCE_TTL_MS = 40_000;
+export const PRESENCE_REFRESH_MS = 15_000;
+
 export interface CreatedRecord {
 	v: typeof LOG_VERSION;
 	kind: 'created';
@@ -88,6 +96,20 @@ export interface RoomStore {
 	markLive(roomId: string, until: number | null): Promise<void>;
 	/** Forgets a room entirely (expired). */
 	remove(roomId: string, pin: string): Promise<void>;
+	/**
+	 * Shared: records the players with an open stream on this instance in this room (the whole
+	 * list, replacing this instance's previous one), valid for PRESENCE_TTL_MS unless written
+	 * again, and (`announce`, on a change rather than a refresh) tells the other instances.
+	 * Embedded: nothing to share.
+	 */
+	sharePresence(roomId: string, playerIds: readonly string[], announce: boolean): Promise<void>;
+	/**
+	 * Shared: the players with an open stream on another instance (lists past their expiry, from
+	 * an instance that died, do not count). Embedded: null (this process sees every stream).
+	 */
+	remotePresence(roomId: string): Promise<ReadonlySet<string> | null>;
+	/** Called with a room id when another instance's streams of that room changed (shared only). */
+	onPresenceChanged(listener: (roomId: string) => void): void;
 	/** A rate limiter whose counters this store keeps (shared: one count for every instance). */
 	limiter(name: string, rule: LimitRule): Limiter;
 	close(): Promise<void>;

@@ -1,9 +1,9 @@
 // POST /api/classroom/join: { pin, nickname, rejoinCode? } → JoinResponse (201). Rate-limited per
 // IP; wrong PINs and wrong rejoin codes count as guesses.
-import { BODY_LIMITS, validateJoin } from '$lib/classroom/protocol';
-import { fromBody } from '$lib/server/classroom/errors';
-import { clientAddress, handle, jsonResponse, readJson } from '$lib/server/classroom/http';
+import { BODY_LIMITS } from '$lib/classroom/protocol';
+import { clientAddress, handle, jsonResponse, readBody } from '$lib/server/classroom/http';
 import { getRegistry } from '$lib/server/classroom/registry';
+import { joinSchema } from '$lib/server/classroom/requests';
 import type { RequestHandler } from './$types';
 
 export const prerender = false;
@@ -11,9 +11,11 @@ export const prerender = false;
 export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const registry = await getRegistry();
-		const parsed = validateJoin(await readJson(event.request, BODY_LIMITS.join));
-		if (!parsed.ok) throw fromBody(parsed.error);
-		const { pin, nickname, rejoinCode } = parsed.value;
+		const { pin, nickname, rejoinCode } = await readBody(
+			event.request,
+			BODY_LIMITS.join,
+			joinSchema
+		);
 		const joined = await registry.join(pin, nickname, clientAddress(event), Date.now(), rejoinCode);
 		return jsonResponse(joined, 201);
 	});

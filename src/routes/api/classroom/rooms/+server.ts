@@ -1,8 +1,8 @@
 // POST /api/classroom/rooms: create a room. Body CreateRoomRequest → CreateRoomResponse (201).
-import { BODY_LIMITS, validateCreateRoom } from '$lib/classroom/protocol';
-import { fromBody } from '$lib/server/classroom/errors';
-import { clientAddress, handle, jsonResponse, readJson } from '$lib/server/classroom/http';
+import { BODY_LIMITS } from '$lib/classroom/protocol';
+import { clientAddress, handle, jsonResponse, readBody } from '$lib/server/classroom/http';
 import { getRegistry } from '$lib/server/classroom/registry';
+import { createRoomSchema } from '$lib/server/classroom/requests';
 import type { RequestHandler } from './$types';
 
 // Server-only: the Node build serves it; the static build has no server.
@@ -11,8 +11,7 @@ export const prerender = false;
 export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const registry = await getRegistry();
-		const parsed = validateCreateRoom(await readJson(event.request, BODY_LIMITS.create));
-		if (!parsed.ok) throw fromBody(parsed.error);
-		const created = await registry.create(parsed.value, event.url, clientAddress(event));
+		const request = await readBody(event.request, BODY_LIMITS.create, createRoomSchema);
+		const created = await registry.create(request, event.url, clientAddress(event));
 		return jsonResponse(created, 201);
 	});

@@ -1,18 +1,23 @@
 // POST /api/classroom/rooms/:roomId/command (Bearer host secret): HostCommand → CommandResponse.
-import { BODY_LIMITS, ID_PATTERN, validateCommand } from '$lib/classroom/protocol';
-import { ClassroomError, fromBody } from '$lib/server/classroom/errors';
-import { handle, jsonResponse, readJson, requireCredential } from '$lib/server/classroom/http';
+import { BODY_LIMITS } from '$lib/classroom/protocol';
+import {
+	handle,
+	jsonResponse,
+	readBody,
+	requireCredential,
+	roomIdOf
+} from '$lib/server/classroom/http';
 import { getRegistry } from '$lib/server/classroom/registry';
+import { commandSchema } from '$lib/server/classroom/requests';
 import type { RequestHandler } from './$types';
 
 export const prerender = false;
 
 export const POST: RequestHandler = ({ request, url, params }) =>
 	handle(async () => {
-		if (!ID_PATTERN.test(params.roomId)) throw new ClassroomError('unknown-room');
+		const roomId = roomIdOf(params);
 		const secret = requireCredential(request, url);
 		const registry = await getRegistry();
-		const parsed = validateCommand(await readJson(request, BODY_LIMITS.command));
-		if (!parsed.ok) throw fromBody(parsed.error);
-		return jsonResponse(await registry.command(params.roomId, secret, parsed.value));
+		const command = await readBody(request, BODY_LIMITS.command, commandSchema);
+		return jsonResponse(await registry.command(roomId, secret, command));
 	});
