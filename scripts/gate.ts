@@ -1,15 +1,18 @@
 /**
  * `npm test`: the check gate, the same locally and in CI.
  *
- * Steps run as a small dependency graph, as many at once as the machine has cores, so the static
- * checks overlap instead of queueing. Every step runs even when another one fails (a lint error
- * is reported alongside a type error, not hidden behind it); a step is skipped only when a step it
- * needs failed. The production build is made once and the end-to-end run serves it
+ * Steps run as a small dependency graph. The critical path (sync → build and unit → e2e) runs at
+ * normal priority, as many steps at once as the machine has cores. The static checks that only
+ * read the sources (svelte-check, lint, format, bank-check) run beside it at the lowest CPU
+ * priority (`nice -n 19`): they take the time the browsers leave idle while the end-to-end run
+ * waits on pages, timers and streams, instead of holding the end-to-end run back.
+ *
+ * Every step runs even when another one fails (a lint error is reported alongside a type error,
+ * not hidden behind it); a step is skipped only when a step it needs failed. The production build is made once and the end-to-end run serves it
  * (`E2E_PREBUILT=1`, see playwright.config.ts) instead of building again. Prettier and ESLint keep
  * caches under `node_modules/.cache/`, so an unchanged file is not checked twice.
  *
- * Output: each step's output in one block when it ends (the end-to-end run, which runs alone,
- * streams), then a table of wall time per step and a closing line counting the tests that ran:
+ * Output: each step's output in one block when it ends (the end-to-end run streams), then a table of wall time per step and a closing line counting the tests that ran:
  * `tests: N passed, N failed` (Vitest and Playwright, read from their JSON reports).
  *
  * Usage: `npm test` or `npx tsx scripts/gate.ts [--only step,step]` (its needs are run too).
@@ -24,8 +27,13 @@ interface Step {
 	command: string;
 	/** Steps that must pass first. */
 	needs: string[];
-	/** Runs alone with its output streamed (long, and it wants every core). */
-	alone?: boolean;
+	/** Streams its output as it runs (long; the rest print as one block when they end). */
+	stream?: boolean;
+	/**
+	 * Runs at the lowest CPU priority, outside the core count: for checks with no timeouts, which
+	 * then cost the critical path almost nothing.
+	 */
+	background?: boolean;
 	env?: Record<string, string>;
 }
 
@@ -33,35 +41,42 @@ const REPORTS = '.gate';
 const VITEST_REPORT = `${REPORTS}/vitest.json`;
 const PLAYWRIGHT_REPORT = `${REPORTS}/playwright.json`;
 
-/** Longest first within what is ready: the graph's critical path is sync → build → e2e. */
+/** In start order within what is ready: the graph's critical path is sync → build, unit → e2e. */
 const STEPS: Step[] = [
 	{ name: 'sync', command: 'svelte-kit sync', needs: [] },
 	{ name: 'build', command: 'npm run build', needs: ['sync'] },
-	{
-		name: 'svelte-check',
-		command: 'svelte-check --tsconfig ./tsconfig.json --fail-on-warnings',
-		needs: ['sync']
-	},
-	{
-		name: 'lint',
-		command: 'eslint --cache --cache-location node_modules/.cache/eslint/ .',
-		needs: ['sync']
-	},
 	{
 		name: 'unit',
 		command: `vitest run --reporter=default --reporter=json --outputFile.json=${VITEST_REPORT}`,
 		needs: ['sync']
 	},
-	{ name: 'format', command: 'prettier --check --cache --log-level warn .', needs: [] },
-	{ name: 'bank-check', command: 'npm run bank:check', needs: [] },
 	{
 		name: 'e2e',
 		command: 'playwright test',
-		// After the unit run too: both drive Chromium, and together they starve two cores.
+		// After the unit run: both drive Chromium with timeouts, and together they starve two cores.
 		needs: ['build', 'unit'],
-		alone: true,
+		stream: true,
 		env: { E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT }
-	}
+	},
+	{
+		name: 'svelte-check',
+		command: 'svelte-check --tsconfig ./tsconfig.json --fail-on-warnings',
+		needs: ['sync'],
+		background: true
+	},
+	{
+		name: 'lint',
+		command: 'eslint --cache --cache-location node_modules/.cache/eslint/ .',
+		needs: ['sync'],
+		background: true
+	},
+	{
+		name: 'format',
+		command: 'prettier --check --cache --log-level warn .',
+		needs: [],
+		background: true
+	},
+	{ name: 'bank-check', command: 'npm run bank:check', needs: [], background: true }
 ];
 
 type Outcome = 'passed' | 'failed' | 'skipped';
@@ -92,7 +107,7 @@ function selectSteps(argv: string[]): Step[] {
 function run(step: Step, stream: boolean): Promise<Result> {
 	const started = performance.now();
 	return new Promise((resolve) => {
-		const child = spawn(step.command, {
+		const child = spawn(step.background ? `nice -n 19 ${step.command}` : step.command, {
 			shell: true,
 			stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'],
 			env: {
@@ -137,11 +152,13 @@ async function main() {
 				continue;
 			}
 			if (!needs.every((n) => results.get(n)?.outcome === 'passed')) continue;
-			if (step.alone ? running.size > 0 : running.size >= slots) continue;
-			if ([...running.keys()].some((n) => steps.find((s) => s.name === n)?.alone)) continue;
+			const foreground = [...running.keys()].filter(
+				(n) => !steps.find((s) => s.name === n)?.background
+			);
+			if (!step.background && foreground.length >= slots) continue;
 			running.set(
 				step.name,
-				run(step, !!step.alone).then((r) => {
+				run(step, !!step.stream).then((r) => {
 					results.set(step.name, r);
 					running.delete(step.name);
 				})

@@ -5,32 +5,15 @@
  * middle of a question, reveal with the distribution, the leaderboard, the end, each phone's
  * rank, the report and its CSV (UTF-8 with BOM), plus axe audits of each screen.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
+import { auditBothThemes as audit } from './axe';
 import { expect, open, test, type Locale } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 test.describe.configure({ mode: 'serial' });
 
-async function audit(page: Page): Promise<void> {
-	for (const details of await page.locator('details').all())
-		await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-async function phone(
-	browser: Browser,
-	locale: Locale,
-	colorScheme: 'light' | 'dark' = 'light'
-): Promise<Page> {
-	const context = await browser.newContext({
-		locale,
-		colorScheme,
-		viewport: { width: 360, height: 760 }
-	});
+async function phone(browser: Browser, locale: Locale): Promise<Page> {
+	const context = await browser.newContext({ locale, viewport: { width: 360, height: 760 } });
 	return context.newPage();
 }
 
@@ -124,7 +107,6 @@ test('host, projector and three phones play a whole quiz', async ({ browser }) =
 	// Question 1. Ann answers, then sends the answer again: it counts once.
 	await host.getByRole('button', { name: 'Start', exact: true }).click();
 	const annResponse = await chooseFirstOptions(ann);
-	await audit(ann);
 	await submit(ann);
 	const second = await ann.evaluate(async (values) => {
 		const session = JSON.parse(localStorage.getItem('classroom.player.v1')!);
@@ -153,7 +135,6 @@ test('host, projector and three phones play a whole quiz', async ({ browser }) =
 	await expect(projector.getByTestId('reveal')).toContainText('Why:');
 	for (const player of [ann, bob]) await expect(player.getByTestId('player-result')).toBeVisible();
 	await expect(ming.getByTestId('player-result')).toBeVisible();
-	await audit(ming);
 
 	await host.getByRole('button', { name: 'Show leaderboard' }).click();
 	await expect(projector.getByTestId('leaderboard').locator('li')).toHaveCount(3);
@@ -210,69 +191,78 @@ test('host, projector and three phones play a whole quiz', async ({ browser }) =
 	for (const player of [ann, ming, bob]) await player.context().close();
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-	test(`axe (${colorScheme}): setup, console with players, projector 16:9 and 4:3, join page`, async ({
-		browser
-	}) => {
-		test.setTimeout(90_000);
-		const hostContext = await browser.newContext({
-			locale: 'en',
-			colorScheme,
-			viewport: { width: 1280, height: 800 }
-		});
-		const host = await hostContext.newPage();
-		await open(host, '/classroom');
-		await expect(host.getByRole('button', { name: 'Create session' })).toBeVisible();
-		await expect(
-			host.getByRole('group', { name: 'Questions from these units' }).getByRole('checkbox').first()
-		).toBeVisible();
-		await audit(host);
-		const pin = await createSession(host, 2);
-
-		for (const locale of ['en', 'zh-CN'] as const) {
-			const page = await phone(browser, locale, colorScheme);
-			await open(page, `/classroom/join?pin=${pin}`);
-			await expect(page.locator('#join-pin')).toHaveValue(pin);
-			await audit(page);
-			if (locale === 'en') {
-				await page.locator('#join-nickname').fill('Dana');
-				await page.locator('main form button[type=submit]').click();
-				await expect(page.getByTestId('player-lobby')).toBeVisible();
-				await audit(page);
-			}
-			await page.context().close();
-		}
-
-		// A second phone joins; the host removes it, and that phone is told so.
-		const eve = await phone(browser, 'en', colorScheme);
-		await join(eve, pin, 'Eve');
-		await expect(eve.getByTestId('player-lobby')).toBeVisible();
-		await expect(host.getByTestId('lobby-name')).toHaveText(['Dana', 'Eve']);
-		await audit(host);
-		await host.getByRole('button', { name: 'Remove Eve' }).click();
-		await expect(host.getByTestId('lobby-name')).toHaveText(['Dana']);
-		await expect(eve.getByRole('alert')).toContainText('The instructor removed you');
-		await eve.context().close();
-
-		const projector = await hostContext.newPage();
-		for (const viewport of [
-			{ width: 1920, height: 1080 },
-			{ width: 1024, height: 768 }
-		]) {
-			await projector.setViewportSize(viewport);
-			await open(projector, '/classroom/projector');
-			await expect(projector.getByTestId('lobby-name')).toHaveText(['Dana']);
-			await audit(projector);
-			// Nothing runs off the side of the projector.
-			const overflow = await projector.evaluate(
-				() => document.documentElement.scrollWidth - window.innerWidth
-			);
-			expect(overflow).toBeLessThanOrEqual(0);
-		}
-		await host.getByRole('button', { name: 'Start', exact: true }).click();
-		await expect(projector.getByTestId('answered-count')).toHaveText('0 of 1 answered');
-		await audit(projector);
-		await audit(host);
-		await hostContext.close();
+// Every classroom screen audited in both themes: setup, join (both languages), lobby, console,
+// projector at 16:9 and 4:3, a question on a phone, the reveal on the projector and a phone.
+test('axe: setup, join, lobby, console, projector, question and reveal', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const hostContext = await browser.newContext({
+		locale: 'en',
+		viewport: { width: 1280, height: 800 }
 	});
-}
+	const host = await hostContext.newPage();
+	await open(host, '/classroom');
+	await expect(host.getByRole('button', { name: 'Create session' })).toBeVisible();
+	await expect(
+		host.getByRole('group', { name: 'Questions from these units' }).getByRole('checkbox').first()
+	).toBeVisible();
+	await audit(host);
+	const pin = await createSession(host, 2);
+
+	const dana = await phone(browser, 'en');
+	const ming = await phone(browser, 'zh-CN');
+	for (const [page, name] of [
+		[dana, 'Dana'],
+		[ming, '小明']
+	] as const) {
+		await open(page, `/classroom/join?pin=${pin}`);
+		await expect(page.locator('#join-pin')).toHaveValue(pin);
+		await audit(page);
+		await page.locator('#join-nickname').fill(name);
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.getByTestId('player-lobby')).toBeVisible();
+	}
+	await audit(dana);
+
+	// A third phone joins; the host removes it, and that phone is told so.
+	const eve = await phone(browser, 'en');
+	await join(eve, pin, 'Eve');
+	await expect(eve.getByTestId('player-lobby')).toBeVisible();
+	await expect(host.getByTestId('lobby-name')).toHaveText(['Dana', '小明', 'Eve']);
+	await audit(host);
+	await host.getByRole('button', { name: 'Remove Eve' }).click();
+	await expect(host.getByTestId('lobby-name')).toHaveText(['Dana', '小明']);
+	await expect(eve.getByRole('alert')).toContainText('The instructor removed you');
+	await eve.context().close();
+
+	const projector = await hostContext.newPage();
+	for (const viewport of [
+		{ width: 1920, height: 1080 },
+		{ width: 1024, height: 768 }
+	]) {
+		await projector.setViewportSize(viewport);
+		await open(projector, '/classroom/projector');
+		await expect(projector.getByTestId('lobby-name')).toHaveText(['Dana', '小明']);
+		await audit(projector);
+		// Nothing runs off the side of the projector.
+		const overflow = await projector.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+	}
+	await host.getByRole('button', { name: 'Start', exact: true }).click();
+	await expect(projector.getByTestId('answered-count')).toHaveText('0 of 2 answered');
+	await audit(projector);
+	await audit(host);
+	await chooseFirstOptions(dana);
+	await audit(dana);
+	await submit(dana);
+	await chooseFirstOptions(ming);
+	await submit(ming);
+	await host.getByRole('button', { name: 'Reveal answers' }).click();
+	await expect(ming.getByTestId('player-result')).toBeVisible();
+	await expect(projector.getByTestId('reveal')).toBeVisible();
+	await audit(ming);
+	await audit(projector);
+	await hostContext.close();
+	for (const player of [dana, ming]) await player.context().close();
+});

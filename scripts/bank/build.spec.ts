@@ -142,7 +142,8 @@ describe('build on a fixture bank', () => {
 			'dingtao-category',
 			'mofcom-2019-class',
 			'mofcom-2020-domain',
-			'ustr-class'
+			'ustr-class',
+			'scope'
 		]);
 		expect(index.families[7].options[2]).toEqual({
 			id: 'ito-rd.other',

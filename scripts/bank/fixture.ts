@@ -149,6 +149,13 @@ const families = {
 			{ id: 'digital-content', zh: '数字内容', en: 'digital content' },
 			{ id: 'search-engines', zh: '搜索引擎', en: 'search engines' }
 		]
+	},
+	scope: {
+		label: { zh: '是否属于所问的类别', en: 'In the class asked about?' },
+		options: [
+			{ id: 'inside', zh: '属于所问的类别', en: 'belongs to the class asked about' },
+			{ id: 'outside', zh: '不属于所问的类别', en: 'does not belong to the class asked about' }
+		]
 	}
 };
 

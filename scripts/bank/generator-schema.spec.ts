@@ -12,7 +12,9 @@ const sources = (): GeneratorSources => ({
 	files: {
 		outsourcing: read('generators/outsourcing.yaml'),
 		'supply-mode': read('generators/supply-mode.yaml'),
-		'outsourcing-mode': read('generators/outsourcing-mode.yaml')
+		'outsourcing-mode': read('generators/outsourcing-mode.yaml'),
+		category: read('generators/category.yaml'),
+		exclusions: read('generators/exclusions.yaml')
 	},
 	families: familiesSchema.parse(read('families.yaml')),
 	seedNoSpace: readFileSync(join(DEFAULT_BANK_ROOT, 'source/seed.txt'), 'utf8').replace(/\s+/g, '')
@@ -70,6 +72,41 @@ describe('generator content schema', () => {
 			"generators/supply-mode.yaml foreignCountries.4: 'europe' is not a foreign country of places",
 			"generators/supply-mode.yaml foreignCountries.5: 'atlantis' is not a foreign country of places",
 			'generators/supply-mode.yaml rules.cross-border.quote: is not a contiguous run of the handout'
+		]);
+	});
+
+	it('rejects a category scene with an unknown category, an invented quote or a stray placeholder', () => {
+		const s = sources();
+		const scenes = (
+			s.files.category as {
+				scenes: { category: string; quote: string; templates: { en: string }[] }[];
+			}
+		).scenes;
+		scenes[0].category = 'tourism';
+		scenes[1].quote = '天津一家企业出口了服务';
+		scenes[2].templates[0].en = 'A firm in {city} serves {client}.';
+		expect(messages(s)).toEqual([
+			'generators/category.yaml scenes.2.templates.0.en: unknown placeholder {client} (known: city, country, countryAdj)'
+		]);
+		scenes[2].templates[0].en = 'A firm in {city} serves a client.';
+		expect(messages(s)).toEqual([
+			"generators/category.yaml scenes.0.category: 'tourism' is not a category option",
+			'generators/category.yaml scenes.1.quote: is not a contiguous run of the handout'
+		]);
+	});
+
+	it('rejects an exclusion case asking an unknown class, or an excluded side with no quote', () => {
+		const s = sources();
+		const cases = (
+			s.files.exclusions as {
+				cases: { asks: { option?: string }; outside: { quote?: string } }[];
+			}
+		).cases;
+		cases[0].asks.option = 'banking';
+		delete cases[1].outside.quote;
+		expect(messages(s)).toEqual([
+			"generators/exclusions.yaml cases.0.asks.option: 'banking' is not a category option",
+			'generators/exclusions.yaml cases.1.outside.quote: needs a quote (only an inside side drawn from the tables quotes its row)'
 		]);
 	});
 });

@@ -201,6 +201,87 @@ export const outsourcingModeSchema = z.strictObject({
 	explanation: byOsMode(template([...OS_MODE_WORDS, 'type', 'table']))
 });
 
+/** Placeholders a varied pattern may use besides its own `vary` lists (see content.ts). */
+const VARIED_WORDS = ['city', 'country', 'countryAdj'];
+
+const VARIED_SHAPE = {
+	templates: z.array(l10n).min(1),
+	vary: z.record(z.string().regex(/^[a-z][A-Za-z]*$/), z.array(l10n).min(1)).optional(),
+	businesses: text.optional()
+};
+
+/**
+ * Patterns with their lists: every placeholder is a shared word, {business} (only with
+ * `businesses`) or one of the pattern's own `vary` lists, in both languages.
+ */
+function checkVaried(
+	v: {
+		templates: { zh: string; en: string }[];
+		vary?: Record<string, unknown>;
+		businesses?: string;
+	},
+	ctx: z.RefinementCtx
+): void {
+	const allowed = [
+		...VARIED_WORDS,
+		...(v.businesses ? ['business'] : []),
+		...Object.keys(v.vary ?? {})
+	];
+	v.templates.forEach((t, i) => {
+		const r = template(allowed).safeParse(t);
+		if (!r.success)
+			for (const issue of r.error.issues)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['templates', i, ...issue.path],
+					message: issue.message
+				});
+	});
+}
+
+export const categorySchema = z.strictObject({
+	digital: z.strictObject({ quote: text, categories: z.array(text).length(6) }),
+	explanation: z.strictObject({
+		key: template(['rule', 'category']),
+		deliverable: template(['category']),
+		notDeliverable: template(['category'])
+	}),
+	scenes: z
+		.array(
+			z
+				.strictObject({ ...VARIED_SHAPE, id: text, category: text, quote: text, rule: l10n })
+				.superRefine(checkVaried)
+		)
+		.min(12)
+		.refine((scenes) => new Set(scenes.map((s) => s.id)).size === scenes.length, {
+			message: 'scene ids must be unique'
+		})
+});
+
+const exclusionSide = z
+	.strictObject({ ...VARIED_SHAPE, quote: text.optional(), explanation: template(['class']) })
+	.superRefine(checkVaried);
+
+export const exclusionsSchema = z.strictObject({
+	cases: z
+		.array(
+			z.strictObject({
+				id: text,
+				asks: z.union([
+					z.strictObject({
+						family: z.enum(['category', 'outsourcing-class']),
+						option: text
+					}),
+					z.strictObject({ family: z.literal('outsourcing-enterprise') })
+				]),
+				question: template(['class']).optional(),
+				inside: exclusionSide,
+				outside: exclusionSide
+			})
+		)
+		.min(1)
+});
+
 /** One problem, located by file and path, worded like bank:check's messages. */
 export interface GeneratorContentError {
 	file: string;
@@ -249,6 +330,11 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 	if (!supply.success) errors.push(...zodErrors('generators/supply-mode.yaml', supply.error));
 	const osMode = outsourcingModeSchema.safeParse(sources.files['outsourcing-mode']);
 	if (!osMode.success) errors.push(...zodErrors('generators/outsourcing-mode.yaml', osMode.error));
+	const category = categorySchema.safeParse(sources.files.category);
+	if (!category.success) errors.push(...zodErrors('generators/category.yaml', category.error));
+	const exclusions = exclusionsSchema.safeParse(sources.files.exclusions);
+	if (!exclusions.success)
+		errors.push(...zodErrors('generators/exclusions.yaml', exclusions.error));
 	const missingFamilies = GENERATOR_FAMILY_IDS.filter((id) => !sources.families[id]);
 	for (const id of missingFamilies)
 		errors.push({
@@ -256,7 +342,14 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 			path: id,
 			message: 'family the generators need is missing'
 		});
-	if (!outsourcing.success || !supply.success || !osMode.success || missingFamilies.length)
+	if (
+		!outsourcing.success ||
+		!supply.success ||
+		!osMode.success ||
+		!category.success ||
+		!exclusions.success ||
+		missingFamilies.length
+	)
 		return { errors };
 
 	const inSeed = (s: string) => sources.seedNoSpace.includes(s.replace(/\s+/g, ''));
@@ -364,6 +457,9 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 				message: 'is not a contiguous run of the handout'
 			});
 
+	errors.push(...categoryErrors(category.data, sources, inSeed));
+	errors.push(...exclusionErrors(exclusions.data, sources, inSeed));
+
 	if (errors.length) return { errors };
 	const families = Object.fromEntries(
 		GENERATOR_FAMILY_IDS.map((id) => [id, toFamily(id, sources.families)])
@@ -380,7 +476,104 @@ export function parseGeneratorContent(sources: GeneratorSources): {
 				}))
 			},
 			outsourcingMode: osMode.data,
-			supplyMode: s
+			supplyMode: s,
+			category: category.data,
+			exclusions: exclusions.data
 		}
 	};
+}
+
+const optionIds = (sources: GeneratorSources, family: keyof AuthoredFamilies) =>
+	new Set(sources.families[family]?.options.map((o) => o.id) ?? []);
+
+/** The category scenes' ties to families.yaml and the handout. */
+function categoryErrors(
+	c: z.infer<typeof categorySchema>,
+	sources: GeneratorSources,
+	inSeed: (s: string) => boolean
+): GeneratorContentError[] {
+	const file = 'generators/category.yaml';
+	const errors: GeneratorContentError[] = [];
+	const categories = optionIds(sources, 'category');
+	if (!inSeed(c.digital.quote))
+		errors.push({ file, path: 'digital.quote', message: 'is not a contiguous run of the handout' });
+	c.digital.categories.forEach((id, i) => {
+		if (!categories.has(id))
+			errors.push({ file, path: `digital.categories.${i}`, message: `'${id}' is not a category` });
+	});
+	c.scenes.forEach((scene, i) => {
+		if (!categories.has(scene.category))
+			errors.push({
+				file,
+				path: `scenes.${i}.category`,
+				message: `'${scene.category}' is not a category option`
+			});
+		if (!inSeed(scene.quote))
+			errors.push({
+				file,
+				path: `scenes.${i}.quote`,
+				message: 'is not a contiguous run of the handout'
+			});
+		if (scene.businesses)
+			errors.push({
+				file,
+				path: `scenes.${i}.businesses`,
+				message: 'categories draw no businesses'
+			});
+	});
+	for (const id of categories)
+		if (!c.scenes.some((scene) => scene.category === id))
+			errors.push({ file, path: 'scenes', message: `no scene for the category '${id}'` });
+	return errors;
+}
+
+/** The exclusion cases' ties to families.yaml and the handout. */
+function exclusionErrors(
+	c: z.infer<typeof exclusionsSchema>,
+	sources: GeneratorSources,
+	inSeed: (s: string) => boolean
+): GeneratorContentError[] {
+	const file = 'generators/exclusions.yaml';
+	const errors: GeneratorContentError[] = [];
+	const classesAndTypes = new Set([
+		...optionIds(sources, 'outsourcing-class'),
+		...optionIds(sources, 'outsourcing-type')
+	]);
+	c.cases.forEach((x, i) => {
+		const at = `cases.${i}`;
+		if ('option' in x.asks && !optionIds(sources, x.asks.family).has(x.asks.option))
+			errors.push({
+				file,
+				path: `${at}.asks.option`,
+				message: `'${x.asks.option}' is not a ${x.asks.family} option`
+			});
+		if ((x.asks.family === 'outsourcing-enterprise') !== (x.question === undefined))
+			errors.push({
+				file,
+				path: `${at}.question`,
+				message: 'a class needs a question naming it; the enterprise criteria have their own label'
+			});
+		for (const side of ['inside', 'outside'] as const) {
+			const s = x[side];
+			if (s.quote !== undefined && !inSeed(s.quote))
+				errors.push({
+					file,
+					path: `${at}.${side}.quote`,
+					message: 'is not a contiguous run of the handout'
+				});
+			if (s.quote === undefined && !(side === 'inside' && s.businesses))
+				errors.push({
+					file,
+					path: `${at}.${side}.quote`,
+					message: 'needs a quote (only an inside side drawn from the tables quotes its row)'
+				});
+			if (s.businesses && !classesAndTypes.has(s.businesses))
+				errors.push({
+					file,
+					path: `${at}.${side}.businesses`,
+					message: `'${s.businesses}' is not an outsourcing class or type`
+				});
+		}
+	});
+	return errors;
 }

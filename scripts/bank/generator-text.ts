@@ -219,7 +219,7 @@ for (const v of VERBS) {
 const HEAD_END =
 	/^(of|in|at|from|for|to|on|with|by|who|which|that|whose|based|controlled|visiting|paying|serving|buying|sending|run|owned|set|as|now|also|directly|still|then|already|often)$/;
 /** Plural nouns that do not end in -s, and -s nouns that are singular. */
-const PLURAL_NOUNS = new Set(['staff', 'people', 'children', 'media']);
+const PLURAL_NOUNS = new Set(['staff', 'people', 'children', 'media', 'criteria']);
 const SINGULAR_S = new Set(['news', 'business', 'process', 'analysis', 'access', 'series', 'us']);
 /** A sentence opening that is not the subject, up to its comma ("While in Tianjin, …"). */
 const OPENER = /^(while|during|to|in|at|when|seen|after|before|for|if|as|once|under)\b[^,]*,\s*/i;

@@ -14,7 +14,8 @@ import { buildTerms, termsInZh, zhFormsLongestFirst, type Term } from './validat
 const ANSWER_FAMILIES: readonly string[] = [
 	'digital',
 	'trade-enterprise',
-	'outsourcing-enterprise'
+	'outsourcing-enterprise',
+	'scope'
 ];
 
 const slugOf = (u: LoadedUnit) => u.unit?.id ?? u.folder.replace(/^\d+-/, '');

@@ -20,7 +20,8 @@ export const FAMILY_IDS = [
 	'dingtao-category',
 	'mofcom-2019-class',
 	'mofcom-2020-domain',
-	'ustr-class'
+	'ustr-class',
+	'scope'
 ] as const;
 export type AuthoredFamilyId = (typeof FAMILY_IDS)[number];
 
@@ -246,7 +247,8 @@ export type ErrorKind =
 	| 'coverage'
 	| 'balance'
 	| 'option-reference'
-	| 'typography';
+	| 'typography'
+	| 'untranslated';
 
 export interface BankError {
 	kind: ErrorKind;

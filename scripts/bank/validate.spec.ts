@@ -7,6 +7,7 @@ import {
 	checkStems,
 	normaliseStem,
 	termsInZh,
+	untranslatedCjk,
 	validate,
 	zhFormsLongestFirst
 } from './validate';
@@ -589,6 +590,35 @@ describe('validate: Chinese typography (issue #8)', () => {
 		section.body.zh = '第一段说"服务贸易"。\n';
 		expect(errorsOf(s)).toEqual([
 			'units/01-demo/unit.yaml#intro sections[0].body.zh: ASCII " in zh text: use “ ”'
+		]);
+	});
+});
+
+describe('validate: Chinese left in English text (issue #12)', () => {
+	it('allows a quoted source term or a gloss after its English, nothing bare', () => {
+		expect(untranslatedCjk('Citibank and Hang Seng Bank (恒生银行) are named.')).toEqual([]);
+		expect(untranslatedCjk("The handout calls it “数字贸易” and says '不包括'.")).toEqual([]);
+		expect(untranslatedCjk("The handout's firms: 视觉中国 and TRS (拓尔思).")).toEqual([
+			'视觉中国'
+		]);
+		// A Chinese name glossed by English is still a Chinese name to an English reader.
+		expect(untranslatedCjk('Representative firms: 中远海特 (COSCO Shipping).')).toEqual([
+			'中远海特'
+		]);
+		expect(untranslatedCjk('(中外运长航) carries goods.')).toEqual(['中外运长航']);
+	});
+
+	it('rejects a bare Chinese firm name in English item text and in the English lesson', () => {
+		const s = fixtureSource();
+		item(s, 'demo-tf-01').explanation = {
+			zh: '讲义明确列出了四种提供方式，所以这一说法正确；其他说法都不是讲义的原意。',
+			en: 'The handout names 舟山鑫亚 among the representative firms; the other options belong elsewhere.'
+		};
+		const section = (s.units[0].unit as { sections: { body: { en: string } }[] }).sections[0];
+		section.body.en = 'Representative firms: 中国太平 and China Life (中国人寿).\n';
+		expect(errorsOf(s)).toEqual([
+			`${FILE}#demo-tf-01 explanation.en: Chinese "舟山鑫亚" in English text: translate it, or quote it as a source term`,
+			'units/01-demo/unit.yaml#intro sections[0].body.en: Chinese "中国太平" in English text: translate it, or quote it as a source term'
 		]);
 	});
 });

@@ -548,6 +548,47 @@ function zhTexts(item: AuthoredItem): { path: string; text: string }[] {
 	return out;
 }
 
+/**
+ * Chinese left in English text: a firm, a place or a phrase an English reader cannot read
+ * (视觉中国, 舟山鑫亚). Allowed are quoted source terms only: Chinese in quotes (“集佳”, 'x',
+ * 「x」) or in brackets right after the English it glosses ("China Electronics (中国电子)"). Returns
+ * each offending run.
+ */
+export function untranslatedCjk(text: string): string[] {
+	const rest = text
+		.replace(/[“"「『][^”"」』]*[”"」』]/g, ' ')
+		.replace(/(?<![A-Za-z])'[^']*'(?![A-Za-z])/g, ' ')
+		.replace(/([A-Za-z0-9.%)\]])\s*[(（][^()（）]*[)）]/g, '$1');
+	return rest.match(/[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [];
+}
+
+const untranslatedMessage = (run: string) =>
+	`Chinese "${run}" in English text: translate it, or quote it as a source term`;
+
+/** Every en string a learner reads for an item (the en twin of `zhTexts`). */
+function enTexts(item: AuthoredItem): { path: string; text: string }[] {
+	const out = [
+		{ path: 'stem.en', text: item.stem.en },
+		{ path: 'explanation.en', text: item.explanation.en }
+	];
+	if (item.type === 'single' || item.type === 'multiple')
+		item.options.forEach((o, i) => o.en && out.push({ path: `options[${i}].en`, text: o.en }));
+	if (item.type === 'matching')
+		item.pairs.forEach((p, i) =>
+			out.push(
+				{ path: `pairs[${i}].left.en`, text: p.left.en },
+				{ path: `pairs[${i}].right.en`, text: p.right.en }
+			)
+		);
+	return out;
+}
+
+export function checkUntranslated(at: LoadedItem): BankError[] {
+	return enTexts(at.item).flatMap(({ path, text }) =>
+		untranslatedCjk(text).map((run) => err('untranslated', at, path, untranslatedMessage(run)))
+	);
+}
+
 export function checkZhTypography(at: LoadedItem): BankError[] {
 	return zhTexts(at.item).flatMap(({ path, text }) =>
 		zhTypographyProblems(text).map((problem) => err('typography', at, path, problem))
@@ -834,6 +875,13 @@ export function checkUnits(bank: Bank, partIds: Set<string>): BankError[] {
 			...unit.objectives.map((o, i) => [`objectives[${i}].zh`, o.zh])
 		])
 			for (const problem of zhTypographyProblems(text)) e(unit.id, path, problem, 'typography');
+		for (const [path, text] of [
+			['title.en', unit.title.en],
+			['summary.en', unit.summary.en],
+			...unit.objectives.map((o, i) => [`objectives[${i}].en`, o.en])
+		])
+			for (const run of untranslatedCjk(text))
+				e(unit.id, path, untranslatedMessage(run), 'untranslated');
 		const sectionIds = new Set<string>();
 		unit.sections.forEach((s, i) => {
 			if (sectionIds.has(s.id)) e(s.id, `sections[${i}].id`, 'duplicate section id');
@@ -846,6 +894,12 @@ export function checkUnits(bank: Bank, partIds: Set<string>): BankError[] {
 				[`sections[${i}].body.zh`, s.body.zh]
 			])
 				for (const problem of zhTypographyProblems(text)) e(s.id, path, problem, 'typography');
+			for (const [path, text] of [
+				[`sections[${i}].title.en`, s.title.en],
+				[`sections[${i}].body.en`, s.body.en]
+			])
+				for (const run of untranslatedCjk(text))
+					e(s.id, path, untranslatedMessage(run), 'untranslated');
 			s.check.forEach((id, j) => {
 				const path = `sections[${i}].check[${j}]`;
 				const owner = unitOfItem.get(id);
@@ -991,7 +1045,8 @@ export function checkItem(
 		...checkMultiplePrefix(at),
 		...checkStemGivesKey(at, ctx.families),
 		...checkOptionReferences(at),
-		...checkZhTypography(at)
+		...checkZhTypography(at),
+		...checkUntranslated(at)
 	];
 }
 

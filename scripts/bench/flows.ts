@@ -22,9 +22,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { answer } from '../../tests/answer';
 import { chromiumArgs, chromiumPath } from '../../tests/chromium';
 import type { openProgressStore } from '../../src/lib/progress/progress-store';
@@ -32,6 +30,7 @@ import { dueCount, dueQueue, mistakes } from '../../src/lib/progress/queues';
 import { computeProgressStats } from '../../src/lib/progress/stats';
 import { addToHistory, emptyHistory } from '../../src/lib/progress/summary';
 import type { openBrowserTables } from '../../src/lib/progress/tables';
+import { bundleAppModules } from './app-bundle';
 import { startProductionServer } from './server';
 import { syntheticLearner } from './synthetic-learner';
 
@@ -262,39 +261,13 @@ async function answerToFeedback(browser: Browser, url: string, rate: Rate) {
 // --- 2. a heavy learner ---
 
 /** The app's progress modules as one script for the page (same code as the app's chunks). */
-async function bundleProgressModules(): Promise<string> {
-	const id = '\0bench-entry';
-	const src = (path: string) => JSON.stringify(resolve('src/lib/progress', path));
-	const result = await build({
-		configFile: false,
-		logLevel: 'silent',
-		resolve: { alias: { $lib: resolve('src/lib') } },
-		plugins: [
-			{
-				name: 'bench-entry',
-				resolveId: (source) => (source === 'bench-entry' ? id : null),
-				load: (source) =>
-					source === id
-						? `export { openBrowserTables } from ${src('tables.ts')};
-							export { openProgressStore } from ${src('progress-store.ts')};
-							export { dueQueue, dueCount, mistakes } from ${src('learning.ts')};
-							export { computeProgressStats } from ${src('stats.ts')};`
-						: null
-			}
-		],
-		build: {
-			write: false,
-			rolldownOptions: {
-				input: 'bench-entry',
-				preserveEntrySignatures: 'strict',
-				output: { format: 'iife', name: '__bench' }
-			}
-		}
+function bundleProgressModules(): Promise<string> {
+	return bundleAppModules('__bench', {
+		'progress/tables.ts': ['openBrowserTables'],
+		'progress/progress-store.ts': ['openProgressStore'],
+		'progress/learning.ts': ['dueQueue', 'dueCount', 'mistakes'],
+		'progress/stats.ts': ['computeProgressStats']
 	});
-	const output = Array.isArray(result) ? result[0] : result;
-	const chunk = 'output' in output ? output.output[0] : undefined;
-	if (chunk?.type !== 'chunk') throw new Error('bundling the progress modules failed');
-	return chunk.code;
 }
 
 type Learner = ReturnType<typeof syntheticLearner>;
@@ -543,7 +516,8 @@ const started = performance.now();
 const learner = syntheticLearner(Date.now());
 // Builds first on a fresh clone; the build also writes the .svelte-kit/tsconfig.json that
 // tsconfig.json extends, which bundling needs.
-const server = await startProductionServer(await freePort());
+// BENCH_PORT keeps the server in a port range of one's own on a shared machine.
+const server = await startProductionServer(Number(process.env.BENCH_PORT) || (await freePort()));
 let bundle: string;
 try {
 	if (!existsSync('.svelte-kit/tsconfig.json')) spawnSync('npx', ['svelte-kit', 'sync']);

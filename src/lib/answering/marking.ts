@@ -57,3 +57,38 @@ export function lastAnswers(answers: readonly AnswerRecord[]): Map<string, Answe
 export function scorePercent(tally: Tally): number {
 	return tally.total === 0 ? 0 : Math.round((tally.points / tally.total) * 100);
 }
+
+/**
+ * Whether `v` has the shape of an {@link AnswerRecord} (read back from an untrusted place, such
+ * as a snapshot saved by an older version): the fields the history and the learning state use.
+ */
+export function isAnswerRecord(v: unknown): v is AnswerRecord {
+	const a = v as AnswerRecord | null;
+	return (
+		typeof a === 'object' &&
+		a !== null &&
+		typeof a.itemId === 'string' &&
+		typeof a.unit === 'string' &&
+		Number.isFinite(a.at) &&
+		Number.isFinite(a.ms) &&
+		typeof a.response === 'object' &&
+		a.response !== null &&
+		typeof a.response.type === 'string' &&
+		typeof a.score?.correct === 'boolean' &&
+		Number.isFinite(a.score.fraction)
+	);
+}
+
+/**
+ * `response` if it is a usable answer to `item` (right type, and the scorer takes it), else
+ * null: for draft answers read back from an untrusted place.
+ */
+export function fittingResponse(item: Item, response: unknown): Response | null {
+	const r = response as Response | null;
+	if (typeof r !== 'object' || r === null || r.type !== item.type) return null;
+	try {
+		return Number.isFinite(scoreItem(item, r).fraction) ? r : null;
+	} catch {
+		return null;
+	}
+}

@@ -38,7 +38,8 @@ export const FAMILY_SIZES: Readonly<Record<FamilyId, number>> = {
 	'dingtao-category': 3,
 	'mofcom-2019-class': 3,
 	'mofcom-2020-domain': 4,
-	'ustr-class': 4
+	'ustr-class': 4,
+	scope: 2
 };
 
 /** A fresh seed for a new attempt (routes call this; machines only receive it in input). */

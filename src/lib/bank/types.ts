@@ -28,7 +28,8 @@ export type FamilyId =
 	| 'dingtao-category'
 	| 'mofcom-2019-class'
 	| 'mofcom-2020-domain'
-	| 'ustr-class';
+	| 'ustr-class'
+	| 'scope';
 
 export interface FamilyOption {
 	id: string;

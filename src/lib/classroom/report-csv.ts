@@ -24,10 +24,24 @@ export type ReportSheet = 'students' | 'questions' | 'answers';
 
 const percent = (share: number | null) => (share === null ? '' : Math.round(share * 100));
 
-/** One sheet of the report; `answers` is the long form: one row per student and question. */
-export function reportToCsv(report: RoomReport, sheet: ReportSheet): string {
+/** Every sheet of the report, in the order a workbook lists them. */
+export const REPORT_SHEETS: readonly ReportSheet[] = ['students', 'questions', 'answers'];
+
+/** A report cell: numbers stay numbers (a spreadsheet sorts and sums them). */
+export type ReportCell = string | number | null;
+
+/** One sheet of the report as CSV. */
+export const reportToCsv = (report: RoomReport, sheet: ReportSheet): string =>
+	toCsv(reportRows(report, sheet));
+
+/**
+ * One sheet of the report as rows, header first (English column names, as the live classroom's
+ * CSV has them); `answers` is the long form: one row per student and question. The CSV and the
+ * XLSX export are both made from these rows.
+ */
+export function reportRows(report: RoomReport, sheet: ReportSheet): ReportCell[][] {
 	if (sheet === 'questions') {
-		return toCsv([
+		return [
 			[
 				'question',
 				'item',
@@ -52,10 +66,10 @@ export function reportToCsv(report: RoomReport, sheet: ReportSheet): string {
 				q.skipped ? 'yes' : '',
 				report.mostMissed.includes(q.index) ? report.mostMissed.indexOf(q.index) + 1 : ''
 			])
-		]);
+		];
 	}
 	if (sheet === 'answers') {
-		const rows: (string | number | null)[][] = [
+		const rows: ReportCell[][] = [
 			['nickname', 'question', 'item', 'correct', 'score %', 'points', 'seconds']
 		];
 		for (const s of report.students)
@@ -70,9 +84,9 @@ export function reportToCsv(report: RoomReport, sheet: ReportSheet): string {
 					a === null ? '' : (a.ms / 1000).toFixed(1)
 				])
 			);
-		return toCsv(rows);
+		return rows;
 	}
-	return toCsv([
+	return [
 		[
 			'rank',
 			'nickname',
@@ -93,5 +107,5 @@ export function reportToCsv(report: RoomReport, sheet: ReportSheet): string {
 			s.joins,
 			...s.answers.map((a) => (a === null ? '' : a.correct ? '✓' : a.fraction > 0 ? '½' : '✗'))
 		])
-	]);
+	];
 }

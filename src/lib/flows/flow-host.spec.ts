@@ -14,12 +14,26 @@ const saved = (value: unknown, context: object, extra: object = {}) => ({
 	snapshot: { status: 'active', value, context, children: {}, historyValue: {} },
 	...extra
 });
+const answer = {
+	itemId: 'q1',
+	unit: 'u',
+	response: { type: 'truefalse' as const, value: true },
+	score: { correct: true, fraction: 1 },
+	ms: 1000,
+	at: 1
+};
 const definition = (extra: Partial<FlowMachine> = {}): FlowMachine => ({
 	id: 'counter',
 	version: 2,
 	migrations: {},
 	saveKey: ({ value }) => JSON.stringify(value),
-	recordedAnswers: (s) => (s.context?.count as number) ?? 0,
+	// Stands in for a machine's answers: one per count.
+	salvage: (old) => ({
+		answers: Array.from({ length: (old.context?.count as number) ?? 0 }, () => answer),
+		context: {},
+		carried: 0,
+		dropped: 0
+	}),
 	...extra
 });
 
@@ -53,7 +67,7 @@ describe('the flow host', () => {
 		];
 		for (const old of cases) {
 			const { actor, outcome } = restoreFlow(machine, definition(), old, { label: 'x' });
-			expect(outcome).toMatchObject({ kind: 'outdated', answersKept: 3 });
+			expect(outcome).toMatchObject({ kind: 'outdated', answers: [answer, answer, answer] });
 			expect(actor.getSnapshot()).toMatchObject({ status: 'active', value: 'a' });
 		}
 	});
@@ -64,5 +78,31 @@ describe('the flow host', () => {
 		expect(outcome.kind).toBe('outdated');
 		actor.send({ type: 'go' });
 		expect(actor.getSnapshot().value).toBe('b');
+	});
+
+	it('carries what the machine salvages into the fresh run, or runs plain fresh if it misfits', () => {
+		const old = saved('c', { count: 2, label: 'kept' }, { machine: 'counter', version: 2 });
+		const carrying = (context: Record<string, unknown>) =>
+			definition({ salvage: () => ({ answers: [], context, carried: 1, dropped: 0 }) });
+		const kept = restoreFlow(machine, carrying({ label: 'kept' }), old, { label: 'x' });
+		expect(kept.outcome).toMatchObject({ kind: 'outdated', carried: 1, dropped: 0 });
+		expect(kept.actor.getSnapshot()).toMatchObject({ value: 'a', context: { label: 'kept' } });
+
+		const misfit = definition({
+			salvage: () => ({ answers: [], value: 'nowhere', context: {}, carried: 1, dropped: 0 })
+		});
+		const plain = restoreFlow(machine, misfit, old, { label: 'x' });
+		expect(plain.outcome).toMatchObject({ kind: 'outdated', carried: 0, dropped: 1 });
+		expect(plain.actor.getSnapshot()).toMatchObject({ status: 'active', value: 'a' });
+	});
+
+	it('never throws when salvage does, on any shape', () => {
+		const throwing = definition({
+			salvage: () => {
+				throw new Error('bad shape');
+			}
+		});
+		const { outcome } = restoreFlow(machine, throwing, saved('c', {}), { label: 'x' });
+		expect(outcome).toMatchObject({ kind: 'outdated', answers: [], carried: 0 });
 	});
 });

@@ -8,18 +8,46 @@
  * - **Fit check.** xstate 5 does not throw on a snapshot that does not fit the machine (an
  *   unknown state, missing context): the actor ends in `status: 'error'`. The host watches for
  *   that (and for missing context fields) and then sets the record aside in the quarantine
- *   table (nothing deleted) and reports {@link RestoreOutcome} `outdated`, with the number of
- *   answers already recorded in the history, so the screen can say "saved by an older version,
- *   your N answers are kept".
+ *   table (nothing deleted) and reports {@link RestoreOutcome} `outdated`.
+ * - **Salvage.** What a misfit snapshot still holds is not left in quarantine: the machine's
+ *   {@link FlowMachine.salvage} picks out its answers (which the screen records again, once each:
+ *   attempt ids are deterministic) and the work in progress a fresh run can carry (an exam's
+ *   draft answers and deadline, a lesson's place), so the screen can say "saved by an older
+ *   version: your N answers are kept, your M drafts are carried over".
  * - **One tab per flow.** A Web Lock per flow id: a second tab finds the flow `elsewhere` and can
  *   take it over (`steal`), at which point the first tab is told (`onLost`) and stops.
  */
 import { createActor, type AnyActorLogic, type AnyStateMachine, type Actor } from 'xstate';
+import type { AnswerRecord } from '$lib/answering/types';
 import type { Item } from '$lib/bank/types';
 import type { ProgressStore } from '$lib/progress/progress-store';
 import type { FlowKind, SavedFlow } from '$lib/progress/types';
 
-type PersistedSnapshot = { value?: unknown; context?: Record<string, unknown>; status?: string };
+export type PersistedSnapshot = {
+	value?: unknown;
+	context?: Record<string, unknown>;
+	status?: string;
+};
+
+/**
+ * What a snapshot that does not fit the machine still holds, found by {@link FlowMachine.salvage}.
+ * Everything in it was read from an untrusted old shape and checked field by field.
+ */
+export interface Salvage {
+	/**
+	 * Every answer the old run gave (scored), to be recorded again: the history skips ids it
+	 * already has, so this keeps the one that was being saved when the old page died.
+	 */
+	answers: AnswerRecord[];
+	/** Replaces the fresh run's state value (e.g. a finished lesson); absent: fresh state. */
+	value?: unknown;
+	/** Context fields carried into the fresh run (an exam's drafts and deadline). */
+	context: Record<string, unknown>;
+	/** Pieces of work in progress carried over (e.g. draft answers). */
+	carried: number;
+	/** Pieces that could not be (e.g. drafts for questions no longer in the paper). */
+	dropped: number;
+}
 
 /** A machine's identity and snapshot version, and the steps from each older version. */
 export interface FlowMachine {
@@ -33,21 +61,46 @@ export interface FlowMachine {
 	migrations: Record<number, (snapshot: PersistedSnapshot) => PersistedSnapshot | null>;
 	/** What a reload must restore (not clock ticks): the host saves when this changes. */
 	saveKey(snapshot: { value: unknown; context: unknown }): string;
-	/** How many of the snapshot's answers are already in the history (kept whatever happens). */
-	recordedAnswers(snapshot: PersistedSnapshot): number;
+	/**
+	 * What of a misfit snapshot `old` can be kept, given the fresh run's `fresh` context. Must
+	 * not throw on any shape; returns field values that fit the current context's types.
+	 */
+	salvage(old: PersistedSnapshot, fresh: Record<string, unknown>): Salvage;
 }
 
 export type RestoreOutcome =
 	| { kind: 'fresh' }
 	| { kind: 'restored' }
 	| { kind: 'migrated'; from: number }
-	/** Did not fit this version: set aside; `answersKept` answers are in the history anyway. */
-	| { kind: 'outdated'; reason: string; answersKept: number };
+	/**
+	 * Did not fit this version: set aside (nothing deleted). `answers` are to be recorded (again:
+	 * idempotent); `carried` pieces of work in progress are in the fresh run, `dropped` are not.
+	 */
+	| {
+			kind: 'outdated';
+			reason: string;
+			answers: AnswerRecord[];
+			carried: number;
+			dropped: number;
+	  };
+
+/** What the screen tells the learner about an `outdated` flow (see FlowNotice). */
+export type OutdatedNotice = Pick<
+	Extract<RestoreOutcome, { kind: 'outdated' }>,
+	'kind' | 'carried' | 'dropped'
+> & { answersKept: number };
+
+/** The notice for `outcome`, once its answers are recorded. */
+export function outdatedNotice(outcome: Extract<RestoreOutcome, { kind: 'outdated' }>) {
+	const { kind, carried, dropped, answers } = outcome;
+	return { kind, carried, dropped, answersKept: answers.length } satisfies OutdatedNotice;
+}
 
 /**
  * Restore `saved` into an actor of `logic`, or start fresh from `input` when there is nothing
  * saved. Never throws for a bad snapshot: the outcome says what happened, and the actor
- * returned is then a fresh one. The actor is started.
+ * returned is then a fresh one carrying what {@link FlowMachine.salvage} kept (or, if that does
+ * not fit either, a plain fresh one). The actor is started.
  */
 export function restoreFlow<TLogic extends AnyStateMachine>(
 	logic: TLogic,
@@ -60,14 +113,7 @@ export function restoreFlow<TLogic extends AnyStateMachine>(
 		start(createActor(logic as AnyActorLogic, options)) as unknown as Actor<TLogic>;
 	const fresh = () => make({ input });
 	if (!saved?.snapshot) return { actor: fresh(), outcome: { kind: 'fresh' } };
-	const outdated = (reason: string) => ({
-		actor: fresh(),
-		outcome: {
-			kind: 'outdated' as const,
-			reason,
-			answersKept: definition.recordedAnswers(saved.snapshot as PersistedSnapshot)
-		}
-	});
+	const outdated = (reason: string) => salvaged(logic, definition, saved.snapshot, input, reason);
 	if (saved.machine !== undefined && saved.machine !== definition.id)
 		return outdated(`saved by machine "${saved.machine}", not "${definition.id}"`);
 	const from = saved.version ?? 1;
@@ -79,7 +125,8 @@ export function restoreFlow<TLogic extends AnyStateMachine>(
 		snapshot = step ? step(structuredClone(snapshot)) : null;
 	}
 	if (!snapshot) return outdated(`no migration from version ${from}`);
-	if (typeof snapshot !== 'object' || snapshot.status !== 'active')
+	// 'done': a flow that reached its final state (a finished lesson) stays saved as such.
+	if (typeof snapshot !== 'object' || (snapshot.status !== 'active' && snapshot.status !== 'done'))
 		return outdated('not a running snapshot');
 
 	// Every context field a fresh run has must be there: a field added since would be undefined.
@@ -106,6 +153,54 @@ export function restoreFlow<TLogic extends AnyStateMachine>(
 		actor,
 		outcome: from === definition.version ? { kind: 'restored' } : { kind: 'migrated', from }
 	};
+}
+
+/** A fresh run carrying what the misfit snapshot `old` still holds (see {@link Salvage}). */
+function salvaged<TLogic extends AnyStateMachine>(
+	logic: TLogic,
+	definition: FlowMachine,
+	old: unknown,
+	input: unknown,
+	reason: string
+): { actor: Actor<TLogic>; outcome: RestoreOutcome } {
+	const make = (options: object) =>
+		start(createActor(logic as AnyActorLogic, options)) as unknown as Actor<TLogic>;
+	const fresh = make({ input });
+	const base = fresh.getPersistedSnapshot() as PersistedSnapshot;
+	let salvage: Salvage;
+	try {
+		const snapshot = typeof old === 'object' && old !== null ? (old as PersistedSnapshot) : {};
+		salvage = definition.salvage(snapshot, base.context ?? {});
+	} catch {
+		salvage = { answers: [], context: {}, carried: 0, dropped: 0 };
+	}
+	const outcome = (carried: boolean) => ({
+		kind: 'outdated' as const,
+		reason,
+		answers: salvage.answers,
+		carried: carried ? salvage.carried : 0,
+		dropped: carried ? salvage.dropped : salvage.dropped + salvage.carried
+	});
+	if (Object.keys(salvage.context).length === 0 && salvage.value === undefined)
+		return { actor: fresh, outcome: outcome(false) };
+	try {
+		const actor = make({
+			snapshot: {
+				...base,
+				value: salvage.value ?? base.value,
+				context: { ...base.context, ...salvage.context }
+			},
+			input
+		});
+		if ((actor.getSnapshot() as { status: string }).status !== 'error') {
+			fresh.stop();
+			return { actor, outcome: outcome(true) };
+		}
+		actor.stop();
+	} catch {
+		// The carried pieces do not fit either: a plain fresh run, and the learner is told.
+	}
+	return { actor: fresh, outcome: outcome(false) };
 }
 
 /** Start with an error observer, so a bad snapshot becomes `status: 'error'`, never a throw. */

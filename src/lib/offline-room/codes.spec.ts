@@ -22,7 +22,15 @@ import {
 	sessionFromRecipe,
 	type SessionRecipe
 } from './session-code';
-import { classOrder, resolveSessionItems, sessionFromCode } from './session-items';
+import { presentItem } from '$lib/answering/option-order';
+import { scoreItem } from '$lib/answering/scoring';
+import { LOCALES } from '$lib/bank/types';
+import {
+	classOrderSeed,
+	markingItems,
+	resolveSessionItems,
+	sessionFromCode
+} from './session-items';
 
 const KEY = Uint8Array.from([1, 2, 3, 4, 5, 6]);
 const OTHER_KEY = Uint8Array.from([6, 5, 4, 3, 2, 1]);
@@ -149,8 +157,21 @@ describe('session codes', () => {
 			const zh = await resolveSessionItems(session.questions, 'zh-CN');
 			expect(zh.map((i) => i.id)).toEqual(items.map((i) => i.id));
 			expect(items).toHaveLength(10);
-			const shown = items.map((item, i) => classOrder(item, session.key, i));
-			expect(shown.map((item, i) => classOrder(items[i], session.key, i))).toEqual(shown);
+			// One option order for the class, from the key: the same on every screen, another
+			// session's differs.
+			const seed = classOrderSeed(session.key);
+			expect(seed).toBe(classOrderSeed(Uint8Array.from(session.key)));
+			expect(seed).not.toBe(classOrderSeed(OTHER_KEY));
+			// Option ids in the order shown: identical whatever the phone's language.
+			const ids = (item: Item) => {
+				const shown = presentItem(item, seed).item;
+				if (shown.type === 'single' || shown.type === 'multiple')
+					return shown.options.map((o) => o.id);
+				if (shown.type === 'classify')
+					return shown.dimensions.flatMap((d) => d.options.map((o) => o.id));
+				return [];
+			};
+			expect(zh.map(ids)).toEqual(items.map(ids));
 		}
 	);
 
@@ -322,5 +343,34 @@ describe('result codes', () => {
 			['Bob', 0, 0, 0, 2]
 		]);
 		expect(report.questions.map((q) => q.answered)).toEqual([1, 0, 1, 0, 1]);
+	});
+
+	it('marks a typed answer in whichever language the phone showed (cloze accepts both)', async () => {
+		const index = await loadIndex();
+		// Every cloze item in the bank, as one session.
+		const refs = index.units.flatMap((unit) =>
+			unit.items
+				.filter((i) => i.type === 'cloze')
+				.map((i) => ({ kind: 'bank' as const, unit: hash16(unit.id), item: hash16(i.id) }))
+		);
+		expect(refs.length).toBeGreaterThan(10);
+		for (const phone of LOCALES)
+			for (const reader of LOCALES) {
+				const shownOnPhone = await resolveSessionItems(refs, phone, index);
+				const marking = await markingItems(refs, reader, index);
+				const typed = shownOnPhone.map((item) => (item.type === 'cloze' ? item.accept[0] : ''));
+				const wrong = marking.filter(
+					(item, i) => !scoreItem(item, { type: 'cloze', text: typed[i] }).correct
+				);
+				expect(
+					wrong.map((i) => i.id),
+					`${phone} phone, ${reader} report`
+				).toEqual([]);
+				// The key shown stays in the reader's language.
+				const own = await resolveSessionItems(refs, reader, index);
+				expect(marking.map((i) => (i.type === 'cloze' ? i.accept[0] : ''))).toEqual(
+					own.map((i) => (i.type === 'cloze' ? i.accept[0] : ''))
+				);
+			}
 	});
 });

@@ -3,10 +3,10 @@
  * authored items come from this device's bank (found by their id tags), generated scenarios are
  * regenerated from their seed (the generators are deterministic per seed and locale).
  */
-import { generateDrill, hash32, mulberry32, shuffle } from '$lib/bank/generators';
+import { generateDrill, hash32 } from '$lib/bank/generators';
 import { loadIndex, loadUnit } from '$lib/bank/loader';
-import type { BankIndex, Item, Locale } from '$lib/bank/types';
-import { hash16 } from './bytes';
+import { LOCALES, type BankIndex, type Item, type Locale } from '$lib/bank/types';
+import { hash16, toHex } from './bytes';
 import { CodeError } from './code-error';
 import {
 	codeKind,
@@ -63,23 +63,45 @@ export async function resolveSessionItems(
 }
 
 /**
- * The option order every phone and the projector use for question `position`: one order for the
- * whole class (so "the answer was the third one" means the same on every screen), derived from
- * the session key so it differs between sessions. Local on purpose: a shared per-attempt shuffle
- * is coming to `$lib/answering`, and this is the one function to swap for it.
+ * The option-order seed every phone and the projector pass to `ItemView` (`$lib/answering/
+ * option-order`, the one home for option order): one order for the whole class, so "the answer
+ * was the third one" means the same on every screen, drawn from the session key so it differs
+ * between sessions and is never the bank's key-first order. Whole classify families keep their
+ * natural order and the matching column is never shown in key order, as everywhere else.
  */
-export function classOrder(item: Item, key: Uint8Array, position: number): Item {
-	const random = mulberry32(hash32(`${[...key].join('.')}:${position}`));
-	switch (item.type) {
-		case 'single':
-		case 'multiple':
-			return { ...item, options: shuffle(random, item.options) };
-		case 'classify':
-			return {
-				...item,
-				dimensions: item.dimensions.map((d) => ({ ...d, options: shuffle(random, d.options) }))
-			};
-		default:
-			return item;
-	}
+export const classOrderSeed = (key: Uint8Array): number => hash32(`offline:${toHex(key)}`);
+
+/**
+ * The session's items for marking results on the instructor's device: in `locale` for display,
+ * with each cloze item accepting the typed answers of every language. A result code carries the
+ * text a student typed but not the language the phone showed (a student may even switch
+ * language mid-quiz), so a Chinese phone's 劳务贸易 must count in a report read in English.
+ * The display language's forms come first, so `accept[0]` (the key shown) stays in `locale`.
+ */
+export async function markingItems(
+	refs: readonly QuestionRef[],
+	locale: Locale,
+	index?: BankIndex
+): Promise<Item[]> {
+	const bank = index ?? (await loadIndex());
+	const others = LOCALES.filter((l) => l !== locale);
+	const [shown, ...translations] = await Promise.all(
+		[locale, ...others].map((l) => resolveSessionItems(refs, l, bank))
+	);
+	return shown.map((item, i) =>
+		item.type === 'cloze'
+			? {
+					...item,
+					accept: [
+						...new Set([
+							...item.accept,
+							...translations.flatMap((list) => {
+								const other = list[i];
+								return other.type === 'cloze' ? other.accept : [];
+							})
+						])
+					]
+				}
+			: item
+	);
 }

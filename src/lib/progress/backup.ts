@@ -36,6 +36,14 @@ export interface ProgressBackup {
 
 export type BackupError = 'not-json' | 'foreign' | 'newer-version' | 'malformed';
 
+/** The message (i18n key, both locales) a refused file gets, per reason. */
+export const BACKUP_ERROR_MESSAGES = {
+	'not-json': 'progress:importNotJson',
+	foreign: 'progress:importForeign',
+	'newer-version': 'progress:importNewer',
+	malformed: 'progress:importMalformed'
+} as const satisfies Record<BackupError, string>;
+
 export type ParsedBackup =
 	| { ok: true; backup: ProgressBackup }
 	| {

@@ -24,7 +24,8 @@ export function isSettings(v: unknown): v is Settings {
 		oneOf('system', 'reduce', 'full')(v.motion) &&
 		isObject(v.exam) &&
 		isNumber(v.exam.questionCount) &&
-		isNumber(v.exam.minutes)
+		isNumber(v.exam.minutes) &&
+		(v.bilingual === undefined || typeof v.bilingual === 'boolean')
 	);
 }
 

@@ -3,9 +3,8 @@ import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
 import { dueCount, endOfLocalDay, mistakes } from './queues';
 import { storageNotices } from './storage-reminders';
-import { openProgressStore, type ProgressStore } from './progress-store';
-import { localStorageJournal } from './journal';
-import { createMemoryTables, indexedDbCommit, openBrowserTables, webLock } from './tables';
+import { openAppStore } from './app-store';
+import type { ProgressStore } from './progress-store';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
 
 /**
@@ -33,19 +32,7 @@ function report(notice: StorageNotice): void {
 }
 
 async function open(): Promise<ProgressStore> {
-	const browserTables = await openBrowserTables();
-	const store = await openProgressStore({
-		tables: browserTables ?? createMemoryTables(),
-		persistent: browserTables !== null,
-		onNotice: report,
-		journal: browserTables ? localStorageJournal() : undefined,
-		// Shared by every tab: one transaction per write, one writer at a time.
-		commit: browserTables ? indexedDbCommit() : undefined,
-		lock: browserTables ? webLock() : undefined,
-		// Loaded on the first answer, not with the home screen: the scheduler is heavy.
-		learn: async (payloads, access) =>
-			(await import('./learn-hook')).applyLearning(payloads, access)
-	});
+	const store = await openAppStore(report);
 	progress.persistent = store.persistent;
 	if (!store.persistent) report({ kind: 'not-persistent' });
 	return store;

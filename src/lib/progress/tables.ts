@@ -19,7 +19,10 @@ export const TABLE_NAMES = [
 	'flows',
 	'quarantine',
 	// The instructor's question sets (src/lib/sets/set-store.ts owns this table).
-	'sets'
+	'sets',
+	// Offline classroom sessions run on this device, with their results
+	// (src/lib/features/offline-classroom/host-archive.ts owns this table).
+	'offlineSessions'
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export type Tables = Record<TableName, KeyValueTable>;

@@ -11,6 +11,11 @@ export interface Settings {
 	textSize: TextSize;
 	motion: MotionPreference;
 	exam: { questionCount: number; minutes: number };
+	/**
+	 * Lessons show the other language beside each paragraph. Absent in settings saved before it
+	 * existed, which reads as off.
+	 */
+	bilingual?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -5,6 +5,7 @@
  * fails is moved to the quarantine table and reported, never thrown at the UI; a full disk is a
  * `StorageFullError` with what was saved before intact.
  */
+import { isDrillKind, type DrillKind } from '../bank/generators/kinds';
 import { StorageFullError } from '../progress/progress-store';
 import type { KeyValueTable, Tables } from '../progress/tables';
 import type { StorageNotice } from '../progress/types';
@@ -24,7 +25,7 @@ export interface BankEntry {
 /** Generated drill questions: the same kind + seed always gives the same questions. */
 export interface DrillEntry {
 	kind: 'drill';
-	drill: 'mode' | 'outsourcing';
+	drill: DrillKind;
 	seed: number;
 	count: number;
 }
@@ -64,12 +65,7 @@ export function isSetEntry(v: unknown): v is SetEntry {
 		case 'bank':
 			return isText(v.unit) && isText(v.id);
 		case 'drill':
-			return (
-				(v.drill === 'mode' || v.drill === 'outsourcing') &&
-				isCount(v.seed) &&
-				isCount(v.count) &&
-				(v.count as number) > 0
-			);
+			return isDrillKind(v.drill) && isCount(v.seed) && isCount(v.count) && (v.count as number) > 0;
 		case 'own':
 			return ownItemSchema.safeParse(v.item).success;
 		case 'draft':

@@ -14,18 +14,26 @@ import type { Family, L10n } from '../types';
 export type GeneratorFamilyId =
 	| 'mode'
 	| 'direction'
+	| 'category'
+	| 'digital'
 	| 'outsourcing-mode'
 	| 'outsourcing-type'
 	| 'outsourcing-class'
-	| 'outsourcing-subclass';
+	| 'outsourcing-subclass'
+	| 'outsourcing-enterprise'
+	| 'scope';
 
 export const GENERATOR_FAMILY_IDS: readonly GeneratorFamilyId[] = [
 	'mode',
 	'direction',
+	'category',
+	'digital',
 	'outsourcing-mode',
 	'outsourcing-type',
 	'outsourcing-class',
-	'outsourcing-subclass'
+	'outsourcing-subclass',
+	'outsourcing-enterprise',
+	'scope'
 ];
 
 /** One typical business of an ITO / BPO / KPO table row. */
@@ -166,12 +174,74 @@ export interface OutsourcingModeContent {
 	explanation: Readonly<Record<OutsourcingModeId, L10n>>;
 }
 
+/**
+ * Sentence patterns and the lists their placeholders draw from (see ./varied.ts): {city},
+ * {country} / {countryAdj} from the supply-mode places, {business} from the typical businesses
+ * of an outsourcing class or type, any other name from `vary`.
+ */
+export interface VariedContent {
+	templates: readonly L10n[];
+	vary?: Readonly<Record<string, readonly L10n[]>>;
+	/** An `outsourcing-class` or `outsourcing-type` option id: where {business} comes from. */
+	businesses?: string;
+}
+
+/** One worked example of a category (二（四）), re-told with its parties varied. */
+export interface CategorySceneContent extends VariedContent {
+	id: string;
+	/** `category` option id. */
+	category: string;
+	/** The handout's example (exact, whitespace aside). */
+	quote: string;
+	/** Why the example is that category, in the handout's terms (a whole sentence). */
+	rule: L10n;
+}
+
+/** The category generator's content (question-bank/generators/category.yaml). */
+export interface CategoryContent {
+	/** UNCTAD's six digitally deliverable categories as the handout cites them (一（三）). */
+	digital: { quote: string; categories: readonly string[] };
+	/** Patterns: `key` with {rule} and {category}; the other two with {category}. */
+	explanation: { key: L10n; deliverable: L10n; notDeliverable: L10n };
+	scenes: readonly CategorySceneContent[];
+}
+
+/** One side of an exclusion case: activities the handout puts inside, or outside, the class. */
+export interface ExclusionSideContent extends VariedContent {
+	/** The handout's words; absent only for an inside side drawn from the tables (row quoted). */
+	quote?: string;
+	/** Pattern with {class}. */
+	explanation: L10n;
+}
+
+/** What an exclusion case asks: membership of a category or class, or the enterprise criteria. */
+export type ExclusionAsks =
+	| { family: 'category' | 'outsourcing-class'; option: string }
+	| { family: 'outsourcing-enterprise' };
+
+/** One of the handout's "不包括…" clauses with the activities it does include. */
+export interface ExclusionCaseContent {
+	id: string;
+	asks: ExclusionAsks;
+	/** The scope dimension's label, with {class}; absent for the enterprise criteria. */
+	question?: L10n;
+	inside: ExclusionSideContent;
+	outside: ExclusionSideContent;
+}
+
+/** The exclusion generator's content (question-bank/generators/exclusions.yaml). */
+export interface ExclusionContent {
+	cases: readonly ExclusionCaseContent[];
+}
+
 /** Everything the generators read, as `generated/generators.json` holds it. */
 export interface GeneratorContent {
 	families: Readonly<Record<GeneratorFamilyId, Family>>;
 	outsourcing: OutsourcingContent;
 	outsourcingMode: OutsourcingModeContent;
 	supplyMode: SupplyModeContent;
+	category: CategoryContent;
+	exclusions: ExclusionContent;
 }
 
 let injected: GeneratorContent | undefined;

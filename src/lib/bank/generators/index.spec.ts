@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreItem } from '$lib/answering/scoring';
 import { LOCALES } from '../types';
-import { countDistinctScenarios, generateDrill } from './index';
+import { countDistinctScenarios, DRILL_KINDS, GENERATOR_SPACES, generateDrill } from './index';
 
 describe('generateDrill', () => {
 	it('mode drills: deterministic classify items in each locale', () => {
@@ -36,13 +36,17 @@ describe('generateDrill', () => {
 	});
 
 	it('every generated item is answerable: its own key scores full marks', () => {
-		for (const kind of ['mode', 'outsourcing'] as const) {
+		for (const kind of DRILL_KINDS) {
 			for (const item of generateDrill({ kind, seed: 77, count: 100, locale: 'en' })) {
 				if (item.type !== 'classify') throw new Error('generated items are classify items');
 				const values = Object.fromEntries(item.dimensions.map((d) => [d.family, d.answer]));
 				expect(scoreItem(item, { type: 'classify', values }).correct).toBe(true);
 			}
 		}
+	});
+
+	it('every drill kind has its whole space in the generator text check and bank:stats', () => {
+		expect(GENERATOR_SPACES.map((s) => s.kind)).toEqual([...DRILL_KINDS]);
 	});
 
 	it('re-exports the size of the supply-mode space', () => {

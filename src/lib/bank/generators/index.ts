@@ -5,6 +5,18 @@
  */
 import type { ClassifyItem, Item, Locale } from '../types';
 import {
+	describeCategory,
+	enumerateCategoryFacts,
+	generateCategoryScenarios,
+	toCategoryItem
+} from './category';
+import {
+	describeExclusion,
+	enumerateExclusionFacts,
+	generateExclusionScenarios,
+	toExclusionItem
+} from './exclusions';
+import {
 	describeOutsourcing,
 	enumerateOutsourcingKeys,
 	generateOutsourcingScenarios,
@@ -30,6 +42,8 @@ export * from './random';
 export * from './supply-mode';
 export * from './outsourcing';
 export * from './outsourcing-mode';
+export * from './category';
+export * from './exclusions';
 export * from './kinds';
 export { generatorFamily } from './families';
 export { useGeneratorContent, type GeneratorContent } from './content';
@@ -40,7 +54,8 @@ export interface DrillOptions {
 	/**
 	 * `mode`: supply-mode scenarios (unit modes-of-supply); `outsourcing`: ITO/BPO/KPO cases;
 	 * `outsourcing-mode`: offshore / onshore / overseas with the outsourcing type (unit
-	 * outsourcing-models).
+	 * outsourcing-models); `category`: the twelve categories with digital deliverability (unit
+	 * twelve-categories); `exclusion`: the handout's "not included" clauses (several units).
 	 */
 	kind: DrillKind;
 	/** Same seed, same items in the same order: share it to give a class one drill. */
@@ -67,6 +82,10 @@ export function generateDrill({
 			toOutsourcingModeItem(s, locale)
 		);
 	}
+	if (kind === 'category')
+		return generateCategoryScenarios({ seed, count }).map((s) => toCategoryItem(s, locale));
+	if (kind === 'exclusion')
+		return generateExclusionScenarios({ seed, count }).map((s) => toExclusionItem(s, locale));
 	return generateOutsourcingScenarios({ seed, count, type: outsourcingType }).map((s) =>
 		toOutsourcingItem(s, locale)
 	);
@@ -111,5 +130,15 @@ export const GENERATOR_SPACES: readonly GeneratorSpace[] = [
 			enumerateOutsourcingModeFacts().map((facts) =>
 				both(describeOutsourcingMode(facts), toOutsourcingModeItem)
 			)
+	},
+	{
+		kind: 'category',
+		enumerate: () =>
+			enumerateCategoryFacts().map((facts) => both(describeCategory(facts), toCategoryItem))
+	},
+	{
+		kind: 'exclusion',
+		enumerate: () =>
+			enumerateExclusionFacts().map((facts) => both(describeExclusion(facts), toExclusionItem))
 	}
 ];

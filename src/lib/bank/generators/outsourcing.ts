@@ -16,7 +16,7 @@ import {
 	type TypicalBusiness
 } from './content';
 import { familyOption, generatorFamily } from './families';
-import { hash32, hashId, mulberry32, pick, shuffle } from './random';
+import { hash32, hashId, interleave, mulberry32, pick, shuffle } from './random';
 import { fillBoth } from './template';
 import { repeatsWords } from './wording';
 
@@ -283,15 +283,6 @@ export function generateOutsourcingScenarios({
 		return interleave(perBusiness);
 	});
 	return interleave(queues).slice(0, Math.max(0, count)).map(describeOutsourcing);
-}
-
-/** Round-robin merge: first of each list, then second of each, and so on. */
-function interleave<T>(lists: readonly T[][]): T[] {
-	const out: T[] = [];
-	const longest = Math.max(0, ...lists.map((l) => l.length));
-	for (let i = 0; i < longest; i++)
-		for (const list of lists) if (i < list.length) out.push(list[i]);
-	return out;
 }
 
 function options(family: Family, ids: readonly string[], locale: Locale) {

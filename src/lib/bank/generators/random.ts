@@ -65,3 +65,15 @@ export function shuffle<T>(random: Random, list: readonly T[]): T[] {
 export function sample<T>(random: Random, list: readonly T[], count: number): T[] {
 	return shuffle(random, list).slice(0, Math.max(0, count));
 }
+
+/**
+ * Round-robin merge: first of each list, then second of each, and so on (a drill's kinds take
+ * turns, so even a short drill has every one).
+ */
+export function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+	const out: T[] = [];
+	const longest = Math.max(0, ...lists.map((l) => l.length));
+	for (let i = 0; i < longest; i++)
+		for (const list of lists) if (i < list.length) out.push(list[i]);
+	return out;
+}

@@ -34,11 +34,32 @@ describe('saved lessons from the previous version (fixture)', () => {
 		const old = structuredClone(lessonV1) as SavedFlow & { snapshot: { value: unknown } };
 		old.snapshot.value = { checking: 'pondering' };
 		const { actor, outcome } = restoreFlow(machine, LESSON_FLOW, old, input);
-		expect(outcome).toMatchObject({ kind: 'outdated', answersKept: 1 });
+		expect(outcome).toMatchObject({ kind: 'outdated', answers: [{ itemId: 'q1' }], carried: 1 });
+		// The place is kept (section 2 of 2, section 1 checked), reading, and the buttons work
+		// (they did nothing on a snapshot in `status: 'error'`).
 		const view = selectLessonView(actor.getSnapshot());
-		expect(view.section.index).toBe(0);
-		// The check button works (it did nothing on a snapshot in `status: 'error'`).
-		actor.send({ type: 'lesson.check', at: Date.UTC(2026, 10, 30, 1) });
-		expect(selectLessonView(actor.getSnapshot()).status).toBe('answering');
+		expect(view).toMatchObject({ status: 'reading', section: { index: 1 } });
+		expect(view.sections[0]).toMatchObject({ checked: true, reachable: true });
+		actor.send({ type: 'lesson.goto', index: 0 });
+		expect(selectLessonView(actor.getSnapshot()).section.index).toBe(0);
+		actor.send({ type: 'lesson.next', at: Date.UTC(2026, 10, 30, 1) });
+		expect(selectLessonView(actor.getSnapshot()).section.index).toBe(1);
+	});
+
+	it('keeps a finished lesson finished, whether it fits or not', () => {
+		const done = structuredClone(lessonV1) as SavedFlow & {
+			snapshot: { value: unknown; status: string };
+		};
+		done.snapshot.value = 'summary';
+		done.snapshot.status = 'done';
+		const restored = restoreFlow(machine, LESSON_FLOW, done, input);
+		expect(restored.outcome.kind).toBe('migrated');
+		expect(selectLessonView(restored.actor.getSnapshot()).status).toBe('summary');
+
+		const misfit = structuredClone(done);
+		delete (misfit.snapshot as { context?: { sectionIndex?: number } }).context?.sectionIndex;
+		const salvaged = restoreFlow(machine, LESSON_FLOW, misfit, input);
+		expect(salvaged.outcome.kind).toBe('outdated');
+		expect(selectLessonView(salvaged.actor.getSnapshot()).status).toBe('summary');
 	});
 });

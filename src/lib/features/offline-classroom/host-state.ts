@@ -1,8 +1,8 @@
 /**
- * What the instructor's device keeps of an offline session, in localStorage under
- * `offline-classroom.host.v1`: the session, where the projector is, and every result collected
- * so far. A reload (or a closed laptop lid) comes back to the same screen with nothing lost; the
- * finished report also goes to the live classroom's saved reports ("Past sessions").
+ * What the instructor's device keeps of an offline session: the session, where the projector
+ * is, and every result collected so far. Stored in IndexedDB by `host-archive.ts`, so a reload
+ * (or a closed tab or laptop lid) comes back to the same screen with nothing lost; the report
+ * also goes to the live classroom's saved reports ("Past sessions").
  */
 import { emptyCollection, type Collection } from '$lib/offline-room/collector';
 
@@ -47,22 +47,16 @@ const isHostState = (v: unknown): v is OfflineHostState =>
 	typeof (v as OfflineHostState).sessionCode === 'string' &&
 	Array.isArray((v as OfflineHostState).collection?.results);
 
-export function loadHostState(): OfflineHostState | null {
+/**
+ * The session an earlier version kept in localStorage (`offline-classroom.host.v1`), taken out
+ * of it: the page moves it into the archive once, so an update mid-session loses nothing.
+ */
+export function takeLegacyHostState(): OfflineHostState | null {
 	try {
 		const value: unknown = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null');
+		globalThis.localStorage?.removeItem(KEY);
 		return isHostState(value) ? value : null;
 	} catch {
 		return null;
-	}
-}
-
-/** Returns whether it reached storage (private mode or a full disk: the screen still has it). */
-export function saveHostState(state: OfflineHostState | null): boolean {
-	try {
-		if (state) globalThis.localStorage?.setItem(KEY, JSON.stringify(state));
-		else globalThis.localStorage?.removeItem(KEY);
-		return true;
-	} catch {
-		return false;
 	}
 }

@@ -1,3 +1,5 @@
+import { fittingResponse, isAnswerRecord } from '$lib/answering/marking';
+import type { Response } from '$lib/bank/types';
 import { addOrderSeed, type FlowMachine } from '$lib/flows/flow-host';
 import type { QuizContext } from './quiz.types';
 
@@ -23,13 +25,35 @@ export const QUIZ_FLOW: FlowMachine = {
 			c.deadline === null ? 0 : Math.floor(c.now / EXAM_SAVE_EVERY_MS)
 		]);
 	},
-	recordedAnswers({ value, context }) {
-		const c = context as Partial<QuizContext> | undefined;
-		const answers = Array.isArray(c?.answers) ? c.answers.length : 0;
-		// An exam's answers are stored when it is submitted; until then none are in the history.
-		if (c?.mode === 'exam') return value === 'finished' ? answers : 0;
-		// Practice: every answer before feedback is stored; one being saved may not be yet.
-		const saving = JSON.stringify(value).includes('sav');
-		return Math.max(0, answers - (saving ? 1 : 0));
+	/**
+	 * Answers: every scored one (practice: each was stored before its feedback, except perhaps
+	 * the one being saved; an exam: the paper once submitted). An exam not yet submitted: its
+	 * drafts for questions still in the paper, its deadline (no time given back) and its place
+	 * are carried into the fresh run, so the learner checks them and submits.
+	 */
+	salvage(old, fresh) {
+		const c = (old.context ?? {}) as Partial<Record<keyof QuizContext, unknown>>;
+		const answers = Array.isArray(c.answers) ? c.answers.filter(isAnswerRecord) : [];
+		const base = fresh as unknown as QuizContext;
+		const drafts = typeof c.drafts === 'object' && c.drafts !== null ? c.drafts : {};
+		const draftEntries = Object.entries(drafts as Record<string, unknown>);
+		if (base.mode !== 'exam' || c.mode !== 'exam' || answers.length > 0)
+			return { answers, context: {}, carried: 0, dropped: 0 };
+		const kept: Record<string, Response> = {};
+		for (const [id, draft] of draftEntries) {
+			const item = base.items.find((i) => i.id === id);
+			const response = item && fittingResponse(item, draft);
+			if (response) kept[id] = response;
+		}
+		const context: Partial<QuizContext> = { drafts: kept };
+		const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+		const [deadline, now] = [number(c.deadline), number(c.now)];
+		if (base.deadline !== null && deadline !== null && now !== null && now <= deadline)
+			Object.assign(context, { deadline, now, shownAt: now });
+		const position = number(c.position);
+		if (position !== null && Number.isInteger(position) && position < base.queue.length)
+			context.position = Math.max(0, position);
+		const carried = Object.keys(kept).length;
+		return { answers: [], context, carried, dropped: draftEntries.length - carried };
 	}
 };

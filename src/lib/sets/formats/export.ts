@@ -200,23 +200,43 @@ export async function exportXlsx(
 	return { blob: await rowsToXlsx(rows), skipped };
 }
 
-/**
- * Rows of text as an XLSX sheet in the template's layout (bold header, a wide stem column);
- * shared by the exporter and `npm run sets:template`. write-excel-file loads on demand.
- */
-export async function rowsToXlsx(rows: readonly (readonly string[])[]): Promise<Blob> {
-	const { default: writeXlsxFile } = await import('write-excel-file/universal');
-	const data = rows.map((row, r) =>
-		row.map((value) => ({
-			value,
-			type: String,
-			...(r === 0 ? { fontWeight: 'bold' as const } : {})
-		}))
-	);
-	return writeXlsxFile(data, {
-		columns: rows[0].map((_, i) => ({ width: i === 1 ? 50 : 16 }))
-	}).toBlob();
+/** A spreadsheet cell: text, or a number kept as a number so it sorts and sums. */
+export type XlsxCell = string | number | null;
+
+/** One sheet of a workbook: its tab name, rows (the first one bold, as a header), column widths. */
+export interface XlsxSheet {
+	name: string;
+	rows: readonly (readonly XlsxCell[])[];
+	/** In characters, per column; 16 where not given. */
+	widths?: readonly number[];
 }
+
+/**
+ * Sheets as one XLSX workbook (write-excel-file, loaded on demand): the app's one spreadsheet
+ * writer, shared by the set exporter, `npm run sets:template` and the classroom reports.
+ * The header row stays in view when scrolling.
+ */
+export async function sheetsToXlsx(sheets: readonly XlsxSheet[]): Promise<Blob> {
+	const { default: writeXlsxFile } = await import('write-excel-file/universal');
+	return writeXlsxFile(
+		sheets.map(({ name, rows, widths = [] }) => ({
+			sheet: name,
+			data: rows.map((row, r) =>
+				row.map((value) => ({
+					value: value ?? '',
+					type: typeof value === 'number' ? Number : String,
+					...(r === 0 ? { fontWeight: 'bold' as const } : {})
+				}))
+			),
+			columns: (rows[0] ?? []).map((_, i) => ({ width: widths[i] ?? 16 })),
+			stickyRowsCount: 1
+		}))
+	).toBlob();
+}
+
+/** Rows of text as an XLSX sheet in the template's layout (bold header, a wide stem column). */
+export const rowsToXlsx = (rows: readonly (readonly string[])[]): Promise<Blob> =>
+	sheetsToXlsx([{ name: 'Sheet1', rows, widths: [16, 50] }]);
 
 /** CSV text (RFC 4180 quoting) with a UTF-8 BOM, so Excel on any system reads Chinese right. */
 export function toCsv(rows: readonly Cell[][]): string {
