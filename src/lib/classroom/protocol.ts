@@ -8,6 +8,7 @@
  */
 import type { FamilyId, Locale, Response } from '$lib/bank/types';
 import { DRILL_KINDS, isDrillKind, type DrillKind } from '$lib/bank/generators/kinds';
+import type { SetSource } from './set-source.schema';
 
 // ---------------------------------------------------------------------------------------------
 // Limits
@@ -15,8 +16,11 @@ import { DRILL_KINDS, isDrillKind, type DrillKind } from '$lib/bank/generators/k
 
 /** Upper bounds on request bodies, in bytes (UTF-8). Above these the server answers 413. */
 export const BODY_LIMITS = {
-	/** Room creation carries a quiz set: up to MAX_QUESTIONS item references. */
-	create: 32 * 1024,
+	/**
+	 * Room creation carries a quiz set: up to MAX_QUESTIONS item references, or a saved set with
+	 * the instructor's own items whole (each at most MAX_OWN_ITEM_CHARS, set-source.schema.ts).
+	 */
+	create: 256 * 1024,
 	join: 1024,
 	/** A cloze answer or a classify response is small; 4 KB leaves room and stops floods. */
 	answer: 4 * 1024,
@@ -83,7 +87,9 @@ export type QuestionSource =
 	/** A saved quiz set: authored items in this order, plus optional generated scenarios. */
 	| { kind: 'set'; items: ItemRef[]; generated?: GeneratedSpec[] }
 	/** Generated scenarios only. */
-	| { kind: 'generated'; generated: GeneratedSpec[] };
+	| { kind: 'generated'; generated: GeneratedSpec[] }
+	/** An instructor's saved set, in its order, own items included (set-source.schema.ts). */
+	| SetSource;
 
 export interface GeneratedSpec {
 	kind: DrillKind;
@@ -474,8 +480,20 @@ function validateGenerated(raw: unknown): Validated<GeneratedSpec[]> {
 	return { ok: true, value: specs };
 }
 
-function validateSource(raw: unknown): Validated<QuestionSource> {
+/**
+ * Validators for source kinds that need the server's zod schemas (kept out of this file, which
+ * ships to phones): the room-creation route passes `{ entries: validateSetSource }`.
+ */
+export interface ServerSourceValidators {
+	entries?: (raw: unknown) => Validated<SetSource>;
+}
+
+function validateSource(
+	raw: unknown,
+	server: ServerSourceValidators = {}
+): Validated<QuestionSource> {
 	if (!isRecord(raw)) return malformed('source must be an object.');
+	if (raw.kind === 'entries' && server.entries) return server.entries(raw);
 	const limitAndSeed = (): Validated<{ limit?: number; seed?: number }> => {
 		if (raw.limit !== undefined && !isInt(raw.limit, 1, MAX_QUESTIONS))
 			return malformed(`source.limit must be 1–${MAX_QUESTIONS}.`);
@@ -535,13 +553,16 @@ function isSlug(v: unknown): v is string {
 	return typeof v === 'string' && SLUG.test(v);
 }
 
-export function validateCreateRoom(raw: unknown): Validated<CreateRoomRequest> {
+export function validateCreateRoom(
+	raw: unknown,
+	server: ServerSourceValidators = {}
+): Validated<CreateRoomRequest> {
 	if (!isRecord(raw)) return malformed('Body must be a JSON object.');
 	const extra = onlyKeys(raw, ['locale', 'source', 'settings']);
 	if (extra) return malformed(extra);
 	if (raw.locale !== 'zh-CN' && raw.locale !== 'en')
 		return malformed('locale must be "zh-CN" or "en".');
-	const source = validateSource(raw.source);
+	const source = validateSource(raw.source, server);
 	if (!source.ok) return source;
 	const settings = validateSettings(raw.settings);
 	if (!settings.ok) return settings;

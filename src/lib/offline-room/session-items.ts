@@ -1,11 +1,13 @@
 /**
  * From a session's question references to the items a phone shows, in the phone's own language:
  * authored items come from this device's bank (found by their id tags), generated scenarios are
- * regenerated from their seed (the generators are deterministic per seed and locale).
+ * regenerated from their seed (the generators are deterministic per seed and locale), and the
+ * instructor's own items, carried in the code, are checked with the bank's schema first.
  */
 import { generateDrill, hash32, mulberry32, shuffle } from '$lib/bank/generators';
 import { loadIndex, loadUnit } from '$lib/bank/loader';
 import type { BankIndex, Item, Locale } from '$lib/bank/types';
+import type { SetSourceEntry } from '$lib/classroom/set-source.schema';
 import { hash16 } from './bytes';
 import { CodeError } from './code-error';
 import {
@@ -34,8 +36,16 @@ export async function resolveSessionItems(
 	index?: BankIndex
 ): Promise<Item[]> {
 	const bank = index ?? (await loadIndex());
+	// The schema (zod) loads only for sessions that carry own items.
+	const own = refs.some((r) => r.kind === 'own') ? await import('$lib/sets/own-item') : null;
 	const items: Item[] = [];
 	for (const ref of refs) {
+		if (ref.kind === 'own') {
+			const checked = own!.validateOwnItem(ref.item, bank.families);
+			if (!checked.ok) throw new CodeError('corrupt', 'An own question does not fit the schema.');
+			items.push(own!.toRuntimeItem(checked.item, locale, bank.families));
+			continue;
+		}
 		if (ref.kind === 'generated') {
 			const outsourcingType =
 				ref.generator === 'ito' || ref.generator === 'bpo' || ref.generator === 'kpo'
@@ -60,6 +70,28 @@ export async function resolveSessionItems(
 		items.push(item);
 	}
 	return items;
+}
+
+/**
+ * A saved set's entries (src/lib/features/classroom/question-choice.ts `roomEntries`) as session
+ * questions, in the set's order: bank items by tag, drills by generator and seed, own items whole.
+ */
+export function setQuestionRefs(entries: readonly SetSourceEntry[]): QuestionRef[] {
+	return entries.map((entry): QuestionRef => {
+		switch (entry.kind) {
+			case 'bank':
+				return { kind: 'bank', unit: hash16(entry.unit), item: hash16(entry.id) };
+			case 'drill':
+				return {
+					kind: 'generated',
+					generator: entry.drill === 'mode' ? 'mode' : 'outsourcing',
+					seed: entry.seed,
+					count: entry.count
+				};
+			case 'own':
+				return { kind: 'own', item: entry.item };
+		}
+	});
 }
 
 /**
