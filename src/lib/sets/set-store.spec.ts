@@ -123,6 +123,9 @@ describe('set store', () => {
 		// Running a set does not count as changing it.
 		expect(read!.updatedAt).toBe(set.updatedAt);
 		expect((await store.duplicate(set.id, 'copy'))!.reports).toBeUndefined();
+		// An edit saved from a copy read before the reports keeps them.
+		await store.save({ ...set, name: 'Week 3 (edited)' });
+		expect((await store.get(set.id))!.reports).toHaveLength(2);
 		expect(await store.keepReport('set-gone', kept('r9', 9))).toBe(false);
 		await expect(store.keepReport(set.id, { roomId: 'x' } as KeptReport)).rejects.toThrow(
 			TypeError

@@ -229,8 +229,14 @@ export function createSetStore(
 	async function save(set: QuestionSet): Promise<QuestionSet> {
 		const next = { ...set, schema: SET_SCHEMA_VERSION, updatedAt: now() };
 		if (!isQuestionSet(next)) throw new TypeError('not a valid question set');
-		await serialised(() => write(tables.sets, next.id, next));
-		return next;
+		return serialised(async () => {
+			// Reports are written by keepReport only: a screen saving an edit from an older copy
+			// of the set must not drop a report kept since.
+			const stored = await read(next.id);
+			const saved = stored?.reports ? { ...next, reports: stored.reports } : next;
+			await write(tables.sets, saved.id, saved);
+			return saved;
+		});
 	}
 
 	return {
