@@ -14,5 +14,5 @@ export const NAMESPACES_BY_SECTION: Record<string, Namespace[]> = {
 	progress: ['progress', 'quiz'],
 	settings: ['settings', 'practice'],
 	classroom: ['classroom', 'quiz', 'sets', 'offline'],
-	sets: ['sets', 'quiz']
+	sets: ['sets', 'quiz', 'classroom']
 };
