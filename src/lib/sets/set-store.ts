@@ -6,6 +6,7 @@
  * `StorageFullError` with what was saved before intact.
  */
 import type { RoomReport } from '../classroom/protocol';
+import type { HomeworkResult } from './homework-results';
 import { StorageFullError } from '../progress/progress-store';
 import type { KeyValueTable, Tables } from '../progress/tables';
 import type { StorageNotice } from '../progress/types';
@@ -47,9 +48,14 @@ export const MAX_KEPT_REPORTS = 30;
 
 /** A classroom session's report, kept with the set it ran (live room or offline session). */
 export interface KeptReport {
-	/** The live room's id, or `offline-<session key hex>`: one report per session. */
+	/**
+	 * The live room's id, `offline-<session key hex>`, or `homework`: one report per session, and
+	 * one for all the homework results imported.
+	 */
 	roomId: string;
-	mode: 'live' | 'offline';
+	mode: 'live' | 'offline' | 'homework';
+	/** Homework only: the imported results the report is built from (merged on each import). */
+	results?: HomeworkResult[];
 	/** ms since the epoch. */
 	savedAt: number;
 	report: RoomReport;
@@ -98,7 +104,8 @@ export function isSetEntry(v: unknown): v is SetEntry {
 /** Shape check of a kept report (enough for the report screens and exports not to break). */
 export function isKeptReport(v: unknown): v is KeptReport {
 	if (!isObject(v) || !isText(v.roomId) || !Number.isFinite(v.savedAt)) return false;
-	if (v.mode !== 'live' && v.mode !== 'offline') return false;
+	if (v.mode !== 'live' && v.mode !== 'offline' && v.mode !== 'homework') return false;
+	if (v.results !== undefined && !Array.isArray(v.results)) return false;
 	const r = v.report;
 	return (
 		isObject(r) &&

@@ -89,7 +89,8 @@ export function decodeSharedSet(text: string): SharedSet {
 		!Array.isArray(v.entries)
 	)
 		throw new ShareError('corrupt');
-	if (!v.entries.every((e) => isSetEntry(e) && e.kind !== 'draft')) throw new ShareError('corrupt');
+	if (!(v.entries as unknown[]).every((e) => isSetEntry(e) && e.kind !== 'draft'))
+		throw new ShareError('corrupt');
 	if (v.entries.length === 0) throw new ShareError('empty');
 	return { id: v.id, name: v.name, entries: v.entries };
 }
