@@ -137,7 +137,12 @@ describe('build on a fixture bank', () => {
 			'outsourcing-class',
 			'outsourcing-subclass',
 			'trade-enterprise',
-			'outsourcing-enterprise'
+			'outsourcing-enterprise',
+			'oecd-wto-part',
+			'dingtao-category',
+			'mofcom-2019-class',
+			'mofcom-2020-domain',
+			'ustr-class'
 		]);
 		expect(index.families[7].options[2]).toEqual({
 			id: 'ito-rd.other',

@@ -114,7 +114,42 @@ const families = {
 		]
 	},
 	'trade-enterprise': criteria('服务贸易企业', 'Service-trade enterprise'),
-	'outsourcing-enterprise': criteria('服务外包企业', 'Service-outsourcing enterprise')
+	'outsourcing-enterprise': criteria('服务外包企业', 'Service-outsourcing enterprise'),
+	'oecd-wto-part': {
+		label: { zh: 'OECD-WTO 框架的组成部分', en: 'Part of the OECD–WTO framework' },
+		options: [
+			{ id: 'digitally-ordered', zh: '数字订购贸易', en: 'digitally ordered trade' },
+			{ id: 'digitally-delivered', zh: '数字交付贸易', en: 'digitally delivered trade' }
+		]
+	},
+	'dingtao-category': {
+		label: { zh: '鼎韬 2019 年的核心范畴', en: "Dingtao's 2019 core category" },
+		options: [
+			{ id: 'digitised', zh: '数字化的贸易', en: 'digitised trade' },
+			{ id: 'digitally-driven', zh: '数字驱动的贸易', en: 'digitally driven trade' }
+		]
+	},
+	'mofcom-2019-class': {
+		label: { zh: '商务部 2019 年的三大类', en: 'MOFCOM 2019 class' },
+		options: [
+			{ id: 'it-services', zh: '信息技术服务', en: 'information technology services' },
+			{ id: 'digital-content', zh: '数字内容服务', en: 'digital content services' }
+		]
+	},
+	'mofcom-2020-domain': {
+		label: { zh: '商务部 2020 年的四大领域', en: 'MOFCOM 2020 domain' },
+		options: [
+			{ id: 'digital-product', zh: '数字产品贸易', en: 'digital product trade' },
+			{ id: 'data', zh: '数据贸易', en: 'data trade' }
+		]
+	},
+	'ustr-class': {
+		label: { zh: 'USTR 2017 年的四大类', en: "USTR's 2017 class" },
+		options: [
+			{ id: 'digital-content', zh: '数字内容', en: 'digital content' },
+			{ id: 'search-engines', zh: '搜索引擎', en: 'search engines' }
+		]
+	}
 };
 
 const glossary = [

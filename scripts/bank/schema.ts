@@ -15,7 +15,12 @@ export const FAMILY_IDS = [
 	'outsourcing-class',
 	'outsourcing-subclass',
 	'trade-enterprise',
-	'outsourcing-enterprise'
+	'outsourcing-enterprise',
+	'oecd-wto-part',
+	'dingtao-category',
+	'mofcom-2019-class',
+	'mofcom-2020-domain',
+	'ustr-class'
 ] as const;
 export type AuthoredFamilyId = (typeof FAMILY_IDS)[number];
 

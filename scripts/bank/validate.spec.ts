@@ -607,6 +607,27 @@ describe('validate: where the handout is silent (issue #12)', () => {
 		);
 	});
 
+	it('scores OECD–WTO and Dingtao together only where definitions and mapping agree', () => {
+		const s = fixtureSource();
+		const msg = (o: string, d: string) =>
+			`${FILE}#demo-classify-01 answer.dingtao-category: "${d}" with OECD–WTO "${o}": score the two frameworks together only where the handout's definitions and its mapping agree (digitally-delivered ↔ digitised, platform-enabled ↔ digitally-supported); otherwise leave one out (part 1.3)`;
+		item(s, 'demo-classify-01').answer = {
+			'oecd-wto-part': 'digitally-delivered',
+			'dingtao-category': 'digitally-driven'
+		};
+		expect(errorsOf(s)).toContain(msg('digitally-delivered', 'digitally-driven'));
+		item(s, 'demo-classify-01').answer = {
+			'oecd-wto-part': 'digitally-ordered',
+			'dingtao-category': 'digitally-driven'
+		};
+		expect(errorsOf(s)).toContain(msg('digitally-ordered', 'digitally-driven'));
+		item(s, 'demo-classify-01').answer = {
+			'oecd-wto-part': 'digitally-delivered',
+			'dingtao-category': 'digitised'
+		};
+		expect(errorsOf(s).filter((e) => e.includes('dingtao-category'))).toEqual([]);
+	});
+
 	it('rejects a stem that contains the key’s words and no distractor’s', () => {
 		const s = fixtureSource();
 		item(s, 'demo-multiple-01').stem = {

@@ -67,6 +67,17 @@ export function splitRef(ref: string): [string, string] {
 	return dot < 0 ? [ref, ''] : [ref.slice(0, dot), ref.slice(dot + 1)];
 }
 
+/**
+ * OECD–WTO part → the Dingtao (2019) category that both the handout's definitions and its mapping
+ * give for the same scenario (part 1.3). The third pair of the mapping, 数字驱动的贸易 ↔ 数字订购贸易,
+ * is left out on purpose: an online order of goods is 数字订购贸易 by the OECD–WTO definition but
+ * 数字支持的贸易 by Dingtao's own, so the handout does not settle both at once (see dig-21).
+ */
+const AGREEING_DIGITAL_PAIRS: Readonly<Record<string, string>> = {
+	'digitally-delivered': 'digitised',
+	'platform-enabled': 'digitally-supported'
+};
+
 const isFamilyId = (s: string): s is AuthoredFamilyId =>
 	(FAMILY_IDS as readonly string[]).includes(s);
 
@@ -223,6 +234,17 @@ export function checkClassify(at: LoadedItem, families: FamilyIndex): BankError[
 				at,
 				'answer.direction',
 				'the handout gives no export/import direction for commercial presence: do not score one (part 2.3)'
+			)
+		);
+	const oecd = answer['oecd-wto-part'];
+	const dingtao = answer['dingtao-category'];
+	if (oecd !== undefined && dingtao !== undefined && AGREEING_DIGITAL_PAIRS[oecd] !== dingtao)
+		errors.push(
+			err(
+				'classify',
+				at,
+				'answer.dingtao-category',
+				`"${dingtao}" with OECD–WTO "${oecd}": score the two frameworks together only where the handout's definitions and its mapping agree (digitally-delivered ↔ digitised, platform-enabled ↔ digitally-supported); otherwise leave one out (part 1.3)`
 			)
 		);
 	errors.push(...checkTree(at, item, families));

@@ -33,7 +33,12 @@ export const FAMILY_SIZES: Readonly<Record<FamilyId, number>> = {
 	'outsourcing-class': 9,
 	'outsourcing-subclass': 45,
 	'trade-enterprise': 2,
-	'outsourcing-enterprise': 2
+	'outsourcing-enterprise': 2,
+	'oecd-wto-part': 3,
+	'dingtao-category': 3,
+	'mofcom-2019-class': 3,
+	'mofcom-2020-domain': 4,
+	'ustr-class': 4
 };
 
 /** A fresh seed for a new attempt (routes call this; machines only receive it in input). */

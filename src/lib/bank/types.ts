@@ -23,7 +23,12 @@ export type FamilyId =
 	| 'outsourcing-class'
 	| 'outsourcing-subclass'
 	| 'trade-enterprise'
-	| 'outsourcing-enterprise';
+	| 'outsourcing-enterprise'
+	| 'oecd-wto-part'
+	| 'dingtao-category'
+	| 'mofcom-2019-class'
+	| 'mofcom-2020-domain'
+	| 'ustr-class';
 
 export interface FamilyOption {
 	id: string;
