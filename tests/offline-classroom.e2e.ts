@@ -221,7 +221,7 @@ test.fixme('a class runs offline: scan in, answer, scan out, exact report', asyn
 	phase('all offline');
 
 	await audit(host, 'setup');
-	await host.getByLabel('Questions from the bank').selectOption('5');
+	await host.getByLabel('Questions from the units').selectOption('5');
 	await host.getByLabel('Seconds per question').fill('300');
 	await host.getByLabel('Students expected (optional)').fill('3');
 	await host.getByRole('button', { name: 'Create the session' }).click();

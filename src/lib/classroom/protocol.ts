@@ -14,8 +14,11 @@ import type { RoomSettings } from '$lib/server/classroom/requests';
 
 /** Upper bounds on request bodies, in bytes (UTF-8). Above these the server answers 413. */
 export const BODY_LIMITS = {
-	/** Room creation carries a quiz set: up to MAX_QUESTIONS item references. */
-	create: 32 * 1024,
+	/**
+	 * Room creation carries a quiz set: up to MAX_QUESTIONS item references, or a saved set with
+	 * the instructor's own items whole (each at most MAX_OWN_ITEM_CHARS, set-source.schema.ts).
+	 */
+	create: 256 * 1024,
 	join: 1024,
 	/** A cloze answer or a classify response is small; 4 KB leaves room and stops floods. */
 	answer: 4 * 1024,

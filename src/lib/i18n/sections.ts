@@ -17,7 +17,7 @@ export const NAMESPACES_BY_SECTION: Record<string, Namespace[]> = {
 	classroom: ['classroom', 'quiz', 'sets', 'offline'],
 	// A student's phone: the join form and the questions, not the instructor's set tools.
 	'classroom/join': ['classroom', 'quiz'],
-	sets: ['sets', 'quiz']
+	sets: ['sets', 'quiz', 'classroom']
 };
 
 /** The namespaces of the page at `routeId` ("/classroom/join"): its deepest listed section's. */

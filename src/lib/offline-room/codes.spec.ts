@@ -204,7 +204,7 @@ describe('session codes', () => {
 			['typed half', () => decodeTypedCode(typed.slice(0, 24)), 'truncated'],
 			[
 				'newer version',
-				() => decodeSession('STAS' + base45Encode(Uint8Array.from([2, 0, 20]))),
+				() => decodeSession('STAS' + base45Encode(Uint8Array.from([3, 0, 20]))),
 				'newer-version'
 			],
 			[

@@ -8,8 +8,17 @@
  *   · u8 n units · n × u16 unit tag · varint m questions · m × question · u16 check
  *
  *   question: u8 unit slot (< 0xF0) · u16 item tag                 (an authored bank item)
- *          or u8 0xF0 + generator (0 mode, 1 any outsourcing, 2 ITO, 3 BPO, 4 KPO) · u32 seed
+ *          or u8 0xF0 · u8 generator (0 mode, 1 any outsourcing, 2 ITO, 3 BPO, 4 KPO,
+ *             5 outsourcing mode, 6 category, 7 exclusion) · u32 seed
  *             · varint count                                         (a run of generated items)
+ *          or u8 0xF1 · varint k                 (version 2: the k-th of the instructor's own items)
+ *
+ * Version 2 (written only when a saved set has own items, so other sessions stay version 1 and
+ * readable by older phones) adds, after the questions and before the check:
+ *
+ *   varint b · b bytes: the own items, as a JSON list packed by `packJson` (src/lib/sets/compact-json.ts)
+ *
+ * The phone checks each own item with the bank's schema before asking it (session-items.ts).
  *
  * Tags are `hash16` of the unit id and of the item id (ids are stable across bank rebuilds and
  * languages; positions are not), checked for collisions when the session is made. The check is
@@ -39,8 +48,18 @@ import {
 	TruncatedError
 } from './bytes';
 import { CodeError } from './code-error';
+import { PackError, packJson, unpackJson } from '../sets/compact-json';
 
 export const CODE_VERSION = 1;
+/**
+ * The longest session QR text one code holds: QR version 40 at ECC level M (QrCode.svelte) takes
+ * 3,391 alphanumeric characters. A set whose own questions do not fit is refused with a message.
+ */
+export const MAX_SESSION_QR_CHARS = 3391;
+/** Sessions carrying own items; result codes stay at CODE_VERSION. */
+export const OWN_ITEMS_VERSION = 2;
+/** Bytes the own items may unpack to: 100 items of bank size, and no "zip bomb". */
+export const MAX_OWN_ITEMS_BYTES = 256 * 1024;
 export const SESSION_PREFIX = 'STAS';
 export const RESULT_PREFIX = 'STAR';
 export const KEY_BYTES = 6;
@@ -48,14 +67,33 @@ export const KEY_BYTES = 6;
 export const MAX_SESSION_QUESTIONS = 100;
 
 const GENERATED_MARK = 0xf0;
-export const GENERATORS = ['mode', 'outsourcing', 'ito', 'bpo', 'kpo'] as const;
+const OWN_MARK = 0xf1;
+/**
+ * Generator codes by byte value. Only ever appended to, so an older code reads the same: 0–4 were
+ * the first version's; 5–7 are the drill kinds added since (`$lib/bank/generators/kinds`).
+ */
+export const GENERATORS = [
+	'mode',
+	'outsourcing',
+	'ito',
+	'bpo',
+	'kpo',
+	'outsourcing-mode',
+	'category',
+	'exclusion'
+] as const;
 export type GeneratorCode = (typeof GENERATORS)[number];
 
 export type QuestionRef =
 	/** An authored item, by `hash16` of its unit id and its item id. */
 	| { kind: 'bank'; unit: number; item: number }
 	/** `count` generated scenarios from `generator` with `seed`. */
-	| { kind: 'generated'; generator: GeneratorCode; seed: number; count: number };
+	| { kind: 'generated'; generator: GeneratorCode; seed: number; count: number }
+	/**
+	 * One of the instructor's own items, carried whole (an OwnItem, src/lib/sets/own-item.ts).
+	 * `unknown` until the phone has checked it with the bank's schema (session-items.ts).
+	 */
+	| { kind: 'own'; item: unknown };
 
 export interface OfflineSession {
 	/** 6 random bytes: the session's identity and the key of every result's check value. */
@@ -91,23 +129,31 @@ function guarded<T>(decode: () => T): T {
 	}
 }
 
-function readVersion(reader: ByteReader): void {
+function readVersion(reader: ByteReader, newest = CODE_VERSION): number {
 	const version = reader.u8();
-	if (version > CODE_VERSION) throw new CodeError('newer-version');
+	if (version > newest) throw new CodeError('newer-version');
 	if (version < 1) throw new CodeError('corrupt', 'Unknown version 0.');
+	return version;
 }
 
-function writeSettings(writer: ByteWriter, s: Omit<OfflineSession, 'questions'>): void {
+function writeSettings(
+	writer: ByteWriter,
+	s: Omit<OfflineSession, 'questions'>,
+	version = CODE_VERSION
+): void {
 	if (s.key.length !== KEY_BYTES) throw new RangeError('A session key is 6 bytes.');
 	writer
-		.u8(CODE_VERSION)
+		.u8(version)
 		.u8(s.scoring === 'speed' ? 1 : 0)
 		.varint(s.secondsPerQuestion)
 		.raw(s.key);
 }
 
-function readSettings(reader: ByteReader): Omit<OfflineSession, 'questions'> {
-	readVersion(reader);
+function readSettings(
+	reader: ByteReader,
+	newest = CODE_VERSION
+): Omit<OfflineSession, 'questions'> & { version: number } {
+	const version = readVersion(reader, newest);
 	const flags = reader.u8();
 	if (flags > 1) throw new CodeError('corrupt', 'Unknown flags.');
 	const secondsPerQuestion = reader.varint();
@@ -117,6 +163,7 @@ function readSettings(reader: ByteReader): Omit<OfflineSession, 'questions'> {
 	)
 		throw new CodeError('corrupt', 'Seconds per question out of range.');
 	return {
+		version,
 		scoring: flags & 1 ? 'speed' : 'accuracy',
 		secondsPerQuestion,
 		key: reader.raw(KEY_BYTES)
@@ -136,26 +183,33 @@ const withCheck = (writer: ByteWriter): Uint8Array => {
 
 /** The number of questions a list of refs stands for. */
 export const questionCount = (refs: readonly QuestionRef[]): number =>
-	refs.reduce((n, ref) => n + (ref.kind === 'bank' ? 1 : ref.count), 0);
+	refs.reduce((n, ref) => n + (ref.kind === 'generated' ? ref.count : 1), 0);
 
 /** The session as QR text (`STAS…`, QR alphanumeric). Throws RangeError on values out of range. */
 export function encodeSession(session: OfflineSession): string {
 	const writer = new ByteWriter();
-	writeSettings(writer, session);
+	const own = session.questions.flatMap((ref) => (ref.kind === 'own' ? [ref.item] : []));
+	writeSettings(writer, session, own.length > 0 ? OWN_ITEMS_VERSION : CODE_VERSION);
 	const units: number[] = [];
 	for (const ref of session.questions)
 		if (ref.kind === 'bank' && !units.includes(ref.unit)) units.push(ref.unit);
 	writer.u8(units.length);
 	for (const unit of units) writer.u16(unit);
 	writer.varint(session.questions.length);
+	let ownIndex = 0;
 	for (const ref of session.questions) {
 		if (ref.kind === 'bank') writer.u8(units.indexOf(ref.unit)).u16(ref.item);
+		else if (ref.kind === 'own') writer.u8(OWN_MARK).varint(ownIndex++);
 		else
 			writer
 				.u8(GENERATED_MARK)
 				.u8(GENERATORS.indexOf(ref.generator))
 				.u32(ref.seed)
 				.varint(ref.count);
+	}
+	if (own.length > 0) {
+		const packed = packJson(own);
+		writer.varint(packed.length).raw(packed);
 	}
 	return SESSION_PREFIX + base45Encode(withCheck(writer));
 }
@@ -179,11 +233,13 @@ export function decodeSession(text: string): OfflineSession {
 	if (kind !== 'session') throw new CodeError('not-a-code');
 	return guarded(() => {
 		const reader = new ByteReader(base45Decode(text.trim().slice(SESSION_PREFIX.length)));
-		const settings = readSettings(reader);
+		const { version, ...settings } = readSettings(reader, OWN_ITEMS_VERSION);
 		const units = Array.from({ length: reader.u8() }, () => reader.u16());
 		const count = reader.varint();
 		if (count > MAX_SESSION_QUESTIONS) throw new CodeError('corrupt', 'Too many questions.');
 		const questions: QuestionRef[] = [];
+		/** [position in questions, index in the own-items list] */
+		const ownSlots: [number, number][] = [];
 		for (let i = 0; i < count; i++) {
 			const slot = reader.u8();
 			if (slot === GENERATED_MARK) {
@@ -193,6 +249,9 @@ export function decodeSession(text: string): OfflineSession {
 				const n = reader.varint();
 				if (n < 1 || n > MAX_SESSION_QUESTIONS) throw new CodeError('corrupt', 'Bad count.');
 				questions.push({ kind: 'generated', generator, seed, count: n });
+			} else if (slot === OWN_MARK && version >= OWN_ITEMS_VERSION) {
+				ownSlots.push([questions.length, reader.varint()]);
+				questions.push({ kind: 'own', item: null });
 			} else {
 				if (slot >= units.length) throw new CodeError('corrupt', 'Unknown unit slot.');
 				questions.push({ kind: 'bank', unit: units[slot], item: reader.u16() });
@@ -200,9 +259,29 @@ export function decodeSession(text: string): OfflineSession {
 		}
 		if (questionCount(questions) > MAX_SESSION_QUESTIONS)
 			throw new CodeError('corrupt', 'Too many questions.');
+		if (version >= OWN_ITEMS_VERSION) {
+			const own = readOwnItems(reader);
+			for (const [position, k] of ownSlots) {
+				if (k >= own.length) throw new CodeError('corrupt', 'Unknown own item.');
+				questions[position] = { kind: 'own', item: own[k] };
+			}
+		}
 		readCheck(reader);
 		return { ...settings, questions };
 	});
+}
+
+function readOwnItems(reader: ByteReader): unknown[] {
+	const length = reader.varint();
+	if (length > reader.remaining) throw new TruncatedError();
+	try {
+		const own = unpackJson(reader.raw(length), MAX_OWN_ITEMS_BYTES);
+		if (!Array.isArray(own)) throw new CodeError('corrupt', 'The own items are not a list.');
+		return own;
+	} catch (error) {
+		if (error instanceof PackError) throw new CodeError('corrupt', error.message);
+		throw error;
+	}
 }
 
 /** The recipe as a typed code: Crockford Base32 in groups of 4 (`ABCD-EFGH-…`). */
@@ -225,9 +304,11 @@ export function decodeTypedCode(text: string): SessionRecipe {
 	if (kind !== 'typed') throw new CodeError(text.trim().length < 20 ? 'truncated' : 'not-a-code');
 	return guarded(() => {
 		const reader = new ByteReader(base32Decode(text));
-		const settings = readSettings(reader);
+		const { key, secondsPerQuestion, scoring } = readSettings(reader);
 		const recipe = {
-			...settings,
+			key,
+			secondsPerQuestion,
+			scoring,
 			bank: reader.u16(),
 			unitMask: reader.u16(),
 			bankCount: reader.u8(),

@@ -1,11 +1,14 @@
 /**
  * From a session's question references to the items a phone shows, in the phone's own language:
  * authored items come from this device's bank (found by their id tags), generated scenarios are
- * regenerated from their seed (the generators are deterministic per seed and locale).
+ * regenerated from their seed (the generators are deterministic per seed and locale), and the
+ * instructor's own items, carried in the code, are checked with the bank's schema first.
  */
 import { generateDrill, hash32 } from '$lib/bank/generators';
+import type { DrillKind } from '$lib/bank/generators/kinds';
 import { loadIndex, loadUnit } from '$lib/bank/loader';
 import { LOCALES, type BankIndex, type Item, type Locale } from '$lib/bank/types';
+import type { SetSourceEntry } from '$lib/classroom/set-source.schema';
 import { hash16, toHex } from './bytes';
 import { CodeError } from './code-error';
 import {
@@ -34,16 +37,25 @@ export async function resolveSessionItems(
 	index?: BankIndex
 ): Promise<Item[]> {
 	const bank = index ?? (await loadIndex());
+	// The schema (zod) loads only for sessions that carry own items.
+	const own = refs.some((r) => r.kind === 'own') ? await import('$lib/sets/own-item') : null;
 	const items: Item[] = [];
 	for (const ref of refs) {
+		if (ref.kind === 'own') {
+			const checked = own!.validateOwnItem(ref.item, bank.families);
+			if (!checked.ok) throw new CodeError('corrupt', 'An own question does not fit the schema.');
+			items.push(own!.toRuntimeItem(checked.item, locale, bank.families));
+			continue;
+		}
 		if (ref.kind === 'generated') {
+			// ITO/BPO/KPO are the outsourcing drill narrowed to one type; the rest are drill kinds.
 			const outsourcingType =
 				ref.generator === 'ito' || ref.generator === 'bpo' || ref.generator === 'kpo'
 					? ref.generator
 					: undefined;
 			items.push(
 				...generateDrill({
-					kind: ref.generator === 'mode' ? 'mode' : 'outsourcing',
+					kind: outsourcingType ? 'outsourcing' : (ref.generator as DrillKind),
 					outsourcingType,
 					seed: ref.seed,
 					count: ref.count,
@@ -60,6 +72,28 @@ export async function resolveSessionItems(
 		items.push(item);
 	}
 	return items;
+}
+
+/**
+ * A saved set's entries (src/lib/features/classroom/question-choice.ts `roomEntries`) as session
+ * questions, in the set's order: bank items by tag, drills by generator and seed, own items whole.
+ */
+export function setQuestionRefs(entries: readonly SetSourceEntry[]): QuestionRef[] {
+	return entries.map((entry): QuestionRef => {
+		switch (entry.kind) {
+			case 'bank':
+				return { kind: 'bank', unit: hash16(entry.unit), item: hash16(entry.id) };
+			case 'drill':
+				return {
+					kind: 'generated',
+					generator: entry.drill,
+					seed: entry.seed,
+					count: entry.count
+				};
+			case 'own':
+				return { kind: 'own', item: entry.item };
+		}
+	});
 }
 
 /**

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryTable } from '../progress/tables';
 import type { StorageNotice } from '../progress/types';
 import { StorageFullError } from '../progress/progress-store';
-import { createSetStore, moveEntry, SET_SCHEMA_VERSION, type SetEntry } from './set-store';
+import {
+	createSetStore,
+	MAX_KEPT_REPORTS,
+	moveEntry,
+	SET_SCHEMA_VERSION,
+	type KeptReport,
+	type SetEntry
+} from './set-store';
 
 const own: SetEntry = {
 	kind: 'own',
@@ -94,5 +101,48 @@ describe('set store', () => {
 		await expect(store.rename(a.id, 'New name')).rejects.toBeInstanceOf(StorageFullError);
 		expect(notices).toContainEqual({ kind: 'full' });
 		expect((await store.get(a.id))!.name).toBe('Saved');
+	});
+
+	it('keeps classroom reports with the set, newest first, one per session, not in copies', async () => {
+		const { store, tables, notices } = setup();
+		const set = await store.create('Week 3', [bank]);
+		const kept = (roomId: string, savedAt: number): KeptReport => ({
+			roomId,
+			mode: 'live',
+			savedAt,
+			report: { questions: [], students: [], mostMissed: [] }
+		});
+		expect(await store.keepReport(set.id, kept('r1', 1))).toBe(true);
+		expect(await store.keepReport(set.id, kept('r2', 2))).toBe(true);
+		expect(await store.keepReport(set.id, kept('r1', 3))).toBe(true);
+		const read = await store.get(set.id);
+		expect(read!.reports!.map((r) => [r.roomId, r.savedAt])).toEqual([
+			['r1', 3],
+			['r2', 2]
+		]);
+		// Running a set does not count as changing it.
+		expect(read!.updatedAt).toBe(set.updatedAt);
+		expect((await store.duplicate(set.id, 'copy'))!.reports).toBeUndefined();
+		// An edit saved from a copy read before the reports keeps them.
+		await store.save({ ...set, name: 'Week 3 (edited)' });
+		expect((await store.get(set.id))!.reports).toHaveLength(2);
+		expect(await store.keepReport('set-gone', kept('r9', 9))).toBe(false);
+		await expect(store.keepReport(set.id, { roomId: 'x' } as KeptReport)).rejects.toThrow(
+			TypeError
+		);
+		for (let i = 0; i < MAX_KEPT_REPORTS + 5; i++) await store.keepReport(set.id, kept(`n${i}`, i));
+		expect((await store.get(set.id))!.reports).toHaveLength(MAX_KEPT_REPORTS);
+		// A damaged report is set aside alone: the set and its other reports stay.
+		await tables.sets.setItem(set.id, {
+			...read,
+			reports: [{ roomId: 'r', report: 'x' }, kept('ok', 5)]
+		});
+		const repaired = await store.get(set.id);
+		expect(repaired!.entries).toEqual([bank]);
+		expect(repaired!.reports!.map((r) => r.roomId)).toEqual(['ok']);
+		expect(notices.some((n) => n.kind === 'corrupt')).toBe(true);
+		expect(
+			(await tables.quarantine.keys()).some((k) => k.startsWith(`sets/${set.id}/reports/`))
+		).toBe(true);
 	});
 });

@@ -6,6 +6,8 @@
  * `StorageFullError` with what was saved before intact.
  */
 import { isDrillKind, type DrillKind } from '../bank/generators/kinds';
+import type { RoomReport } from '../classroom/protocol';
+import type { HomeworkResult } from './homework-results';
 import { StorageFullError } from '../progress/progress-store';
 import type { KeyValueTable, Tables } from '../progress/tables';
 import type { StorageNotice } from '../progress/types';
@@ -42,6 +44,24 @@ export interface DraftEntry {
 }
 export type SetEntry = BankEntry | DrillEntry | OwnEntry | DraftEntry;
 
+/** Classroom reports kept with a set: the latest this many (a term of weekly lessons). */
+export const MAX_KEPT_REPORTS = 30;
+
+/** A classroom session's report, kept with the set it ran (live room or offline session). */
+export interface KeptReport {
+	/**
+	 * The live room's id, `offline-<session key hex>`, or `homework`: one report per session, and
+	 * one for all the homework results imported.
+	 */
+	roomId: string;
+	mode: 'live' | 'offline' | 'homework';
+	/** Homework only: the imported results the report is built from (merged on each import). */
+	results?: HomeworkResult[];
+	/** ms since the epoch. */
+	savedAt: number;
+	report: RoomReport;
+}
+
 /** A named, ordered list of questions. */
 export interface QuestionSet {
 	schema: number;
@@ -52,6 +72,8 @@ export interface QuestionSet {
 	createdAt: number;
 	updatedAt: number;
 	entries: SetEntry[];
+	/** Reports of the classroom sessions that ran this set, newest first (optional: added later). */
+	reports?: KeptReport[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -75,6 +97,23 @@ export function isSetEntry(v: unknown): v is SetEntry {
 	}
 }
 
+/** Shape check of a kept report (enough for the report screens and exports not to break). */
+export function isKeptReport(v: unknown): v is KeptReport {
+	if (!isObject(v) || !isText(v.roomId) || !Number.isFinite(v.savedAt)) return false;
+	if (v.mode !== 'live' && v.mode !== 'offline' && v.mode !== 'homework') return false;
+	if (v.results !== undefined && !Array.isArray(v.results)) return false;
+	const r = v.report;
+	return (
+		isObject(r) &&
+		Array.isArray(r.questions) &&
+		Array.isArray(r.students) &&
+		Array.isArray(r.mostMissed) &&
+		r.students.every(
+			(s) => isObject(s) && typeof s.nickname === 'string' && Array.isArray(s.answers)
+		)
+	);
+}
+
 /** The guard applied to every record read back. */
 export function isQuestionSet(v: unknown): v is QuestionSet {
 	return (
@@ -85,7 +124,8 @@ export function isQuestionSet(v: unknown): v is QuestionSet {
 		Number.isFinite(v.createdAt) &&
 		Number.isFinite(v.updatedAt) &&
 		Array.isArray(v.entries) &&
-		v.entries.every(isSetEntry)
+		v.entries.every(isSetEntry) &&
+		(v.reports === undefined || (Array.isArray(v.reports) && v.reports.every(isKeptReport)))
 	);
 }
 
@@ -166,6 +206,24 @@ export function createSetStore(
 			for (let v = record.schema; v < SET_SCHEMA_VERSION && SET_MIGRATIONS[v]; v++)
 				record = { ...SET_MIGRATIONS[v](record as Record<string, unknown>), schema: v + 1 };
 		}
+		// A damaged report costs only itself: set aside, and the set's questions stay usable.
+		if (isObject(record) && Array.isArray(record.reports) && !record.reports.every(isKeptReport)) {
+			const reports = record.reports as unknown[];
+			const repaired = { ...record, reports: reports.filter(isKeptReport) };
+			if (isQuestionSet(repaired)) {
+				onNotice({ kind: 'corrupt', table: 'sets', key });
+				try {
+					await tables.quarantine.setItem(
+						`sets/${key}/reports/${now()}`,
+						reports.filter((r) => !isKeptReport(r))
+					);
+					await tables.sets.setItem(key, repaired);
+				} catch {
+					// Setting aside failed (e.g. disk full): the record stays as it was.
+				}
+				return repaired;
+			}
+		}
 		if (isQuestionSet(record)) return record;
 		await quarantine(key, value ?? null);
 		return null;
@@ -174,8 +232,14 @@ export function createSetStore(
 	async function save(set: QuestionSet): Promise<QuestionSet> {
 		const next = { ...set, schema: SET_SCHEMA_VERSION, updatedAt: now() };
 		if (!isQuestionSet(next)) throw new TypeError('not a valid question set');
-		await serialised(() => write(tables.sets, next.id, next));
-		return next;
+		return serialised(async () => {
+			// Reports are written by keepReport only: a screen saving an edit from an older copy
+			// of the set must not drop a report kept since.
+			const stored = await read(next.id);
+			const saved = stored?.reports ? { ...next, reports: stored.reports } : next;
+			await write(tables.sets, saved.id, saved);
+			return saved;
+		});
 	}
 
 	return {
@@ -208,13 +272,31 @@ export function createSetStore(
 			const set = await read(id);
 			if (!set) return null;
 			const at = now();
-			return save({ ...structuredClone(set), id: newSetId(), name, createdAt: at, updatedAt: at });
+			// The copy starts with no history: reports belong to the sessions that ran the original.
+			const copy = structuredClone(set);
+			delete copy.reports;
+			return save({ ...copy, id: newSetId(), name, createdAt: at, updatedAt: at });
 		},
 		/** Deletes and returns the set, so the UI can offer "undo" by saving it back. */
 		async remove(id: string): Promise<QuestionSet | null> {
 			const set = await read(id);
 			await serialised(() => tables.sets.removeItem(id));
 			return set;
+		},
+		/**
+		 * Keeps a classroom report with its set (replacing an earlier save of the same session),
+		 * without touching `updatedAt`: running a set does not change it. False if the set is gone.
+		 */
+		async keepReport(setId: string, kept: KeptReport): Promise<boolean> {
+			if (!isKeptReport(kept)) throw new TypeError('not a classroom report');
+			return serialised(async () => {
+				const set = await read(setId);
+				if (!set) return false;
+				const others = (set.reports ?? []).filter((r) => r.roomId !== kept.roomId);
+				const reports = [kept, ...others].slice(0, MAX_KEPT_REPORTS);
+				await write(tables.sets, set.id, { ...set, reports });
+				return true;
+			});
 		},
 		/** Puts a removed set back exactly as it was (undo). */
 		async restore(set: QuestionSet): Promise<void> {

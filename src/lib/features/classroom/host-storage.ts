@@ -66,3 +66,45 @@ export function deleteReport(roomId: string): void {
 		savedReports().filter((r) => r.roomId !== roomId)
 	);
 }
+
+const ROOM_SETS_KEY = 'classroom.roomSets.v1';
+const MAX_ROOM_SETS = 20;
+
+/** The saved set a session was started from (id and name at the time). */
+export interface RoomSet {
+	id: string;
+	name: string;
+}
+
+/** Remembers which set a room (or offline session) runs, so its report is kept with the set. */
+export function saveRoomSet(roomId: string, set: RoomSet): boolean {
+	const others = (read<[string, RoomSet][]>(ROOM_SETS_KEY) ?? []).filter(([id]) => id !== roomId);
+	return write(ROOM_SETS_KEY, [[roomId, set], ...others].slice(0, MAX_ROOM_SETS));
+}
+
+export function roomSet(roomId: string): RoomSet | null {
+	return (
+		(read<[string, RoomSet][]>(ROOM_SETS_KEY) ?? []).find(([id]) => id === roomId)?.[1] ?? null
+	);
+}
+
+/**
+ * Keeps a finished session's report with the saved set it ran, in the set store (IndexedDB), so
+ * the instructor finds it on the Sets page on this device whatever tab ran the session. Resolves
+ * false when the session did not come from a set, the set was deleted or storage refused.
+ */
+export async function keepWithSet(
+	roomId: string,
+	mode: 'live' | 'offline',
+	report: RoomReport
+): Promise<boolean> {
+	const set = roomSet(roomId);
+	if (!set) return false;
+	try {
+		const { openSets } = await import('$lib/features/sets/sets-state');
+		const { store } = await openSets();
+		return await store.keepReport(set.id, { roomId, mode, savedAt: Date.now(), report });
+	} catch {
+		return false;
+	}
+}

@@ -8,6 +8,7 @@ import { loadIndex, loadUnit } from '$lib/bank/loader';
 import type { Item, Locale } from '$lib/bank/types';
 import { MAX_QUESTIONS, type GeneratedSpec, type QuestionSource } from '$lib/classroom/protocol';
 import type { RoomQuestion } from '$lib/classroom/room/room.types';
+import { toRuntimeItem, validateOwnItem } from '$lib/sets/own-item';
 import { ClassroomError } from './errors';
 import { randomSeed } from './ids';
 
@@ -27,6 +28,44 @@ function capped(items: Item[], limit: number | undefined, seed: number | undefin
 
 const generated = (specs: GeneratedSpec[] | undefined, locale: Locale): Item[] =>
 	(specs ?? []).flatMap((spec) => generateDrill({ ...spec, locale }));
+
+/**
+ * A saved set's entries in its order. Own items already passed the zod schema at the request;
+ * here they also pass the bank's cross-checks that need the families (classify answers inside
+ * their family tree, keys inside the options), then become `Item`s like any bank item.
+ */
+async function setEntryItems(
+	entries: Extract<QuestionSource, { kind: 'entries' }>['entries'],
+	locale: Locale
+): Promise<Item[]> {
+	const families = entries.some((e) => e.kind === 'own') ? (await loadIndex()).families : [];
+	const items: Item[] = [];
+	const missing: string[] = [];
+	for (const [at, entry] of entries.entries()) {
+		if (entry.kind === 'bank') {
+			const item = (await unitItems(entry.unit, locale)).find((i) => i.id === entry.id);
+			if (item) items.push(item);
+			else missing.push(`${entry.unit}/${entry.id}`);
+		} else if (entry.kind === 'drill') {
+			items.push(
+				...generateDrill({ kind: entry.drill, seed: entry.seed, count: entry.count, locale })
+			);
+		} else {
+			const checked = validateOwnItem(entry.item, families);
+			if (!checked.ok) {
+				const { path, reason } = checked.errors[0];
+				throw new ClassroomError(
+					'malformed',
+					`source.entries[${at}].item${path ? `.${path}` : ''}: ${String(reason.params?.detail ?? reason.code)}.`
+				);
+			}
+			items.push(toRuntimeItem(checked.item, locale, families));
+		}
+	}
+	if (missing.length > 0)
+		throw new ClassroomError('unknown-source', `Unknown items: ${missing.slice(0, 5).join(', ')}.`);
+	return items.slice(0, MAX_QUESTIONS);
+}
 
 export async function resolveItems(source: QuestionSource, locale: Locale): Promise<Item[]> {
 	switch (source.kind) {
@@ -59,6 +98,8 @@ export async function resolveItems(source: QuestionSource, locale: Locale): Prom
 		}
 		case 'generated':
 			return generated(source.generated, locale).slice(0, MAX_QUESTIONS);
+		case 'entries':
+			return setEntryItems(source.entries, locale);
 	}
 }
 

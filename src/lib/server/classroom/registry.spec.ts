@@ -66,6 +66,53 @@ describe('classroom registry', () => {
 		expect(room.qrSvg).toContain('<svg');
 	});
 
+	it("runs a saved set in the set's order, own items included, and refuses a bad own item", async () => {
+		const registry = await fresh();
+		const own = {
+			id: 'own-mode-q',
+			type: 'classify' as const,
+			lang: 'en' as const,
+			part: '',
+			concepts: [],
+			difficulty: 1 as const,
+			stem: { zh: 'A tutor teaches online.', en: 'A tutor teaches online.' },
+			explanation: { zh: 'Mode 1.', en: 'Mode 1.' },
+			answer: { mode: 'cross-border' }
+		};
+		const room = await registry.create(
+			{
+				locale: 'en',
+				source: {
+					kind: 'entries',
+					entries: [
+						{ kind: 'bank', unit: 'modes-of-supply', id: 'mode-02' },
+						{ kind: 'own', item: own },
+						{ kind: 'drill', drill: 'mode', seed: 3, count: 2 }
+					]
+				}
+			},
+			url,
+			'1.1.1.1'
+		);
+		const questions = registry.rooms.get(room.roomId)!.snapshot.context.questions;
+		expect(questions.map((q) => `${q.item.unit}/${q.item.id}`).slice(0, 2)).toEqual([
+			'modes-of-supply/mode-02',
+			'own/own-mode-q'
+		]);
+		expect(questions).toHaveLength(4);
+		const second = questions[1].item;
+		expect(second.type === 'classify' && second.dimensions[0].options.length).toBe(4);
+		// A family option that does not exist passes the schema but not the bank's cross-check.
+		const bad = { ...own, answer: { mode: 'teleportation' } };
+		const refused = registry.create(
+			{ locale: 'en', source: { kind: 'entries', entries: [{ kind: 'own', item: bad }] } },
+			url,
+			'1.1.1.2'
+		);
+		await expect(refused).rejects.toThrow(/entries\[0\]\.item\.answer/);
+		expect(await codeOf(refused)).toBe('malformed');
+	});
+
 	it('puts LAN addresses first when the host uses localhost', () => {
 		expect(joinUrlsFor(new URL('http://localhost:3000/'), ['192.168.1.5'])).toEqual([
 			'http://192.168.1.5:3000/classroom/join',

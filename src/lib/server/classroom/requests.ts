@@ -14,6 +14,8 @@
 import { z } from 'zod';
 import type { Response as ItemResponse } from '$lib/bank/types';
 import { DRILL_KINDS } from '$lib/bank/generators/kinds';
+import { nicknameSchema } from '$lib/classroom/nickname.schema';
+import { setSourceSchema } from '$lib/classroom/set-source.schema';
 import {
 	CLOZE_MAX_LENGTH,
 	DEFAULT_SETTINGS,
@@ -21,7 +23,6 @@ import {
 	HOST_COMMANDS,
 	ID_PATTERN,
 	MAX_QUESTIONS,
-	NICKNAME_MAX_LENGTH,
 	OPTION_ORDERS,
 	PIN_PATTERN,
 	REJOIN_CODE_LENGTH,
@@ -63,47 +64,8 @@ const optionId = z
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { error: `must be one of ${values.map((v) => `"${v}"`).join(', ')}` });
 
-// ---------------------------------------------------------------------------------------------
-// Nicknames
-// ---------------------------------------------------------------------------------------------
-
-/** Whole emoji sequences (ZWJ families, flags, skin tones, keycaps): kept as they are. */
-const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
-/**
- * Outside emoji: control (Cc), format (Cf: bidi overrides, zero-width spaces and joiners, soft
- * hyphen, tag characters), surrogate halves (Cs), private use (Co), variation selectors, and the
- * blank-looking Hangul fillers and braille blank: each can make a name render as someone else's,
- * or as nothing.
- */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\uFE00-\uFE0F\u115F\u1160\u3164\uFFA0\u2800]/u;
-/** What a name must show at least one of: a letter, digit, symbol or punctuation mark. */
-const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
-
-const hasInvisible = (text: string) => INVISIBLE.test(text.replace(EMOJI, ''));
-
-/**
- * A nickname: NFKC (full-width letters become ASCII), trimmed, inner whitespace runs collapsed
- * to one space; then 1–20 characters (code points) with at least one visible one and no invisible
- * or formatting character outside an emoji. HTML stays plain text (screens render text).
- */
-export const nicknameSchema = z
-	.string({ error: 'Nickname must be text.' })
-	// Bounds the work below before any normalising (the join body is at most 1 KB anyway).
-	.max(200, { error: `Nickname is too long (${NICKNAME_MAX_LENGTH} characters).` })
-	.refine((raw) => !hasInvisible(raw), {
-		error: 'Nickname contains control or invisible characters.',
-		abort: true
-	})
-	.transform((raw) => raw.normalize('NFKC').trim().replace(/\s+/gu, ' '))
-	.refine((name) => name.length > 0, { error: 'Nickname is empty.', abort: true })
-	.refine((name) => VISIBLE.test(name), { error: 'Nickname has no visible character.' })
-	.refine((name) => [...name].length <= NICKNAME_MAX_LENGTH, {
-		error: `Nickname is too long (${NICKNAME_MAX_LENGTH} characters).`
-	})
-	// NFKC can compose new characters: check the result again.
-	.refine((name) => !hasInvisible(name), {
-		error: 'Nickname contains control or invisible characters.'
-	});
+// Nicknames: one schema for the classroom server and the homework results an instructor imports.
+export { nicknameSchema } from '$lib/classroom/nickname.schema';
 
 // ---------------------------------------------------------------------------------------------
 // Create room
@@ -166,15 +128,17 @@ const sourceSchema = z.discriminatedUnion(
 		z.strictObject({
 			kind: z.literal('generated'),
 			generated: generatedList.min(1, { error: 'must not be empty' })
-		})
+		}),
+		/** An instructor's saved set in its order, own items carried whole (set-source.schema.ts). */
+		setSourceSchema
 	],
-	{ error: 'kind must be "units", "concepts", "set" or "generated"' }
+	{ error: 'kind must be "units", "concepts", "set", "generated" or "entries"' }
 );
 
 /**
- * POST /api/classroom/rooms. The one place the create-room body is defined: a field added here
- * (e.g. the instructor's own items, `items: ownItemsSchema.optional()`) is parsed, typed
- * (`CreateRoomRequest`) and refused when malformed with no other change to this module.
+ * POST /api/classroom/rooms. The one place the create-room body is defined: a field added here is
+ * parsed, typed (`CreateRoomRequest`) and refused when malformed with no other change to this
+ * module.
  */
 export const createRoomSchema = z.strictObject({
 	locale: oneOf(['zh-CN', 'en']),
@@ -359,7 +323,7 @@ export function parseRequest<S extends z.ZodType>(schema: S, raw: unknown): Vali
 	return { ok: false, error: { error: code, message: describe(issue) } };
 }
 
-/** An own `__proto__` key anywhere in a parsed JSON value (the bodies are at most 32 KB). */
+/** An own `__proto__` key anywhere in a parsed JSON value (bodies are capped by BODY_LIMITS). */
 function hasPrototypeKey(value: unknown): boolean {
 	if (typeof value !== 'object' || value === null) return false;
 	if (Array.isArray(value)) return value.some(hasPrototypeKey);

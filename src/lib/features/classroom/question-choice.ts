@@ -1,0 +1,60 @@
+/**
+ * What an instructor picked to ask, in the one question picker shared by the live classroom's
+ * setup (HostSetup) and the classroom without a network (OfflineHost): units of the bank (with
+ * optional concepts and generated scenarios), or a saved question set asked in the set's order.
+ * Each host turns the choice into its own transport: a room-creation source or a session code.
+ */
+import type { DrillKind } from '$lib/bank/generators/kinds';
+import type { SetSourceEntry } from '$lib/classroom/set-source.schema';
+import type { QuestionSet } from '$lib/sets/set-store';
+
+export interface QuestionChoice {
+	source: 'units' | 'set';
+	units: string[];
+	/** Concepts within `units` (empty: every concept); only where the host offers them. */
+	concepts: string[];
+	bankCount: number;
+	generatedCount: number;
+	/** Which generator makes the `generatedCount` scenarios. */
+	generatedKind: DrillKind;
+	/** The chosen saved set (when `source` is 'set'); null until one is picked. */
+	set: QuestionSet | null;
+}
+
+export function initialChoice(units: string[]): QuestionChoice {
+	return {
+		source: 'units',
+		units,
+		concepts: [],
+		bankCount: 10,
+		generatedCount: 0,
+		generatedKind: 'mode',
+		set: null
+	};
+}
+
+/** The set's askable entries for a room, in its order: drafts cannot be asked and stay home. */
+export function roomEntries(set: QuestionSet): SetSourceEntry[] {
+	return set.entries.flatMap((e): SetSourceEntry[] => {
+		switch (e.kind) {
+			case 'bank':
+				return [{ kind: 'bank', unit: e.unit, id: e.id }];
+			case 'drill':
+				return [{ kind: 'drill', drill: e.drill, seed: e.seed, count: e.count }];
+			case 'own':
+				return [{ kind: 'own', item: e.item }];
+			case 'draft':
+				return [];
+		}
+	});
+}
+
+/** Questions the set asks (a drill entry stands for `count` questions; drafts for none). */
+export const setQuestionCount = (set: QuestionSet): number =>
+	roomEntries(set).reduce((n, e) => n + (e.kind === 'drill' ? e.count : 1), 0);
+
+/** True when the choice asks nothing (the start button stays disabled and says why). */
+export function choosesNothing(choice: QuestionChoice): boolean {
+	if (choice.source === 'set') return !choice.set || setQuestionCount(choice.set) === 0;
+	return choice.units.length === 0 && choice.generatedCount === 0;
+}
