@@ -71,7 +71,11 @@ function marks(container: HTMLElement): Record<string, string | null> {
 }
 
 beforeAll(async () => {
-	await ensureNamespaces(['quiz']);
+	// The app loads strings in the page's language only: load both, as a language switch would.
+	for (const locale of ['zh-CN', 'en'] as const) {
+		initLocale(locale);
+		await ensureNamespaces(['quiz']);
+	}
 	await page.viewport(360, 800);
 });
 
