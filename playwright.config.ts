@@ -15,6 +15,10 @@ export default defineConfig({
 	// The gate (scripts/gate.ts) asks for a JSON report too, to count the tests that ran.
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
 	timeout: 30_000,
+	// A wait for a page to hydrate or a stream to arrive, on two cores shared by two browsers and
+	// the niced static checks (scripts/gate.ts): 5 s was too short there; a real failure still
+	// fails, only later.
+	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		browserName: 'chromium',

@@ -8,7 +8,7 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { HostView, PlayerView } from '../src/lib/classroom/protocol.ts';
+import { BODY_LIMITS, type HostView, type PlayerView } from '../src/lib/classroom/protocol.ts';
 import { classroomClient } from './classroom-http.ts';
 
 // Not 4190: fetch refuses it (a "bad port", ManageSieve).
@@ -93,7 +93,10 @@ test('malformed, oversized and unauthorised messages get clear errors', async ()
 	const cases: [Promise<{ status: number; body: { error: string } }>, number, string][] = [
 		[post('/rooms', '{not json'), 400, 'malformed'],
 		[
-			post('/rooms', { locale: 'en', source: { kind: 'units', units: ['x'.repeat(40_000)] } }),
+			post('/rooms', {
+				locale: 'en',
+				source: { kind: 'units', units: ['x'.repeat(BODY_LIMITS.create + 1024)] }
+			}),
 			413,
 			'too-large'
 		],
@@ -221,7 +224,8 @@ test('every oversized body gets its 413, chunked or not, and no socket reset', a
 	const ann = await joinAs(room.pin, 'Ann');
 	for (const [path, bytes, secret] of [
 		['/join', 100 * 1024],
-		['/rooms', 200 * 1024],
+		// Over the limit by more than the 16 KB chunks the stream is sent in.
+		['/rooms', BODY_LIMITS.create + 64 * 1024],
 		[`/rooms/${room.roomId}/answer`, 600 * 1024, ann.token],
 		[`/rooms/${room.roomId}/command`, 2 * 1024 * 1024, room.hostSecret]
 	] as const) {

@@ -151,7 +151,7 @@ flow(
 		}
 		await expect(page.getByRole('heading', { name: w.lessonDone })).toBeVisible();
 		// The wrong answers of section 2 are listed as what to review.
-		await expect(page.locator('main section li')).toHaveCount(3);
+		await expect(page.locator('main ul.review > li')).toHaveCount(3);
 	}
 );
 

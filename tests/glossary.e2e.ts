@@ -18,7 +18,10 @@ test('glossary search in both languages leads to practice with the unit chosen',
 	await expect(page.getByTestId('glossary-count')).toHaveText(/^\d+ terms?$/);
 
 	await search.fill('离岸'); // partial Chinese
-	const offshore = terms.filter({ hasText: 'offshore outsourcing' });
+	// The term itself, not the terms that contain its name ("other offshore outsourcing …").
+	const offshore = terms.filter({
+		has: page.getByRole('heading', { name: '离岸服务外包 offshore outsourcing', exact: true })
+	});
 	await expect(offshore).toHaveCount(1);
 	await expect(offshore.locator('blockquote[lang="zh-CN"]')).toContainText('离岸服务外包');
 
