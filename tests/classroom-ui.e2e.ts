@@ -10,6 +10,10 @@ import type { Browser, Page } from '@playwright/test';
 import { auditBothThemes as audit } from './axe';
 import { expect, open, test, type Locale } from './fixtures';
 
+// One after the other: each walk drives four browser contexts, and side by side on two cores
+// they starve each other (and the rest of the suite) past their budgets.
+test.describe.configure({ mode: 'serial' });
+
 async function phone(browser: Browser, locale: Locale): Promise<Page> {
 	const context = await browser.newContext({ locale, viewport: { width: 360, height: 760 } });
 	return context.newPage();
