@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { renderSVG } from 'uqr';
 import { base45Decode, base45Encode } from '../src/lib/offline-room/bytes';
 import { answer } from './answer';
+import { auditBothThemes } from './axe';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { expect, test, type Locale } from './fixtures';
 
@@ -132,18 +132,9 @@ function showCamera(name: string, frames: { png: string; seconds: number }[]): v
 	renameSync(out, camera);
 }
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** axe on what the page shows now, in the light and the dark theme (as tests/a11y.e2e.ts). */
+/** axe on what the page shows now, in both themes (tests/axe.ts), named by the screen. */
 async function audit(page: Page, screen: string): Promise<void> {
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-		expect(
-			results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`),
-			`${screen}, ${colorScheme}`
-		).toEqual([]);
-	}
-	await page.emulateMedia({ colorScheme: 'light' });
+	await test.step(`axe: ${screen}`, () => auditBothThemes(page));
 }
 
 async function screenshotQr(page: Page, name: string): Promise<string> {
