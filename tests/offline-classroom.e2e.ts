@@ -87,6 +87,10 @@ async function cameraBrowser(camera: string): Promise<Browser> {
 	return browser;
 }
 
+/** axe on what `page` shows now, in both themes (tests/axe.ts), as a step named by the screen. */
+const audit = (screen: string, page: Page) =>
+	test.step(`axe: ${screen}`, () => auditBothThemes(page));
+
 const hydrated = (page: Page) =>
 	expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1, { timeout: 30_000 });
 
@@ -194,7 +198,7 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({ b
 	phones.forEach((phone, n) => (phone.page = phonePages[n]));
 	phase('four devices cached the app and went offline');
 
-	await auditBothThemes(host);
+	await audit('setup', host);
 	await host.getByLabel('Questions from the units').selectOption(String(QUESTIONS));
 	await host.getByLabel('Seconds per question').fill('300');
 	await host.getByLabel('Students expected (optional)').fill('3');
@@ -204,7 +208,7 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({ b
 	expect(sessionCode).toMatch(/^STAS/);
 	showCamera(projectorFeed, [{ text: sessionCode, frames: FPS }]);
 
-	await auditBothThemes(phones[0].page!);
+	await audit('phone join', phones[0].page!);
 	await Promise.all(
 		phones.map(async (phone) => {
 			const page = phone.page!;
@@ -226,7 +230,7 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({ b
 		await expect(host.getByRole('heading', { level: 2 })).toHaveText(
 			`Everyone on question ${q + 1} of ${QUESTIONS}`
 		);
-		if (q === 0) await auditBothThemes(host);
+		if (q === 0) await audit('projector, question', host);
 		await Promise.all(
 			phones.map(async (phone) => {
 				const page = phone.page!;
@@ -244,7 +248,7 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({ b
 				}
 			})
 		);
-		if (q === 0) await auditBothThemes(phones[0].page!);
+		if (q === 0) await audit('phone question', phones[0].page!);
 		await Promise.all(
 			phones.map((phone) =>
 				phone.page!.getByRole('button', { name: TEXT[phone.locale].next }).click()
@@ -258,7 +262,7 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({ b
 		phone.code = (await phone.page!.locator('main [data-code]').getAttribute('data-code'))!;
 		expect(phone.code).toMatch(/^STAR/);
 	}
-	await auditBothThemes(phones[0].page!);
+	await audit('phone result', phones[0].page!);
 	// The phones are done: their clocks no longer take the laptop's CPU while it scans.
 	const phonesClosed = phoneBrowser.close();
 	phase('phones answered and show their results');
@@ -281,7 +285,7 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({ b
 	);
 
 	await expect(host.getByTestId('collected-count')).toHaveText('0 of 3 collected');
-	await auditBothThemes(host);
+	await audit('scan-out', host);
 	await phonesClosed;
 	await host.getByRole('button', { name: 'Start scanning' }).click();
 	await expect(host.getByText('Scanning… hold the code steady in view.')).toBeVisible();
@@ -339,6 +343,6 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({ b
 	await expect(host.getByTestId('leaderboard').locator('li').first()).toContainText('小明');
 	await host.getByRole('button', { name: 'Reveal the answers' }).click();
 	await expect(host.getByTestId('answers').locator('li')).toHaveCount(QUESTIONS);
-	await auditBothThemes(host);
+	await audit('report', host);
 	phase('report checked');
 });
