@@ -358,7 +358,8 @@ async function embedded(loads: { rooms: number; players: number }[], phones: Pho
 	const server: Proc = await startInstance(
 		build.appDir,
 		port,
-		{ ...BENCH_ENV, CLASSROOM_DATA_DIR: dataDir },
+		// adapter-node's SHUTDOWN_TIMEOUT: close lingering streams soon so the profile gets written.
+		{ ...BENCH_ENV, CLASSROOM_DATA_DIR: dataDir, ...(profile ? { SHUTDOWN_TIMEOUT: '2' } : {}) },
 		profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []
 	);
 	const origin = `http://127.0.0.1:${port}`;
@@ -380,7 +381,8 @@ async function embedded(loads: { rooms: number; players: number }[], phones: Pho
 			}
 		}
 	} finally {
-		await server.stop();
+		// A CPU profile is written only on a normal exit: give the server time to finish.
+		await server.stop('SIGTERM', profile ? 30_000 : undefined);
 		await build.remove();
 		await rm(dataDir, { recursive: true, force: true });
 	}
