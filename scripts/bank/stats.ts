@@ -9,7 +9,14 @@ import { pathToFileURL } from 'node:url';
 import { loadGeneratorContent } from './generator-content';
 import { DEFAULT_BANK_ROOT, loadBank, REPO_ROOT } from './load';
 import { ITEM_TYPES, TOPICS, type AuthoredItem, type Bank } from './schema';
-import { isPrefixKey, itemFamilyOptions, keyPositions } from './validate';
+import {
+	classifyShape,
+	indexFamilies,
+	isPrefixKey,
+	itemFamilyOptions,
+	keyPositions,
+	SHAPE_KEY_TOLERANCE
+} from './validate';
 
 const GENERATORS = join(REPO_ROOT, 'src/lib/bank/generators/index.ts');
 
@@ -38,6 +45,37 @@ function answerBalance(items: AuthoredItem[]) {
 			false: tf.filter((it) => it.answer === false).length
 		}
 	};
+}
+
+/**
+ * Classify shapes (issue #8): for each set of asked families with at least
+ * `SHAPE_KEY_TOLERANCE.minItems` items, its item count and, per family, its most common key as
+ * "key n/N" — the figure `checkShapeKeys` judges.
+ */
+function classifyShapeKeys(bank: Bank) {
+	const families = indexFamilies(bank.families);
+	const shaped = bank.units
+		.flatMap((u) => u.items.map((at) => at.item))
+		.flatMap((it) => (it.type === 'classify' ? [classifyShape(it, families)] : []));
+	const shapes = [...new Set(shaped.map((s) => s.shape))].sort();
+	return Object.fromEntries(
+		shapes.flatMap((shape) => {
+			const group = shaped.filter((s) => s.shape === shape);
+			if (group.length < SHAPE_KEY_TOLERANCE.minItems) return [];
+			const top = Object.fromEntries(
+				group[0].dimensions.map(({ family }) => {
+					const keys = group.flatMap((s) =>
+						s.dimensions.filter((d) => d.family === family).map((d) => d.answer)
+					);
+					const [key, n] = [...new Set(keys)]
+						.map((k) => [k, keys.filter((x) => x === k).length] as const)
+						.sort((a, b) => b[1] - a[1])[0];
+					return [family, `${key} ${n}/${keys.length}`];
+				})
+			);
+			return [[shape, { items: group.length, topKey: top }]];
+		})
+	);
 }
 
 export function bankStats(bank: Bank) {
@@ -80,6 +118,7 @@ export function bankStats(bank: Bank) {
 		),
 		seedCase: items.filter((it) => it.seedCase).length,
 		answerBalance: answerBalance(items),
+		classifyShapeKeys: classifyShapeKeys(bank),
 		perCategory: familyCounts('category'),
 		perOutsourcingSubclass: familyCounts('outsourcing-subclass')
 	};

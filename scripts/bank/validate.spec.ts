@@ -521,6 +521,31 @@ describe('validate: fairness of a printed set (issue #8)', () => {
 			'lessons#truefalse answer: 1 of 11 true/false items checked by the lessons (swap a section check for an item of the other kind) are true (9 %), need 40–60 %'
 		]);
 	});
+	it('rejects a classify shape whose key is always the same, accepts it spread', () => {
+		// "No direction question ⇒ commercial presence": four scenarios asking the mode only.
+		const asking = (modes: string[]) => (it: Record<string, unknown>, i: number) => {
+			it.answer = { mode: modes[i] };
+			it.concepts = ['topic.mode-scenario'];
+			delete it.choices;
+		};
+		const s = fixtureSource();
+		clones(s, 'demo-classify-01', 4, asking(Array(4).fill('commercial-presence')));
+		expect(balanceErrors(s)).toEqual([
+			`${FILE}#demo-classify-01-c0 answer.mode: 4 of 4 classify items asking mode have mode "commercial-presence" (at most 2): the shape tells the key; add items of this shape with another key, or ask some of them other questions`
+		]);
+		// Three of a shape are too few to judge; four spread over the modes pass.
+		const few = fixtureSource();
+		clones(few, 'demo-classify-01', 3, asking(Array(3).fill('commercial-presence')));
+		expect(balanceErrors(few)).toEqual([]);
+		const spread = fixtureSource();
+		clones(
+			spread,
+			'demo-classify-01',
+			4,
+			asking(['commercial-presence', 'cross-border', 'commercial-presence', 'natural-persons'])
+		);
+		expect(balanceErrors(spread)).toEqual([]);
+	});
 });
 
 describe('validate: explanations name options by content (issue #8)', () => {

@@ -21,6 +21,7 @@ import {
 	type L10nText,
 	type LoadedItem
 } from './schema';
+import { shapeGiveaways, type ShapedItem } from '../../src/lib/bank/shape-fairness';
 
 export interface ValidateOptions {
 	/** Unit folder: only that unit's item and lesson errors, no global coverage or part teaching. */
@@ -484,6 +485,74 @@ function poolBalance(items: AuthoredItem[], file: string, where: string): BankEr
 			);
 	}
 	return errors;
+}
+
+/**
+ * A classify shape must not tell its key (issue #8 §1): shapes asked at least `minItems` times,
+ * and a key share at most `maxExcess` above guessing. Four items are the fewest a learner can
+ * learn a pattern from ("no direction question ⇒ commercial presence"); a quarter above guessing
+ * leaves room for a small shape's natural spread (2 of 4 on a four-option family passes, 3 of 4
+ * does not).
+ */
+export const SHAPE_KEY_TOLERANCE = { minItems: 4, maxExcess: 0.25 } as const;
+
+/**
+ * The shape of an authored classify item as the shared measure (`src/lib/bank/shape-fairness.ts`)
+ * sees it: its asked families, sorted (e.g. `direction+mode`), and for each the key and how many
+ * options it shows (its `choices`, else the whole family).
+ */
+export function classifyShape(item: AuthoredClassify, families: FamilyIndex): ShapedItem {
+	const answer = item.answer as Partial<Record<AuthoredFamilyId, string>>;
+	const choices = (item.choices ?? {}) as Partial<Record<AuthoredFamilyId, string[]>>;
+	const asked = (Object.keys(answer) as AuthoredFamilyId[]).sort();
+	return {
+		shape: asked.join('+'),
+		dimensions: asked.map((family) => ({
+			family,
+			answer: answer[family]!,
+			options: choices[family]?.length ?? families.get(family)?.size ?? 1
+		}))
+	};
+}
+
+/**
+ * No classify shape gives its key away, in each pool a learner meets as a whole (the bank, the
+ * lesson checks). Reported on the items carrying the over-common key, so the author sees which
+ * to balance with a sibling of another key or to re-shape.
+ */
+export function checkShapeKeys(bank: Bank): BankError[] {
+	const families = indexFamilies(bank.families);
+	const checked = new Set(
+		bank.units.flatMap((u) => u.unit?.sections.flatMap((section) => section.check) ?? [])
+	);
+	const classify = allItems(bank).filter(
+		(at): at is LoadedItem & { item: AuthoredClassify } => at.item.type === 'classify'
+	);
+	const pool = (items: typeof classify, where: string) => {
+		const shaped = items.map((at) => classifyShape(at.item, families));
+		return shapeGiveaways(shaped, SHAPE_KEY_TOLERANCE).flatMap((g) => {
+			const first = items.find(
+				(_, i) =>
+					shaped[i].shape === g.shape &&
+					shaped[i].dimensions.some((d) => d.family === g.family && d.answer === g.key)
+			)!;
+			return [
+				err(
+					'balance',
+					first,
+					`answer.${g.family}`,
+					`${g.count} of ${g.items} classify items${where} asking ${g.shape} have ${g.family} "${g.key}" (at most ${Math.floor(g.limit * g.items)}): the shape tells the key; add items of this shape with another key, or ask some of them other questions`
+				)
+			];
+		});
+	};
+	return [
+		...pool(classify, ''),
+		...pool(
+			classify.filter((at) => checked.has(at.item.id)),
+			' checked by the lessons'
+		)
+	];
 }
 
 /**
@@ -1096,7 +1165,7 @@ export function validateBank(bank: Bank, options: ValidateOptions = {}): BankErr
 			];
 		return errors.filter((e) => e.file.startsWith(prefix) || !e.file.startsWith('units/'));
 	}
-	errors.push(...checkPartsTaught(bank), ...checkBalance(bank));
+	errors.push(...checkPartsTaught(bank), ...checkBalance(bank), ...checkShapeKeys(bank));
 	if (options.coverage !== false) errors.push(...checkCoverage(bank));
 	return errors;
 }

@@ -11,6 +11,7 @@
  * so what it produces is pinned here for every readable kind, retired ones included.
  */
 import { describe, expect, it } from 'vitest';
+import { shapeGiveaways, type ShapedItem } from '../shape-fairness';
 import { LOCALES, type ClassifyItem } from '../types';
 import { generateDrill } from './index';
 import { DRILL_KINDS, READABLE_DRILL_KINDS } from './kinds';
@@ -22,30 +23,23 @@ const MIN_ITEMS = 20;
 /** How far the most common key may exceed the share guessing would give it. */
 const MAX_EXCESS = 0.15;
 
-const shapeOf = (item: ClassifyItem) =>
-	item.dimensions.map((d) => `${d.family}/${d.options.length}`).join(' ');
+const shaped = (item: ClassifyItem): ShapedItem => ({
+	shape: item.dimensions.map((d) => `${d.family}/${d.options.length}`).join(' '),
+	dimensions: item.dimensions.map((d) => ({
+		family: d.family,
+		answer: d.answer,
+		options: d.options.length
+	}))
+});
 
 describe('drill fairness: the shape of an item never tells its key', () => {
 	it.each(DRILL_KINDS.map((kind) => [kind]))('%s', (kind) => {
-		const byShape = new Map<string, ClassifyItem[]>();
-		for (const seed of SEEDS)
-			for (const item of generateDrill({ kind, seed, count: 20, locale: 'en' }) as ClassifyItem[])
-				byShape.set(shapeOf(item), [...(byShape.get(shapeOf(item)) ?? []), item]);
-		const giveaways: string[] = [];
-		for (const [shape, items] of byShape) {
-			if (items.length < MIN_ITEMS) continue;
-			items[0].dimensions.forEach((dimension, i) => {
-				const counts = new Map<string, number>();
-				for (const item of items) {
-					const key = item.dimensions[i].answer;
-					counts.set(key, (counts.get(key) ?? 0) + 1);
-				}
-				const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
-				const share = n / items.length;
-				if (share > 1 / dimension.options.length + MAX_EXCESS)
-					giveaways.push(`${shape}: ${dimension.family} is "${top}" in ${n} of ${items.length}`);
-			});
-		}
+		const items = SEEDS.flatMap(
+			(seed) => generateDrill({ kind, seed, count: 20, locale: 'en' }) as ClassifyItem[]
+		).map(shaped);
+		const giveaways = shapeGiveaways(items, { minItems: MIN_ITEMS, maxExcess: MAX_EXCESS }).map(
+			(g) => `${g.shape}: ${g.family} is "${g.key}" in ${g.count} of ${g.items}`
+		);
 		expect(giveaways).toEqual([]);
 	});
 });
