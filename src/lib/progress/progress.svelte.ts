@@ -27,9 +27,14 @@ export const progress = $state({
 
 let storePromise: Promise<ProgressStore> | null = null;
 
-function report(notice: StorageNotice): void {
+/**
+ * Tell the learner about storage (a record set aside, a full disk…): the one banner every store
+ * on this device's database reports to (progress, sets, offline classroom archive).
+ */
+export function reportStorageNotice(notice: StorageNotice): void {
 	progress.notices.push(notice);
 }
+const report = reportStorageNotice;
 
 async function open(): Promise<ProgressStore> {
 	const store = await openAppStore(report);
