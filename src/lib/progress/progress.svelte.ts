@@ -3,7 +3,6 @@ import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
 import { dueCount, endOfLocalDay, mistakes } from './queues';
 import { storageNotices } from './storage-reminders';
-import { openAppStore } from './app-store';
 import type { ProgressStore } from './progress-store';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
 
@@ -32,6 +31,9 @@ function report(notice: StorageNotice): void {
 }
 
 async function open(): Promise<ProgressStore> {
+	// The store (localforage, the tables, the running aggregates) is its own chunk, fetched when
+	// something first needs storage: not part of any page's first load (issue #14).
+	const { openAppStore } = await import('./app-store');
 	const store = await openAppStore(report);
 	progress.persistent = store.persistent;
 	if (!store.persistent) report({ kind: 'not-persistent' });
@@ -44,7 +46,11 @@ export function getStore(): Promise<ProgressStore> {
 	return storePromise;
 }
 
-/** Called once from the root layout after hydration. */
+/**
+ * Called once from the root layout after hydration, which waits for the page's first paint
+ * (`afterNextPaint`) before calling it: the prerendered page is on screen and usable, and its
+ * counts (due today, mistakes) arrive from storage just after.
+ */
 export async function startProgress(): Promise<void> {
 	const store = await getStore();
 	const settings = await store.getSettings();
@@ -82,9 +88,10 @@ async function requestPersistence(): Promise<void> {
 			lastExport,
 			count,
 			now: Date.now()
-		}))
+		})) {
 			report(notice);
-		localStorage.setItem(TOLD_BEST_EFFORT_KEY, '1');
+			if (notice.kind === 'best-effort') localStorage.setItem(TOLD_BEST_EFFORT_KEY, '1');
+		}
 	} catch {
 		// localStorage blocked: the in-memory fallback's own notice has said what matters.
 	}
