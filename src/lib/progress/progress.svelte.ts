@@ -1,7 +1,7 @@
 import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
-import { dueCount, endOfLocalDay, mistakes } from './queues';
+import { endOfLocalDay } from './queues';
 import { storageNotices } from './storage-reminders';
 import type { ProgressStore } from './progress-store';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
@@ -113,10 +113,13 @@ export function noteExported(count: number, at = Date.now()): void {
  */
 export async function refreshProgress(): Promise<void> {
 	const store = await getStore();
-	// Learning state is written just after feedback; the digests wait for what is queued.
-	const states = Object.assign({}, ...Object.values(await store.getItemDigests()));
-	progress.dueCount = dueCount(states, endOfLocalDay(Date.now()));
-	progress.mistakeCount = mistakes(states).length;
+	// Already loaded with the store's chunk; not part of any page's first load.
+	const { digestCounts } = await import('./summary');
+	// Learning state is written just after feedback; the digests wait for what is queued. The
+	// counts come from their columns: no state object per item.
+	const counts = digestCounts(Object.values(await store.getDigests()), endOfLocalDay(Date.now()));
+	progress.dueCount = counts.due;
+	progress.mistakeCount = counts.mistakes;
 }
 
 /** Forget all progress on this device (settings stay); the caller has asked for confirmation. */
