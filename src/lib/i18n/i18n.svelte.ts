@@ -70,6 +70,10 @@ void instance.init({
 	returnNull: false
 });
 
+/** The shared namespaces and `namespaces`, each once. */
+const withShared = (namespaces: readonly Namespace[]): Namespace[] =>
+	[...SHARED_NAMESPACES, ...namespaces].filter((ns, i, all) => all.indexOf(ns) === i);
+
 /**
  * The page's strings as the JSON text of its {@link PAGE_STRINGS_ID} script: `namespaces` (with
  * the shared ones) in `locale`, those loaded so far (the root layout's load has loaded them
@@ -77,7 +81,7 @@ void instance.init({
  */
 export function pageStringsJson(locale: Locale, namespaces: readonly Namespace[]): string {
 	const bundles: Partial<Record<Namespace, unknown>> = {};
-	for (const ns of new Set([...SHARED_NAMESPACES, ...namespaces])) {
+	for (const ns of withShared(namespaces)) {
 		const bundle = instance.getResourceBundle(locale, ns);
 		if (bundle) bundles[ns] = bundle;
 	}
@@ -159,7 +163,7 @@ export function t(key: TranslationKey, options?: Record<string, unknown>): strin
  * switches (`setLocale`), not with every page.
  */
 export async function ensureNamespaces(namespaces: readonly Namespace[]): Promise<void> {
-	const needed = [...new Set([...SHARED_NAMESPACES, ...namespaces])];
+	const needed = withShared(namespaces);
 	for (const ns of needed) used.add(ns);
 	const locales = wanted && wanted !== state.locale ? [state.locale, wanted] : [state.locale];
 	await Promise.all(locales.map((locale) => loadBundles(locale, needed)));
