@@ -17,6 +17,14 @@ test('options in a seeded order that survives a reload; setup fields checked; le
 	page
 }) => {
 	test.setTimeout(90_000);
+	// The menu closes on Escape and gives focus back to its button.
+	await open(page, '/');
+	const menu = page.getByRole('button', { name: 'Menu' });
+	await menu.click();
+	await expect(menu).toHaveAttribute('aria-expanded', 'true');
+	await page.keyboard.press('Escape');
+	await expect(menu).toHaveAttribute('aria-expanded', 'false');
+	await expect(menu).toBeFocused();
 	// A missing page is translated, titled and leads home.
 	await open(page, '/no-such-page');
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

@@ -17,7 +17,10 @@ import { itemProblems, latinWords, type TextProblem } from './generator-text';
 
 export interface GeneratorReport {
 	kind: string;
-	/** Distinct items (distinct ids; the stems are checked distinct too). */
+	/**
+	 * Distinct items (distinct ids; the questions are checked distinct too: a stem with what it
+	 * asks, since the supply-mode drill asks the mode and the direction of one scenario apart).
+	 */
 	distinct: number;
 	problems: (TextProblem & { id: string })[];
 }
@@ -29,17 +32,18 @@ export function checkSpace(
 ): GeneratorReport {
 	const items = space.enumerate();
 	const problems: GeneratorReport['problems'] = [];
-	const stems = new Set<string>();
+	const questions = new Set<string>();
 	for (const { zh, en } of items) {
 		for (const p of itemProblems(zh, en, latinAllowed)) problems.push({ ...p, id: zh.id });
-		stems.add(`${zh.stem}\u0000${en.stem}`);
+		const asks = zh.dimensions.map((d) => d.family).join(' ');
+		questions.add(`${zh.stem}\u0000${en.stem}\u0000${asks}`);
 	}
 	const ids = new Set(items.map((i) => i.zh.id));
-	if (ids.size !== items.length || stems.size !== items.length)
+	if (ids.size !== items.length || questions.size !== items.length)
 		problems.push({
 			rule: 'doubled-word',
 			id: space.kind,
-			detail: `${items.length - ids.size} duplicate ids, ${items.length - stems.size} duplicate stems`
+			detail: `${items.length - ids.size} duplicate ids, ${items.length - questions.size} duplicate questions (stem and what it asks)`
 		});
 	return { kind: space.kind, distinct: ids.size, problems };
 }

@@ -1,7 +1,8 @@
 /**
  * Number keys answer an item: `1` chooses the first option *as shown* (after the attempt's seeded
  * order, see `option-order.ts`), so the key on the label and the key on the keyboard agree.
- * Pure; used by the quiz screen (practice, drills, exam, review, mistakes).
+ * The one keyboard rule of every screen that asks items: the quiz screen (practice, drills, exam,
+ * review, mistakes) and lesson checks both read key presses through `answerKey`.
  */
 import type { FamilyId, Item, Response } from '$lib/bank/types';
 import { presentItem } from './option-order';
@@ -53,4 +54,33 @@ export function numberKeyResponse(
 		default:
 			return null;
 	}
+}
+
+/** What a key press means on a screen asking `item` (see `answerKey`). */
+export type AnswerKey = { kind: 'enter' } | { kind: 'choose'; response: Response };
+
+/**
+ * What a key press means while `item` is asked: `enter` for Enter outside a button or a link (a
+ * matching select submits too; buttons and links keep their own Enter; not while an input method
+ * composes), `choose` with the new response for a number key (in the classify part that holds
+ * focus, via its `data-family`), null for anything else: typing in a text field, a key with
+ * Ctrl, Meta or Alt, a number with no option, or no item.
+ */
+export function answerKey(
+	event: KeyboardEvent,
+	item: Item | null | undefined,
+	orderSeed: number | null,
+	response: Response | null
+): AnswerKey | null {
+	const target = event.target instanceof HTMLElement ? event.target : null;
+	if (event.key === 'Enter') {
+		if (event.isComposing || target?.tagName === 'BUTTON' || target?.tagName === 'A') return null;
+		return { kind: 'enter' };
+	}
+	const typing = target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
+	if (!item || typing || event.ctrlKey || event.metaKey || event.altKey) return null;
+	const dimension = target?.closest<HTMLElement>('[data-family]')?.dataset.family as
+		FamilyId | undefined;
+	const chosen = numberKeyResponse(item, orderSeed, Number(event.key), response, dimension);
+	return chosen ? { kind: 'choose', response: chosen } : null;
 }

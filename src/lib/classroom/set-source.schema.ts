@@ -14,7 +14,7 @@
  * source, and the offline phone reuses `roomOwnItemSchema` when a session carries own items.
  */
 import { z } from 'zod';
-import { DRILL_KINDS } from '$lib/bank/generators/kinds';
+import { READABLE_DRILL_KINDS } from '$lib/bank/generators/kinds';
 import { ownItemSchema, type OwnItem } from '$lib/sets/own-item';
 
 /** Entries a room may take from a set: the same cap as every other source (protocol MAX_QUESTIONS). */
@@ -41,7 +41,7 @@ export const setSourceEntrySchema = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('bank'), unit: slug, id: slug }),
 	z.strictObject({
 		kind: z.literal('drill'),
-		drill: z.enum(DRILL_KINDS),
+		drill: z.enum(READABLE_DRILL_KINDS),
 		seed: z
 			.number()
 			.int()
@@ -60,7 +60,7 @@ export const setSourceSchema = z.strictObject({
 /** One entry of a set as the room takes it (drafts never travel: they cannot be asked). */
 export type SetSourceEntry =
 	| { kind: 'bank'; unit: string; id: string }
-	| { kind: 'drill'; drill: (typeof DRILL_KINDS)[number]; seed: number; count: number }
+	| { kind: 'drill'; drill: (typeof READABLE_DRILL_KINDS)[number]; seed: number; count: number }
 	| { kind: 'own'; item: OwnItem };
 
 /** `source` of a CreateRoomRequest made from a set: its entries, in its order. */

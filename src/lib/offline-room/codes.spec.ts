@@ -19,9 +19,11 @@ import {
 	encodeSession,
 	encodeTypedCode,
 	recipeQuestions,
+	RECIPE_VERSION,
 	sessionFromRecipe,
 	type SessionRecipe
 } from './session-code';
+import { generateDrill } from '$lib/bank/generators';
 import { presentItem } from '$lib/answering/option-order';
 import { scoreItem } from '$lib/answering/scoring';
 import { LOCALES } from '$lib/bank/types';
@@ -143,10 +145,34 @@ describe('session codes', () => {
 		expect(text).toMatch(/^STAS[0-9A-Z $%*+\-./:]+$/);
 		expect(decodeSession(text)).toEqual(session);
 		const typed = encodeTypedCode(r);
-		expect(decodeTypedCode(typed)).toEqual(r);
+		expect(decodeTypedCode(typed)).toEqual({ ...r, version: RECIPE_VERSION });
 		expect(sessionFromCode(typed, index)).toEqual(session);
 		expect(sessionFromCode(text, index)).toEqual(session);
 		expect(typed.replace(/-/g, '')).toHaveLength(28);
+		expect(session.questions.at(-1)).toMatchObject({ generator: 'supply-mode', count: 3 });
+	});
+
+	it('reads a typed code of version 1 as it was made: its scenarios from the retired mode drill', async () => {
+		const index = await loadIndex();
+		const old = { ...(await recipe(2, 3)), version: 1 };
+		const typed = encodeTypedCode(old);
+		expect(decodeTypedCode(typed)).toEqual(old);
+		const session = sessionFromCode(typed, index);
+		expect(session.questions.at(-1)).toMatchObject({ kind: 'generated', generator: 'mode' });
+		const items = await resolveSessionItems(session.questions, 'en', index);
+		// The retired drill's items, unchanged: two questions in one item where a direction exists.
+		expect(items.slice(2).map((i) => i.id)).toEqual(
+			generateDrill({
+				kind: 'mode',
+				seed: (session.questions.at(-1) as { seed: number }).seed,
+				count: 3,
+				locale: 'en'
+			}).map((i) => i.id)
+		);
+		// A phone older than version 2 says so instead of asking other questions.
+		expect(() => decodeTypedCode(encodeTypedCode({ ...old, version: RECIPE_VERSION + 1 }))).toThrow(
+			expect.objectContaining({ problem: 'newer-version' })
+		);
 	});
 
 	it(

@@ -8,8 +8,8 @@
  *   · u8 n units · n × u16 unit tag · varint m questions · m × question · u16 check
  *
  *   question: u8 unit slot (< 0xF0) · u16 item tag                 (an authored bank item)
- *          or u8 0xF0 · u8 generator (0 mode, 1 any outsourcing, 2 ITO, 3 BPO, 4 KPO,
- *             5 outsourcing mode, 6 category, 7 exclusion) · u32 seed
+ *          or u8 0xF0 · u8 generator (0 mode (retired), 1 any outsourcing, 2 ITO, 3 BPO, 4 KPO,
+ *             5 outsourcing mode, 6 category, 7 exclusion, 8 supply mode) · u32 seed
  *             · varint count                                         (a run of generated items)
  *          or u8 0xF1 · varint k                 (version 2: the k-th of the instructor's own items)
  *
@@ -28,6 +28,9 @@
  *
  *   u8 version · u8 flags · varint seconds · 6 bytes key · u16 bank tag · u16 unit mask
  *   · u8 bank items · u8 generated scenarios · u16 check          (17 bytes → 28 characters)
+ *
+ * Its version 2 draws the generated scenarios from the `supply-mode` drill; version 1 (still read)
+ * drew them from the retired `mode` drill (src/lib/bank/generators/kinds.ts says why).
  *
  * Both sides turn a recipe into the same questions (`recipeQuestions`, seeds derived from the key),
  * so the typed code needs the same bank build (its tag says so); the QR needs only the same items.
@@ -51,6 +54,8 @@ import { CodeError } from './code-error';
 import { PackError, packJson, unpackJson } from '../sets/compact-json';
 
 export const CODE_VERSION = 1;
+/** Typed codes (recipes): 2 since the generated scenarios come from `supply-mode`. */
+export const RECIPE_VERSION = 2;
 /**
  * The longest session QR text one code holds: QR version 40 at ECC level M (QrCode.svelte) takes
  * 3,391 alphanumeric characters. A set whose own questions do not fit is refused with a message.
@@ -70,7 +75,8 @@ const GENERATED_MARK = 0xf0;
 const OWN_MARK = 0xf1;
 /**
  * Generator codes by byte value. Only ever appended to, so an older code reads the same: 0–4 were
- * the first version's; 5–7 are the drill kinds added since (`$lib/bank/generators/kinds`).
+ * the first version's; 5–8 are the drill kinds added since (`$lib/bank/generators/kinds`; `mode` is
+ * retired but still read).
  */
 export const GENERATORS = [
 	'mode',
@@ -80,7 +86,8 @@ export const GENERATORS = [
 	'kpo',
 	'outsourcing-mode',
 	'category',
-	'exclusion'
+	'exclusion',
+	'supply-mode'
 ] as const;
 export type GeneratorCode = (typeof GENERATORS)[number];
 
@@ -114,6 +121,11 @@ export interface SessionRecipe {
 	unitMask: number;
 	bankCount: number;
 	generatedCount: number;
+	/**
+	 * The typed code's layout version, when read from one (absent: a recipe made now, written as
+	 * RECIPE_VERSION). Version 1 drew its generated scenarios from the retired `mode` drill.
+	 */
+	version?: number;
 }
 
 /** Runs a decoder, turning the reader's low-level errors into a CodeError. */
@@ -287,7 +299,7 @@ function readOwnItems(reader: ByteReader): unknown[] {
 /** The recipe as a typed code: Crockford Base32 in groups of 4 (`ABCD-EFGH-…`). */
 export function encodeTypedCode(recipe: SessionRecipe): string {
 	const writer = new ByteWriter();
-	writeSettings(writer, recipe);
+	writeSettings(writer, recipe, recipe.version ?? RECIPE_VERSION);
 	writer.u16(recipe.bank).u16(recipe.unitMask).u8(recipe.bankCount).u8(recipe.generatedCount);
 	return (
 		base32Encode(withCheck(writer))
@@ -304,8 +316,9 @@ export function decodeTypedCode(text: string): SessionRecipe {
 	if (kind !== 'typed') throw new CodeError(text.trim().length < 20 ? 'truncated' : 'not-a-code');
 	return guarded(() => {
 		const reader = new ByteReader(base32Decode(text));
-		const { key, secondsPerQuestion, scoring } = readSettings(reader);
+		const { key, secondsPerQuestion, scoring, version } = readSettings(reader, RECIPE_VERSION);
 		const recipe = {
+			version,
 			key,
 			secondsPerQuestion,
 			scoring,
@@ -333,7 +346,8 @@ export const bankTag = (index: BankIndex): number => hash16(index.version);
 /**
  * The questions a recipe stands for, on this device's bank: `bankCount` authored items sampled
  * from the chosen units (in index order, seeded by the key), then `generatedCount` supply-mode
- * scenarios. Throws CodeError `bank-mismatch` when the bank differs from the instructor's.
+ * scenarios (from the drill its version names). Throws CodeError `bank-mismatch` when the bank
+ * differs from the instructor's.
  */
 export function recipeQuestions(recipe: SessionRecipe, index: BankIndex): QuestionRef[] {
 	if (recipe.bank !== bankTag(index)) throw new CodeError('bank-mismatch');
@@ -349,7 +363,7 @@ export function recipeQuestions(recipe: SessionRecipe, index: BankIndex): Questi
 	if (recipe.generatedCount > 0)
 		refs.push({
 			kind: 'generated',
-			generator: 'mode',
+			generator: (recipe.version ?? RECIPE_VERSION) >= 2 ? 'supply-mode' : 'mode',
 			seed: keySeed(recipe.key, 'generated'),
 			count: recipe.generatedCount
 		});

@@ -31,6 +31,11 @@ import {
 } from './outsourcing-mode';
 import type { DrillKind } from './kinds';
 import {
+	enumerateSupplyModeQuestions,
+	generateSupplyModeQuestions,
+	toSupplyModeItem
+} from './supply-mode-questions';
+import {
 	countDistinctScenarios,
 	describeScenario,
 	enumerateScenarioFacts,
@@ -40,6 +45,7 @@ import {
 
 export * from './random';
 export * from './supply-mode';
+export * from './supply-mode-questions';
 export * from './outsourcing';
 export * from './outsourcing-mode';
 export * from './category';
@@ -52,7 +58,8 @@ export { countDistinctScenarios };
 
 export interface DrillOptions {
 	/**
-	 * `mode`: supply-mode scenarios (unit modes-of-supply); `outsourcing`: ITO/BPO/KPO cases;
+	 * `supply-mode`: supply-mode scenarios, each item asking the mode or the direction (unit
+	 * modes-of-supply); `mode` (retired): the same scenarios asking both in one item; `outsourcing`: ITO/BPO/KPO cases;
 	 * `outsourcing-mode`: offshore / onshore / overseas with the outsourcing type (unit
 	 * outsourcing-models); `category`: the twelve categories with digital deliverability (unit
 	 * twelve-categories); `exclusion`: the handout's "not included" clauses (several units).
@@ -74,6 +81,8 @@ export function generateDrill({
 	locale,
 	outsourcingType
 }: DrillOptions): Item[] {
+	if (kind === 'supply-mode')
+		return generateSupplyModeQuestions({ seed, count }).map((q) => toSupplyModeItem(q, locale));
 	if (kind === 'mode') {
 		return generateModeScenarios({ seed, count }).map((s) => toClassifyItem(s, locale));
 	}
@@ -103,7 +112,7 @@ export interface BilingualItem {
  * (a drill asks `generateDrill` for a few).
  */
 export interface GeneratorSpace {
-	kind: DrillOptions['kind'];
+	kind: DrillKind;
 	/** Every distinct item, in a fixed order. */
 	enumerate(): BilingualItem[];
 }
@@ -113,11 +122,11 @@ const both = <S>(scenario: S, toItem: (s: S, locale: Locale) => ClassifyItem): B
 	en: toItem(scenario, 'en')
 });
 
+/** One space per readable kind (retired ones too: what they generate is still asked). */
 export const GENERATOR_SPACES: readonly GeneratorSpace[] = [
 	{
-		kind: 'mode',
-		enumerate: () =>
-			enumerateScenarioFacts().map((facts) => both(describeScenario(facts), toClassifyItem))
+		kind: 'supply-mode',
+		enumerate: () => enumerateSupplyModeQuestions().map((q) => both(q, toSupplyModeItem))
 	},
 	{
 		kind: 'outsourcing',
@@ -140,5 +149,11 @@ export const GENERATOR_SPACES: readonly GeneratorSpace[] = [
 		kind: 'exclusion',
 		enumerate: () =>
 			enumerateExclusionFacts().map((facts) => both(describeExclusion(facts), toExclusionItem))
+	},
+	{
+		// Retired: see kinds.ts.
+		kind: 'mode',
+		enumerate: () =>
+			enumerateScenarioFacts().map((facts) => both(describeScenario(facts), toClassifyItem))
 	}
 ];

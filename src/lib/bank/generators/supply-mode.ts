@@ -104,6 +104,11 @@ const spaceByScene = fromContent(() => {
 	);
 });
 
+/** The generator space per scene, in `scenes()` order (the mode and side of each is its scene's). */
+export function scenarioFactsByScene(): readonly SupplyFacts[][] {
+	return spaceByScene();
+}
+
 /** Every scenario the generator can yield, as facts, in a fixed order. */
 export function enumerateScenarioFacts(): SupplyFacts[] {
 	return spaceByScene().flat();

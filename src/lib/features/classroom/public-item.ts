@@ -4,11 +4,14 @@
  * a public item fits with an id: the key, once revealed, goes into its optional key fields.
  */
 import type { DisplayItem } from '$lib/answering/display';
+import type { Response } from '$lib/bank/types';
 import type { PublicItem, RevealedKey } from '$lib/classroom/protocol';
 
 /**
  * The question for `ItemView`. `id` must be unique per question (it names the radio groups);
- * with `key` (after reveal) the components can mark it.
+ * with `key` (after reveal) the components can mark it. A revealed matching item is built on the
+ * key (pair i is left i with its right answer), so give `ItemView` the phone's answer through
+ * `responseOnKey`.
  */
 export function toDisplayItem(
 	item: PublicItem,
@@ -58,24 +61,46 @@ export function toDisplayItem(
 				dimensions: item.dimensions.map((d) => ({ ...d, answer: keyOf(d.family) }))
 			};
 		}
-		case 'matching':
-			// A phone answers with indexes into the `right` list it was shown, so the pairs are
-			// built on that list: `rightFor[i] = j` then means "left i goes with right j", which is
-			// exactly what the server expects. (Its key is printed as text: see `canMarkKey`.)
+		case 'matching': {
+			// While answering, a phone answers with indexes into the `right` list it was shown, so
+			// the pairs are built on that list: `rightFor[i] = j` then means "left i goes with
+			// right j", which is exactly what the server expects. Once revealed, on the key.
+			const keyed = key?.type === 'matching' ? keyedRights(item, key) : null;
 			return {
 				id,
 				type: 'matching',
 				stem: item.stem,
-				pairs: item.left.map((left, i) => ({ left, right: item.right[i] ?? '' }))
+				pairs: item.left.map((left, i) => ({ left, right: (keyed ?? item.right)[i] ?? '' }))
 			};
+		}
 	}
 }
 
+/** Per left-hand text (in the item's order), its right-hand text in the key. */
+const keyedRights = (item: { left: string[] }, key: { pairs: { left: string; right: string }[] }) =>
+	item.left.map((left) => key.pairs.find((p) => p.left === left)?.right ?? '');
+
 /**
- * Whether the shared components can mark the key on this item. Matching cannot: its pairs are
- * in display order, not key order, so its key is shown as text instead.
+ * The phone's answer as `ItemView` reads it on the revealed item of `toDisplayItem`: for matching,
+ * each chosen right-hand text (an index into the list the phone was shown) becomes its index in
+ * the key, so the shared component shows the whole chosen answer beside the key, as in practice.
+ * Every other response is already keyed by option id and comes back as it is.
  */
-export const canMarkKey = (item: PublicItem): boolean => item.type !== 'matching';
+export function responseOnKey(
+	item: PublicItem,
+	key: RevealedKey | null,
+	response: Response | null
+): Response | null {
+	if (item.type !== 'matching' || key?.type !== 'matching' || response?.type !== 'matching')
+		return response;
+	const keyed = keyedRights(item, key);
+	const rightFor: Record<number, number> = {};
+	for (const [left, shown] of Object.entries(response.rightFor)) {
+		const k = keyed.indexOf(item.right[shown]);
+		if (k >= 0) rightFor[Number(left)] = k;
+	}
+	return { type: 'matching', rightFor };
+}
 
 /** The words for true and false in the viewer's language (`quiz:true`, `quiz:false`). */
 export interface TrueFalseWords {

@@ -4,7 +4,7 @@
  * optional concepts and generated scenarios), or a saved question set asked in the set's order.
  * Each host turns the choice into its own transport: a room-creation source or a session code.
  */
-import type { DrillKind } from '$lib/bank/generators/kinds';
+import type { OfferedDrillKind } from '$lib/bank/generators/kinds';
 import type { SetSourceEntry } from '$lib/classroom/set-source.schema';
 import type { QuestionSet } from '$lib/sets/set-store';
 
@@ -16,7 +16,7 @@ export interface QuestionChoice {
 	bankCount: number;
 	generatedCount: number;
 	/** Which generator makes the `generatedCount` scenarios. */
-	generatedKind: DrillKind;
+	generatedKind: OfferedDrillKind;
 	/** The chosen saved set (when `source` is 'set'); null until one is picked. */
 	set: QuestionSet | null;
 }
@@ -28,7 +28,7 @@ export function initialChoice(units: string[]): QuestionChoice {
 		concepts: [],
 		bankCount: 10,
 		generatedCount: 0,
-		generatedKind: 'mode',
+		generatedKind: 'supply-mode',
 		set: null
 	};
 }

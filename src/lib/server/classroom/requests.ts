@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import type { Response as ItemResponse } from '$lib/bank/types';
-import { DRILL_KINDS } from '$lib/bank/generators/kinds';
+import { READABLE_DRILL_KINDS } from '$lib/bank/generators/kinds';
 import { nicknameSchema } from '$lib/classroom/nickname.schema';
 import { setSourceSchema } from '$lib/classroom/set-source.schema';
 import {
@@ -83,7 +83,7 @@ const settingsSchema = z
 
 /** One spec of generated scenarios (drill kind, seed, how many). */
 const generatedSpecSchema = z.strictObject({
-	kind: oneOf(DRILL_KINDS),
+	kind: oneOf(READABLE_DRILL_KINDS),
 	seed: whole(0, UINT32_MAX),
 	count: whole(1, MAX_QUESTIONS),
 	outsourcingType: oneOf(['ito', 'bpo', 'kpo']).optional()
