@@ -83,10 +83,20 @@ export function reviewPlan(
 	dueBy: number,
 	limit = REVIEW_SESSION_SIZE
 ): SessionPlan {
+	return reviewPlanOf(pool, dueQueue(states, dueBy), limit);
+}
+
+/**
+ * Today's review from a due queue already in order (`dueQueue`, or `digestDueQueue` straight
+ * from the store's columns): the first `limit` of its items still in the bank.
+ */
+export function reviewPlanOf(
+	pool: Item[],
+	queue: readonly string[],
+	limit = REVIEW_SESSION_SIZE
+): SessionPlan {
 	const inBank = new Map(pool.map((i) => [i.id, i]));
-	const due = dueQueue(states, dueBy)
-		.filter((id) => inBank.has(id))
-		.slice(0, limit);
+	const due = queue.filter((id) => inBank.has(id)).slice(0, limit);
 	return planOf(
 		'review',
 		due.map((id) => inBank.get(id)!)
@@ -94,8 +104,13 @@ export function reviewPlan(
 }
 
 export function mistakesPlan(pool: Item[], states: Record<string, ItemState>): SessionPlan {
+	return mistakesPlanOf(pool, mistakes(states));
+}
+
+/** The mistakes session from the notebook in order (`mistakes`, or `digestMistakes`). */
+export function mistakesPlanOf(pool: Item[], notebook: readonly string[]): SessionPlan {
 	const inBank = new Map(pool.map((i) => [i.id, i]));
-	const ids = mistakes(states).filter((id) => inBank.has(id));
+	const ids = notebook.filter((id) => inBank.has(id));
 	// Wrong answers come back in the same session until right: the notebook needs two in a row.
 	return planOf(
 		'mistakes',
