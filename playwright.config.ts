@@ -23,7 +23,11 @@ export default defineConfig({
 		baseURL: `http://localhost:${PORT}`,
 		browserName: 'chromium',
 		launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
-		serviceWorkers: 'allow',
+		// No service worker unless a test is about working offline (flows, offline): each new
+		// context would otherwise precache the whole app (13 MB, about 700 files) in the background
+		// on the cores the test needs. The classroom's join pages must work without one anyway (a
+		// phone in WeChat's browser has none).
+		serviceWorkers: 'block',
 		trace: 'retain-on-failure'
 	},
 	// The production build, as a learner gets it. The gate builds once and sets E2E_PREBUILT so

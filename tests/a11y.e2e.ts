@@ -63,3 +63,20 @@ test.describe('axe on the flows', () => {
 		await auditBothThemes(page);
 	});
 });
+
+// The audit itself can fail: a rule broken in the light palette, and one broken only in the dark
+// palette, are each reported (an audit that passes everything would make the walks above moot).
+test('the audit reports a violation in either theme', async ({ page }) => {
+	test.setTimeout(60_000); // two audits, each in both themes
+	await open(page, '/settings');
+	await page.evaluate(() => document.querySelector('main')!.append(new Image()));
+	await expect(auditBothThemes(page)).rejects.toThrow(/light image-alt/);
+	await page.evaluate(() => {
+		document.querySelector('main img')!.remove();
+		const style = document.createElement('style');
+		style.textContent =
+			'@media (prefers-color-scheme: dark) { main h1 { color: #333 !important; background: #222 !important } }';
+		document.head.append(style);
+	});
+	await expect(auditBothThemes(page)).rejects.toThrow(/dark color-contrast/);
+});

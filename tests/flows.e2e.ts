@@ -116,7 +116,7 @@ function flow(
 	) => Promise<void>
 ) {
 	test.describe(`${locale} at 360px`, () => {
-		test.use({ locale, viewport: { width: 360, height: 800 } });
+		test.use({ locale, viewport: { width: 360, height: 800 }, serviceWorkers: 'allow' });
 		test(title, ({ page, context }) => body({ page, context }, WORDS[locale], locale));
 	});
 }

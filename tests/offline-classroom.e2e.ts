@@ -1,86 +1,127 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { renderSVG } from 'uqr';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { encode } from 'uqr';
 import { base45Decode, base45Encode } from '../src/lib/offline-room/bytes';
 import { answer } from './answer';
+import { auditBothThemes } from './axe';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { expect, test, type Locale } from './fixtures';
 
 // A classroom with no network, end to end in real Chromium: the instructor makes a 5-question
-// session; three phones (zh-CN, en, en) visit once online, go offline, join (two by scanning the
-// projector's QR through a fake camera, one by the typed code), answer and show result QR codes;
-// a video made of those codes (one shown twice, one altered) feeds the instructor's camera; the
-// report must match what the phones answered. Needs ffmpeg (Debian package) for the videos.
+// session; three phones (zh-CN, en, and an en phone that joins by the typed code) cache the app,
+// go offline, join (two by scanning the projector's QR through a fake camera), answer and show
+// result QR codes; a video of those codes (one shown twice, one altered) feeds the instructor's
+// camera; the report must match what the phones answered.
+//
+// Two browsers, one per camera feed (Chromium's fake camera plays one file per browser): the
+// phones' (the projector's session code) and the laptop's (the phones' result codes). Each
+// device is a context of its own, with its own storage and its own precache, as real devices.
+// The videos are Y4M written here from the QR matrix of the text each screen shows (uqr with
+// the app's options, so the same modules), a few frames a code at 480×360: no ffmpeg, no
+// screenshots, a few MB.
 
-// Each device (the laptop and three phones) is its own Chromium with its own profile, as four
-// real devices are. The app is precached once, into a seed profile that each device starts from
-// (a copy): "students have opened the app once" without paying for four precaches. Every
-// device's fake camera plays CAMERA, which holds the projector's session code while the phones
-// scan and the phones' result codes when the laptop scans (Chromium opens the file anew each time
-// a camera starts, so swapping it in between is safe).
-test.setTimeout(600_000);
-const t0 = Date.now();
-const phase = (name: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${name}`);
+// Screenshots of four screens and a camera view in the trace cost the CPU the devices need.
+test.use({ trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true } });
+// Four devices caching the whole app and two browsers on two cores: the budget of the live
+// classroom's walks (tests/classroom-ui.e2e.ts). OFFLINE_BUDGET (ms) is for a machine shared with
+// other suites (there, at load 25 on two cores, one run took 6–7 minutes).
+test.setTimeout(Number(process.env.OFFLINE_BUDGET ?? 360_000));
 
 const QUESTIONS = 5;
+const WIDTH = 480;
+const HEIGHT = 360;
+const FPS = 10;
+
 let work = '';
-let camera = '';
-const devices: BrowserContext[] = [];
-test.beforeAll(() => {
-	work = mkdtempSync(join(tmpdir(), 'offline-classroom-'));
-	camera = join(work, 'camera.y4m');
-	// Something to open until the first real picture: a white frame.
-	execFileSync('ffmpeg', [
-		...['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=white:s=640x480:d=1:r=10'],
-		...['-pix_fmt', 'yuv420p', camera]
-	]);
-});
-test.afterAll(async () => {
-	await Promise.all(devices.map((d) => d.close()));
-	rmSync(work, { recursive: true, force: true });
+const browsers: Browser[] = [];
+test.afterEach(async () => {
+	await Promise.all(browsers.splice(0).map((b) => b.close()));
+	if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** A Chromium with its own profile `dir` and the fake camera. */
-async function device(
-	dir: string,
-	options: { baseURL?: string; locale?: Locale; width?: number }
-): Promise<BrowserContext> {
-	const context = await chromium.launchPersistentContext(dir, {
+/** One Y4M frame (4:2:0, full-range luma): `text`'s QR code centred on white, or white alone. */
+function frame(text: string | null): Buffer {
+	const luma = Buffer.alloc(WIDTH * HEIGHT, 255);
+	if (text !== null) {
+		// The app's QR options (QrCode.svelte): ECC level M, a 2-module quiet zone.
+		const { data, size } = encode(text, { ecc: 'M', border: 2 });
+		const scale = Math.floor((HEIGHT * 0.95) / size);
+		const left = Math.floor((WIDTH - size * scale) / 2);
+		const top = Math.floor((HEIGHT - size * scale) / 2);
+		for (let y = 0; y < size * scale; y++)
+			for (let x = 0; x < size * scale; x++)
+				if (data[Math.floor(y / scale)][Math.floor(x / scale)])
+					luma[(top + y) * WIDTH + left + x] = 0;
+	}
+	const chroma = Buffer.alloc((WIDTH / 2) * (HEIGHT / 2) * 2, 128);
+	return Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+}
+
+/**
+ * Puts a looping video in front of `camera`: each entry held `frames` frames at FPS. Written
+ * beside it and renamed, so a camera starting meanwhile reads a whole file; Chromium opens the
+ * file when a camera starts, so a browser whose camera has not started yet sees the new one.
+ */
+function showCamera(camera: string, shots: { text: string | null; frames: number }[]): void {
+	const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F${FPS}:1 Ip A1:1 C420jpeg\n`);
+	const body = shots.flatMap((shot) => Array<Buffer>(shot.frames).fill(frame(shot.text)));
+	writeFileSync(`${camera}.part`, Buffer.concat([header, ...body]));
+	renameSync(`${camera}.part`, camera);
+}
+
+/** A Chromium whose fake camera plays `camera`. */
+async function cameraBrowser(camera: string): Promise<Browser> {
+	showCamera(camera, [{ text: null, frames: 1 }]);
+	const browser = await chromium.launch({
 		executablePath: chromiumPath,
 		args: [
 			...chromiumArgs,
 			'--use-fake-device-for-media-stream',
 			'--use-fake-ui-for-media-stream',
 			`--use-file-for-fake-video-capture=${camera}`
-		],
+		]
+	});
+	browsers.push(browser);
+	return browser;
+}
+
+/** axe on what `page` shows now, in both themes (tests/axe.ts), as a step named by the screen. */
+const audit = (screen: string, page: Page) =>
+	test.step(`axe: ${screen}`, () => auditBothThemes(page));
+
+const hydrated = (page: Page) =>
+	expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1, { timeout: 30_000 });
+
+/**
+ * A device that opened `path` once online, let the service worker cache the app, then went
+ * offline for good and reloaded: from here on everything it shows comes from its own cache.
+ */
+async function offlineDevice(
+	browser: Browser,
+	path: string,
+	options: { baseURL?: string; locale: Locale; width: number }
+): Promise<Page> {
+	const context: BrowserContext = await browser.newContext({
 		baseURL: options.baseURL,
-		locale: options.locale ?? 'en',
-		viewport: { width: options.width ?? 360, height: 740 },
+		locale: options.locale,
+		viewport: { width: options.width, height: 740 },
 		permissions: ['camera'],
 		serviceWorkers: 'allow'
 	});
-	devices.push(context);
-	return context;
-}
-
-const hydrated = (page: Page) =>
-	// Bounded by the test's time: four browsers starting at once on a busy machine.
-	page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 0 });
-
-/**
- * The seed profile: the app visited once online and fully precached by its service worker, then
- * the language it remembered removed (each device picks its own) and the browser closed.
- */
-async function seedProfile(baseURL: string | undefined): Promise<string> {
-	const dir = join(work, 'seed');
-	const seed = await device(dir, { baseURL });
-	const page = seed.pages()[0] ?? (await seed.newPage());
-	await page.goto('/classroom/offline/join', { timeout: 0 });
-	await hydrated(page);
+	// Every tone the page starts (Web Audio), by pitch: the instructor hears each scan.
+	await context.addInitScript(() => {
+		const start = OscillatorNode.prototype.start;
+		const heard: number[] = ((window as unknown as { tones: number[] }).tones = []);
+		OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+			heard.push(this.frequency.value);
+			return start.call(this, when);
+		};
+	});
+	const page = await context.newPage();
+	await page.goto(path);
+	// Caching the whole app (about 500 files) for four devices at once: the test's time bounds it.
 	await page.waitForFunction(
 		async () => {
 			await navigator.serviceWorker.ready;
@@ -89,77 +130,10 @@ async function seedProfile(baseURL: string | undefined): Promise<string> {
 		undefined,
 		{ timeout: 0 }
 	);
-	await page.evaluate(() => caches.delete('sta-prefs'));
-	await seed.clearCookies();
-	devices.splice(devices.indexOf(seed), 1);
-	await seed.close();
-	return dir;
-}
-
-/** A device started from a copy of the seed, offline from the start, showing `path`. */
-async function offlineDevice(
-	seed: string,
-	name: string,
-	path: string,
-	options: { baseURL?: string; locale: Locale; width: number }
-): Promise<{ context: BrowserContext; page: Page }> {
-	const dir = join(work, name);
-	cpSync(seed, dir, { recursive: true });
-	const context = await device(dir, options);
 	await context.setOffline(true);
-	const page = context.pages()[0] ?? (await context.newPage());
-	await page.goto(path, { timeout: 0 });
+	await page.reload();
 	await hydrated(page);
-	return { context, page };
-}
-
-/**
- * Puts a Y4M video of `frames` (PNG files, each held `seconds`, letterboxed on white at 640×480,
- * 10 fps) in front of the camera: written beside it, then renamed, so a camera starting meanwhile
- * reads a whole file.
- */
-function showCamera(name: string, frames: { png: string; seconds: number }[]): void {
-	const list = join(work, `${name}.txt`);
-	const lines = frames.flatMap((f) => [`file '${f.png}'`, `duration ${f.seconds}`]);
-	// The concat demuxer drops the last duration unless the last file is listed again.
-	writeFileSync(list, [...lines, `file '${frames.at(-1)!.png}'`].join('\n'));
-	const out = join(work, `${name}.y4m`);
-	execFileSync('ffmpeg', [
-		...['-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list],
-		...['-vf', 'scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:-1:-1:white'],
-		...['-r', '10', '-pix_fmt', 'yuv420p', out]
-	]);
-	renameSync(out, camera);
-}
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** axe on what the page shows now, in the light and the dark theme (as tests/a11y.e2e.ts). */
-async function audit(page: Page, screen: string): Promise<void> {
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-		expect(
-			results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`),
-			`${screen}, ${colorScheme}`
-		).toEqual([]);
-	}
-	await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function screenshotQr(page: Page, name: string): Promise<string> {
-	const png = join(work, `${name}.png`);
-	await page.locator('main [data-code]').screenshot({ path: png });
-	return png;
-}
-
-/** Renders a QR text the way the app does, on a blank page, and screenshots it. */
-async function qrPng(page: Page, text: string, name: string): Promise<string> {
-	await page.setContent(
-		`<div id="qr" style="width:416px;padding:8px;background:#fff">${renderSVG(text, { ecc: 'M', border: 2 })}</div>`
-	);
-	const png = join(work, `${name}.png`);
-	await page.locator('#qr').screenshot({ path: png });
-	return png;
+	return page;
 }
 
 const TEXT = {
@@ -184,6 +158,8 @@ const TEXT = {
 interface Phone {
 	locale: Locale;
 	nickname: string;
+	/** How it joins: scanning the projector through the camera, or typing the short code. */
+	joins: 'scan' | 'type';
 	/** Per question: answered right (true), wrong (false) or left unanswered (null). */
 	plan: (boolean | null)[];
 	page?: Page;
@@ -191,59 +167,62 @@ interface Phone {
 }
 
 const phones: Phone[] = [
-	{ locale: 'zh-CN', nickname: '小明', plan: [true, true, false, true, null] },
-	{ locale: 'en', nickname: 'Ann', plan: [false, true, true, null, false] },
-	{ locale: 'en', nickname: 'Bob', plan: [true, false, false, false, true] }
+	{ locale: 'zh-CN', nickname: '小明', joins: 'scan', plan: [true, true, false, true, null] },
+	{ locale: 'en', nickname: 'Ann', joins: 'scan', plan: [false, true, true, null, false] },
+	{ locale: 'en', nickname: 'Bob', joins: 'type', plan: [true, false, false, false, true] }
 ];
 
-// FIXME (un-fixme once it has passed 3 times in a row): the zh-CN mismatch was a product bug
-// (cloze answers marked against the instructor's language; fixed in session-items.ts
-// `markingItems`, unit-tested in codes.spec.ts). This walk passed in full once (11 min at load
-// 30 on 2 cores); two parallel repeats then passed everything up to the reopened-tab check,
-// which failed on a 5 s expect under that load and now waits for the page first.
-test.fixme('a class runs offline: scan in, answer, scan out, exact report', async ({ baseURL }) => {
-	const seed = await seedProfile(baseURL);
-	phase('app precached');
+test('a class runs offline: scan in, answer, scan out, exact report', async ({ baseURL }) => {
+	const t0 = Date.now();
+	const phase = (name: string) =>
+		console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${name}`);
+	work = mkdtempSync(join(tmpdir(), 'offline-classroom-'));
+	const projectorFeed = join(work, 'projector.y4m');
+	const queueFeed = join(work, 'queue.y4m');
+	const [phoneBrowser, laptopBrowser] = await Promise.all([
+		cameraBrowser(projectorFeed),
+		cameraBrowser(queueFeed)
+	]);
 	// The instructor's laptop and the three phones, all offline to the end.
-	const started = await Promise.all([
-		offlineDevice(seed, 'laptop', '/classroom/offline', { baseURL, locale: 'en', width: 1024 }),
-		...phones.map((phone, n) =>
-			offlineDevice(seed, `phone${n}`, '/classroom/offline/join', {
+	const [first, ...phonePages] = await Promise.all([
+		offlineDevice(laptopBrowser, '/classroom/offline', { baseURL, locale: 'en', width: 1024 }),
+		...phones.map((phone) =>
+			offlineDevice(phoneBrowser, '/classroom/offline/join', {
 				baseURL,
 				locale: phone.locale,
 				width: 360
 			})
 		)
 	]);
-	const laptop = started[0].context;
-	let host = started[0].page;
-	phones.forEach((phone, n) => (phone.page = started[n + 1].page));
-	phase('all offline');
+	let host = first;
+	phones.forEach((phone, n) => (phone.page = phonePages[n]));
+	phase('four devices cached the app and went offline');
 
-	await audit(host, 'setup');
-	await host.getByLabel('Questions from the units').selectOption('5');
+	await audit('setup', host);
+	await host.getByLabel('Questions from the units').selectOption(String(QUESTIONS));
 	await host.getByLabel('Seconds per question').fill('300');
 	await host.getByLabel('Students expected (optional)').fill('3');
 	await host.getByRole('button', { name: 'Create the session' }).click();
 	const sessionCode = (await host.locator('main [data-code]').getAttribute('data-code'))!;
 	const typedCode = (await host.getByTestId('typed-code').textContent())!.trim();
 	expect(sessionCode).toMatch(/^STAS/);
-	showCamera('session', [{ png: await screenshotQr(host, 'session'), seconds: 1 }]);
+	showCamera(projectorFeed, [{ text: sessionCode, frames: FPS }]);
 
-	// Two phones scan the projector, the third types the code.
-	for (const [n, phone] of phones.entries()) {
-		const page = phone.page!;
-		const text = TEXT[phone.locale];
-		if (n === 0) await audit(page, 'phone join');
-		if (n < 2) await page.getByRole('button', { name: text.scan }).click();
-		else {
-			await page.getByRole('textbox').fill(typedCode.toLowerCase());
-			await page.getByRole('button', { name: 'Join', exact: true }).click();
-		}
-		await page.getByLabel(text.nickname).fill(phone.nickname);
-		await page.getByRole('button', { name: text.start, exact: true }).click();
-	}
-	phase('phones joined');
+	await audit('phone join', phones[0].page!);
+	await Promise.all(
+		phones.map(async (phone) => {
+			const page = phone.page!;
+			const text = TEXT[phone.locale];
+			if (phone.joins === 'scan') await page.getByRole('button', { name: text.scan }).click();
+			else {
+				await page.getByRole('textbox').fill(typedCode.toLowerCase());
+				await page.getByRole('button', { name: 'Join', exact: true }).click();
+			}
+			await page.getByLabel(text.nickname).fill(phone.nickname);
+			await page.getByRole('button', { name: text.start, exact: true }).click();
+		})
+	);
+	phase('phones joined (two scanned, one typed)');
 
 	// The projector paces; each phone answers its plan. One phone reloads mid-quiz.
 	await host.getByRole('button', { name: 'Start question 1' }).click();
@@ -251,25 +230,30 @@ test.fixme('a class runs offline: scan in, answer, scan out, exact report', asyn
 		await expect(host.getByRole('heading', { level: 2 })).toHaveText(
 			`Everyone on question ${q + 1} of ${QUESTIONS}`
 		);
-		if (q === 0) await audit(host, 'projector, question');
-		for (const phone of phones) {
-			const page = phone.page!;
-			await expect(page.locator('#question-heading')).toHaveText(
-				TEXT[phone.locale].question(q + 1)
-			);
-			if (phone.plan[q] !== null) {
-				await answer(page, phone.locale, phone.plan[q]!);
-				// Moving on only once the answer is stored.
-				await expect(page.getByText(TEXT[phone.locale].saved)).toBeVisible();
-			}
-			if (q === 0 && phone === phones[0]) await audit(page, 'phone question');
-			if (q === 2 && phone.nickname === 'Ann') {
-				// It must come back with the same question and the answer kept.
-				await page.reload();
-				await expect(page.getByText(TEXT.en.saved)).toBeVisible();
-			}
-			await page.getByRole('button', { name: TEXT[phone.locale].next }).click();
-		}
+		if (q === 0) await audit('projector, question', host);
+		await Promise.all(
+			phones.map(async (phone) => {
+				const page = phone.page!;
+				const text = TEXT[phone.locale];
+				await expect(page.locator('#question-heading')).toHaveText(text.question(q + 1));
+				if (phone.plan[q] !== null) {
+					await answer(page, phone.locale, phone.plan[q]!);
+					// Moving on only once the answer is stored.
+					await expect(page.getByText(text.saved)).toBeVisible();
+				}
+				if (q === 2 && phone.nickname === 'Ann') {
+					// Offline, it must come back with the same question and the answer kept.
+					await page.reload();
+					await expect(page.getByText(text.saved)).toBeVisible();
+				}
+			})
+		);
+		if (q === 0) await audit('phone question', phones[0].page!);
+		await Promise.all(
+			phones.map((phone) =>
+				phone.page!.getByRole('button', { name: TEXT[phone.locale].next }).click()
+			)
+		);
 		await host
 			.getByRole('button', { name: q + 1 < QUESTIONS ? 'Next question' : 'Collect the results' })
 			.click();
@@ -278,48 +262,44 @@ test.fixme('a class runs offline: scan in, answer, scan out, exact report', asyn
 		phone.code = (await phone.page!.locator('main [data-code]').getAttribute('data-code'))!;
 		expect(phone.code).toMatch(/^STAR/);
 	}
-	await audit(phones[0].page!, 'phone result');
-	for (const phone of phones) {
-		devices.splice(devices.indexOf(phone.page!.context()), 1);
-		await phone.page!.context().close();
-	}
-	phase('phones answered');
+	await audit('phone result', phones[0].page!);
+	// The phones are done: their clocks no longer take the laptop's CPU while it scans.
+	const phonesClosed = phoneBrowser.close();
+	phase('phones answered and show their results');
 
-	// The scan-out video: 小明, Ann, 小明 again, Bob's code altered, then Bob's real code.
+	// The queue at the laptop: 小明, Ann, Bob, 小明 again, then Bob's code altered inside the
+	// answers (under the check value). Each code in view 0.8 s, 0.2 s apart, as a line of students
+	// holding up their phones; the video loops, so a code missed comes round again.
 	const [ming, ann, bob] = phones;
 	const bytes = base45Decode(bob.code!.slice(4));
-	bytes[bytes.length - 10] ^= 0x01; // inside the answers, under the check value
+	bytes[bytes.length - 10] ^= 0x01;
 	const altered = 'STAR' + base45Encode(bytes);
-	const scratch = await laptop.newPage();
-	await scratch.setContent('<div id="qr" style="width:432px;height:432px;background:#fff"></div>');
-	const blank = join(work, 'blank.png');
-	await scratch.locator('#qr').screenshot({ path: blank });
-	const frames = [
-		await qrPng(scratch, ming.code!, 'ming'),
-		await qrPng(scratch, ann.code!, 'ann'),
-		await qrPng(scratch, ming.code!, 'ming2'),
-		await qrPng(scratch, altered, 'altered'),
-		await qrPng(scratch, bob.code!, 'bob')
-	].flatMap((png) => [
-		{ png, seconds: 1.5 },
-		{ png: blank, seconds: 0.5 }
-	]);
-	await scratch.close();
-	showCamera('results', frames);
+	const queue = [ming.code!, ann.code!, bob.code!, ming.code!, altered];
+	const perCode = { shown: 8, gap: 2 };
+	showCamera(
+		queueFeed,
+		queue.flatMap((text) => [
+			{ text, frames: perCode.shown },
+			{ text: null, frames: perCode.gap }
+		])
+	);
 
 	await expect(host.getByTestId('collected-count')).toHaveText('0 of 3 collected');
-	await audit(host, 'scan-out');
-	const scanStart = Date.now();
+	await audit('scan-out', host);
+	await phonesClosed;
 	await host.getByRole('button', { name: 'Start scanning' }).click();
+	await expect(host.getByText('Scanning… hold the code steady in view.')).toBeVisible();
+	const scanStart = Date.now();
+	// A code missed comes round again 5 s later (the video's loop).
 	await expect(host.getByTestId('collected-count')).toHaveText('3 of 3 collected', {
 		timeout: 60_000
 	});
 	const seconds = (Date.now() - scanStart) / 1000;
-	console.log(
-		`scan rate: 3 results in ${seconds.toFixed(1)} s from camera start ` +
-			`(${((3 / seconds) * 60).toFixed(0)} results/min; the video shows one code per 2 s)`
-	);
-	// The newest outcome and the earlier ones (the video loops, so each comes round again).
+	const videoPace = (60 * FPS) / (perCode.shown + perCode.gap);
+	const rate = `${((3 / seconds) * 60).toFixed(0)} results/min (3 in ${seconds.toFixed(1)} s from camera on; the video shows ${videoPace} codes/min)`;
+	console.log(`scan rate: ${rate}`);
+	test.info().annotations.push({ type: 'scan rate', description: rate });
+	// The re-scan and the altered code, as the video comes round.
 	const scans = host.getByRole('region', { name: 'Collect the results' });
 	await expect(scans).toContainText('This result was altered after it was made.', {
 		timeout: 30_000
@@ -328,15 +308,21 @@ test.fixme('a class runs offline: scan in, answer, scan out, exact report', asyn
 		timeout: 30_000
 	});
 	await expect(host.getByTestId('collected-count')).toHaveText('3 of 3 collected');
+	// A high tone for each result taken, a low one for each refused (qr-scanner.ts `beep`).
+	const tones = await host.evaluate(() => (window as unknown as { tones: number[] }).tones);
+	expect(tones.filter((hz) => hz === 880).length).toBeGreaterThanOrEqual(4);
+	expect(tones).toContain(220);
+	await host.getByRole('button', { name: 'Stop the camera' }).click();
 	phase('scan-out checked');
 
 	// Closing the tab loses nothing: a new tab, still offline, opens the same results.
+	const laptop = host.context();
 	await host.close();
 	host = await laptop.newPage();
-	await host.goto('/classroom/offline', { timeout: 0 });
-	// Opening the archive and the bank in both languages: bounded by the test's time.
-	await host.getByTestId('collected-count').waitFor({ timeout: 0 });
-	await expect(host.getByTestId('collected-count')).toHaveText('3 of 3 collected');
+	await host.goto('/classroom/offline');
+	await expect(host.getByTestId('collected-count')).toHaveText('3 of 3 collected', {
+		timeout: 30_000
+	});
 
 	await host.getByRole('button', { name: 'Show the report' }).click();
 	const rows = host.getByTestId('report-students').locator('tbody tr');
@@ -357,5 +343,6 @@ test.fixme('a class runs offline: scan in, answer, scan out, exact report', asyn
 	await expect(host.getByTestId('leaderboard').locator('li').first()).toContainText('小明');
 	await host.getByRole('button', { name: 'Reveal the answers' }).click();
 	await expect(host.getByTestId('answers').locator('li')).toHaveCount(QUESTIONS);
-	await audit(host, 'report');
+	await audit('report', host);
+	phase('report checked');
 });

@@ -1,6 +1,6 @@
 import { expect, open, test, waitForServiceWorker } from './fixtures';
 
-test.use({ locale: 'en', viewport: { width: 360, height: 800 } });
+test.use({ locale: 'en', viewport: { width: 360, height: 800 }, serviceWorkers: 'allow' });
 
 test('after one visit, pages and lessons open with no network', async ({ page, context }) => {
 	await open(page, '/');

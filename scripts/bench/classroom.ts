@@ -13,8 +13,11 @@
  * Embedded (one process, JSONL): one room of 300, 10 rooms of 40, one room of 1,000 (the budget)
  * and 2,000 (past it). Shared (Redis + instances, started here like `cluster:local`): one room of
  * 2,000 over 2 instances, 50 rooms of 40 over 3 instances, then bigger to see what gives first.
- * `npm run bench:classroom -- 800 4x500` runs just those loads in the embedded mode;
- * `-- shared:2x2000` (instances x players) in the shared mode.
+ * `npm run bench:classroom -- 800 4x500` runs just those loads in the embedded mode (`RxP`: R
+ * rooms of P players); `-- shared:2x2000` (instances x players) and `-- shared:3x50x40`
+ * (instances x rooms x players) in the shared mode; both kinds may be mixed on one command line.
+ * `BENCH_PROFILE=<dir>` writes a V8 CPU profile of the embedded server there.
+ * At the end, one table row per scenario: the figures and what gave first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -313,8 +316,25 @@ async function measure(
 	}
 }
 
+/** One line per scenario for the closing table (printed at the end of the run). */
+const table: string[] = [];
+
+/**
+ * What gives first in a scenario, in the order a class would notice it: requests refused, answers
+ * the host never saw, the tally over budget, then a server process at its core's limit.
+ */
+function firstFailure(m: Measured, p95: number): string {
+	const sum = (f: (r: RoomResult) => number) => m.results.reduce((s, r) => s + f(r), 0);
+	const errors = sum((r) => r.joinErrors + r.streamErrors + r.answerErrors);
+	if (errors > 0) return `${errors} refused/failed requests`;
+	if (sum((r) => r.missing) > 0) return `${sum((r) => r.missing)} answers never tallied`;
+	if (!(p95 <= 250)) return 'tally p95 over 250 ms';
+	const busiest = Math.max(...m.cpu);
+	return busiest >= 0.9 ? `ok, but a server at ${Math.round(busiest * 100)}% of a core` : 'ok';
+}
+
 /** Prints a scenario; returns its p95 (NaN when it timed out). */
-function print(title: string, m: Measured): number {
+function print(title: string, m: Measured, row?: { mode: string; instances: number }): number {
 	const { results } = m;
 	const tally = results.flatMap((r) => r.tally);
 	const ack = results.flatMap((r) => r.ack);
@@ -342,6 +362,21 @@ function print(title: string, m: Measured): number {
 	console.log(
 		`  server process(es): ${servers}${m.redisPeak !== null ? `; Redis ${m.redisPeak} MB` : ''}; phones' processes ${Math.round(m.phonesCpu * 100)}% CPU`
 	);
+	if (row) {
+		const cells = [
+			row.mode,
+			String(row.instances),
+			results.length === 1 ? String(results[0].players) : `${results.length}×${results[0].players}`,
+			`${ms(percentile(tally, 50))} / ${ms(p95)}`,
+			ms(percentile(ack, 95)),
+			m.cpu.map((c) => `${Math.round(c * 100)}%`).join(' '),
+			m.peaks.map((p) => `${p}`).join(' ') +
+				(m.redisPeak !== null ? ` (Redis ${m.redisPeak})` : ''),
+			loadavg()[0].toFixed(1),
+			firstFailure(m, p95)
+		];
+		table.push(`| ${cells.join(' | ')} |`);
+	}
 	return p95;
 }
 
@@ -358,7 +393,8 @@ async function embedded(loads: { rooms: number; players: number }[], phones: Pho
 	const server: Proc = await startInstance(
 		build.appDir,
 		port,
-		{ ...BENCH_ENV, CLASSROOM_DATA_DIR: dataDir },
+		// adapter-node's SHUTDOWN_TIMEOUT: close lingering streams soon so the profile gets written.
+		{ ...BENCH_ENV, CLASSROOM_DATA_DIR: dataDir, ...(profile ? { SHUTDOWN_TIMEOUT: '2' } : {}) },
 		profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []
 	);
 	const origin = `http://127.0.0.1:${port}`;
@@ -373,14 +409,16 @@ async function embedded(loads: { rooms: number; players: number }[], phones: Pho
 				const m = await measure([server.child.pid], undefined, phones, () =>
 					Promise.all(Array.from({ length: rooms }, () => runRoom([origin], players, phones)))
 				);
-				print(title, m);
+				print(title, m, { mode: 'embedded', instances: 1 });
 			} catch (error) {
 				console.log(`\n${title}: ${String(error)}`);
+				table.push(`| embedded | 1 | ${rooms}×${players} | ${String(error)} |`);
 				renewPhones(phones);
 			}
 		}
 	} finally {
-		await server.stop();
+		// A CPU profile is written only on a normal exit: give the server time to finish.
+		await server.stop('SIGTERM', profile ? 30_000 : undefined);
 		await build.remove();
 		await rm(dataDir, { recursive: true, force: true });
 	}
@@ -427,9 +465,10 @@ async function shared(
 						)
 					)
 			);
-			print(title, m);
+			print(title, m, { mode: 'shared', instances: wanted });
 		} catch (error) {
 			console.log(`\n${title}: ${String(error)}`);
+			table.push(`| shared | ${wanted} | ${rooms}×${players} | ${String(error)} |`);
 			renewPhones(phones);
 		}
 	}
@@ -489,6 +528,11 @@ async function main() {
 		);
 	} finally {
 		for (const p of phones) p.stop();
+		console.log(
+			'\n| mode | instances | players | answer → host tally median / p95 | ack (durable) p95 | server CPU (of one core) | RSS MB per instance | load avg | what gives first |'
+		);
+		console.log('|---|---|---|---|---|---|---|---|---|');
+		for (const row of table) console.log(row);
 	}
 }
 

@@ -17,18 +17,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Proc {
 	readonly child: ChildProcess;
-	/** SIGKILL (a crash) or SIGTERM; resolves once the process is gone. */
-	stop(signal?: NodeJS.Signals): Promise<void>;
+	/**
+	 * SIGKILL (a crash) or SIGTERM; resolves once the process is gone. A process still running
+	 * after `graceMs` (default 2 s) is killed.
+	 */
+	stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
 }
 
 function track(child: ChildProcess): Proc {
 	return {
 		child,
-		stop: (signal = 'SIGTERM') =>
+		stop: (signal = 'SIGTERM', graceMs = 2000) =>
 			new Promise((done) => {
 				if (child.exitCode !== null || child.signalCode !== null) return done();
-				// A server holding SSE streams would wait for them: give it 2 s, then kill it.
-				const force = setTimeout(() => child.kill('SIGKILL'), 2000);
+				// A server holding SSE streams would wait for them: give it a moment, then kill it.
+				const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
 				child.once('exit', () => {
 					clearTimeout(force);
 					done();

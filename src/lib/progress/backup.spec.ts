@@ -128,6 +128,26 @@ describe('parseBackup', () => {
 		});
 	});
 
+	// Found by the integrity fuzz: a file with item states under a unit called "__proto__" was
+	// accepted, and what it held vanished (the assignment set a prototype instead of an entry).
+	it('refuses ids that are not a safe property name (__proto__), wherever they are keys', () => {
+		const text = serialiseBackup(valid());
+		const state = JSON.stringify(valid().itemStates.u1);
+		const evilUnit = text.replace('"itemStates":{', `"itemStates":{"__proto__":${state},`);
+		expect(parseBackup(evilUnit)).toMatchObject({ ok: false, error: 'malformed' });
+		const evil = (change: (b: ProgressBackup) => void) => {
+			const b = valid();
+			change(b);
+			return errorOf(b);
+		};
+		expect(evil((b) => (b.attempts[0].unit = '__proto__'))).toBe('malformed');
+		expect(evil((b) => (b.attempts[0].itemId = '__proto__'))).toBe('malformed');
+		const flow = { id: '__proto__', kind: 'exam' as const, savedAt: 1, snapshot: null, input: {} };
+		expect(evil((b) => b.flows.push(flow))).toBe('malformed');
+		// Names that only look risky are ordinary ids and stay.
+		expect(evil((b) => (b.attempts[0].unit = 'constructor'))).toBe('ok');
+	});
+
 	it('refuses wrong types anywhere, naming the place', () => {
 		const cases: [unknown, string][] = [
 			[{ ...valid(), version: '1' }, 'version'],

@@ -3,7 +3,7 @@
  * Validation uses the store's own hand-written guards (no schema library ships to the browser),
  * and nothing is written until the whole file has passed.
  */
-import { isAttempt, isItemState, isSavedFlow, isSettings } from './guards';
+import { isAttempt, isItemState, isRecordKey, isSavedFlow, isSettings } from './guards';
 import type { ProgressStore } from './progress-store';
 import { readStoredCard } from './scheduler';
 import type { Attempt, ItemState, SavedFlow, Settings } from './types';
@@ -122,13 +122,12 @@ export function parseBackup(text: string): ParsedBackup {
 	if (badAttempt >= 0) return refuse('malformed', `attempts[${badAttempt}] is not a valid attempt`);
 	if (!isPlainObject(data.itemStates)) return refuse('malformed', 'itemStates is not an object');
 	for (const [unit, states] of Object.entries(data.itemStates)) {
-		if (unit.length === 0 || !isPlainObject(states))
+		if (!isRecordKey(unit) || !isPlainObject(states))
 			return refuse('malformed', `itemStates["${unit}"] is not an object of item states`);
 		for (const [id, state] of Object.entries(states)) {
 			const valid =
 				isItemState(state) &&
 				state.itemId === id &&
-				id !== '__proto__' &&
 				// The store treats the card as opaque; a file is checked all the way down.
 				(state.schedule === undefined || readStoredCard(state.schedule) !== null);
 			if (!valid)

@@ -8,6 +8,12 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+/**
+ * An id the store and the backup use as a property name (unit → item → state, flow id): never
+ * `__proto__`, which as a property assignment sets an object's prototype instead of adding an
+ * entry, so whatever was filed under it silently disappears from the next read or export.
+ */
+export const isRecordKey = (v: unknown): v is string => isString(v) && v !== '__proto__';
 const oneOf =
 	<T extends string>(...values: T[]) =>
 	(v: unknown): v is T =>
@@ -32,9 +38,9 @@ export function isSettings(v: unknown): v is Settings {
 export function isAttempt(v: unknown): v is Attempt {
 	return (
 		isObject(v) &&
-		isString(v.id) &&
-		isString(v.itemId) &&
-		isString(v.unit) &&
+		isRecordKey(v.id) &&
+		isRecordKey(v.itemId) &&
+		isRecordKey(v.unit) &&
 		isNumber(v.at) &&
 		typeof v.correct === 'boolean' &&
 		isNumber(v.fraction) &&
@@ -50,7 +56,7 @@ export function isAttempt(v: unknown): v is Attempt {
 export function isItemState(v: unknown): v is ItemState {
 	return (
 		isObject(v) &&
-		isString(v.itemId) &&
+		isRecordKey(v.itemId) &&
 		isNumber(v.streak) &&
 		typeof v.lastCorrect === 'boolean' &&
 		isNumber(v.lastAt) &&
@@ -67,7 +73,7 @@ export const isUtcOffset = (v: unknown): v is number =>
 export function isSavedFlow(v: unknown): v is SavedFlow {
 	return (
 		isObject(v) &&
-		isString(v.id) &&
+		isRecordKey(v.id) &&
 		isFlowKind(v.kind) &&
 		isNumber(v.savedAt) &&
 		(v.machine === undefined || isString(v.machine)) &&

@@ -29,9 +29,13 @@ export async function registerServiceWorker(): Promise<void> {
 	addEventListener('online', () => (pwa.offline = false));
 	addEventListener('offline', () => (pwa.offline = true));
 	if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-	const registration = await navigator.serviceWorker.register('/service-worker.js', {
-		type: 'module'
-	});
+	// Where the browser refuses a worker (private modes, blocked site data, in-app browsers,
+	// policies) registration rejects or yields nothing: the app then runs online only, as in
+	// WeChat's browser, and must not throw at the learner.
+	const registration = await navigator.serviceWorker
+		.register('/service-worker.js', { type: 'module' })
+		.catch(() => undefined);
+	if (!registration) return;
 	watch(registration);
 	let reloading = false;
 	navigator.serviceWorker.addEventListener('controllerchange', () => {

@@ -448,6 +448,28 @@ export function selectHostView(
 	};
 }
 
+/** How many players are in the room (active: not left, not removed). */
+export const activePlayerCount = (context: RoomContext): number => activeIds(context).length;
+
+/**
+ * The part of `playerViewKey` that is the same for every phone: phase, question, clock settings,
+ * and (on the leaderboard and at the end, where ranks show) the player count. Not the player
+ * count elsewhere: the server sends a count-only change to phones at a slower pace.
+ */
+export function playerRoomWideKey(snapshot: RoomSnapshot): string {
+	const context = snapshot.context;
+	const phase = phaseOf(snapshot);
+	const ranked = phase === 'leaderboard' || phase === 'ended';
+	return [
+		phase,
+		context.current,
+		context.deadline,
+		context.deadline === null ? context.remainingMs : '',
+		context.durationMs,
+		ranked ? activePlayerCount(context) : ''
+	].join('|');
+}
+
 /**
  * A cheap fingerprint of everything `selectPlayerView` reads, minus the clock: equal keys mean an
  * equal view, so the server can skip a phone without building its view. (The spec checks this
@@ -462,17 +484,13 @@ export function playerViewKey(snapshot: RoomSnapshot, playerId: string): string 
 		context.current >= 0 ? getIn(context.answers[context.current], playerId) : undefined;
 	const rank = phase === 'leaderboard' || phase === 'ended' ? rankOf(context).get(playerId) : null;
 	return [
-		phase,
-		context.current,
-		context.deadline,
-		context.deadline === null ? context.remainingMs : '',
-		context.durationMs,
+		playerRoomWideKey(snapshot),
 		player.status,
 		player.nickname,
 		record ? record.at : '',
 		getIn(context.totals, playerId)?.points,
 		rank,
-		activeIds(context).length
+		activePlayerCount(context)
 	].join('|');
 }
 

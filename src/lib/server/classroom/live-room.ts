@@ -12,8 +12,17 @@
  *   entries through the same machine, so they all agree; ignored entries are harmless no-ops.
  *
  * Pushes are coalesced: at most one fan-out per FLUSH_INTERVAL_MS per room, the first one
- * immediately; each client gets a message only when its own view changed, so 300 answers in a
- * second update the host's tally ~20 times and a phone not at all until reveal.
+ * immediately, always with the latest state; each client gets a message only when its own view
+ * changed, so 300 answers in a second update the host's tally ~20 times and a phone once (its
+ * own "answered") until reveal. A push costs O(what changed), not O(players) per client:
+ *
+ * - the host and projector views are built once per push (one per role, whatever the number of
+ *   such clients), serialised and encoded once, and only when the room or (host) the connected
+ *   set changed since that role's last message;
+ * - a phone is looked at only if an event named its player, or something every phone shows
+ *   changed (phase, question, clock, leaderboard). A change of the player count alone (the lobby
+ *   filling up) reaches the other phones at most once per PLAYER_COUNT_INTERVAL_MS, so 1,000
+ *   phones joining do not cost 1,000 views per push.
  */
 import { randomBytes } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
@@ -23,7 +32,9 @@ import type { Role } from '$lib/classroom/protocol';
 import { roomMachine, type RoomSnapshot } from '$lib/classroom/room/room.machine';
 import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import {
+	activePlayerCount,
 	isAcceptingAnswers,
+	playerRoomWideKey,
 	playerViewKey,
 	selectHostView,
 	selectPlayerView,
@@ -32,21 +43,29 @@ import {
 import type { EventRecord, RoomStore } from './store';
 
 export const FLUSH_INTERVAL_MS = 50;
+/** Phones learn a new player count (and nothing else new) at most this often (ms). */
+export const PLAYER_COUNT_INTERVAL_MS = 1000;
 
 export interface SseClient {
 	role: Role;
 	playerId?: string;
-	/** Enqueues an encoded SSE message; returns false when the client is gone or too slow. */
-	send(message: string): boolean;
+	/**
+	 * Enqueues an SSE message (text, or already UTF-8 encoded: one encoding shared by every host
+	 * or projector client); returns false when the client is gone or too slow.
+	 */
+	send(message: string | Uint8Array): boolean;
 	close(): void;
-	/** Dedupe key of the last view sent (the view made with a frozen clock). */
+	/** Dedupe key of the last view sent: equal keys mean an equal view, clock aside. */
 	lastKey?: string;
 }
 
+/** A view ready to send: its dedupe key, and the encoded SSE message, built on first use. */
 interface Message {
 	key: string;
-	readonly message: string;
+	readonly bytes: Uint8Array;
 }
+
+const encoder = new TextEncoder();
 
 /** What became of a submitted event. */
 export interface Outcome {
@@ -89,6 +108,18 @@ export class LiveRoom {
 	private presenceStale = false;
 	private flushTimer: ReturnType<typeof setTimeout> | null = null;
 	private lastFlushAt = 0;
+	/** Accepted events so far: part of the host's and projector's dedupe key. */
+	private changes = 0;
+	/** Bumped whenever the set of connected players may have changed (the host's dots). */
+	private presenceRevision = 0;
+	/** Player clients by player id, so a push reaches a player's streams without a scan. */
+	private readonly playerClients = new Map<string, Set<SseClient>>();
+	/** Players an accepted event named since the last push; 'all' after any other event. */
+	private dirty: Set<string> | 'all' = new Set();
+	/** What every phone shows, as of the last push that looked at every phone. */
+	private lastRoomWide = '';
+	private lastPlayerCount = -1;
+	private lastCountPushAt = -Infinity;
 	private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(
@@ -142,7 +173,12 @@ export class LiveRoom {
 		// Every accepted transition assigns `lastEventAt`, so an unchanged context means ignored.
 		if (after.context === before.context) return false;
 		this.snapshot = after;
+		this.changes++;
 		const { event, tokenHash } = record;
+		if (this.dirty !== 'all') {
+			if ('playerId' in event) this.dirty.add(event.playerId);
+			else this.dirty = 'all';
+		}
 		if (tokenHash && (event.type === 'player.join' || event.type === 'player.rejoin')) {
 			const old = this.tokenOf.get(event.playerId);
 			if (old) this.tokens.delete(old);
@@ -278,6 +314,11 @@ export class LiveRoom {
 
 	connect(client: SseClient): void {
 		this.clients.add(client);
+		if (client.role === 'player' && client.playerId) {
+			const own = this.playerClients.get(client.playerId) ?? new Set();
+			own.add(client);
+			this.playerClients.set(client.playerId, own);
+		}
 		if (client.playerId) {
 			const open = (this.presence.get(client.playerId) ?? 0) + 1;
 			this.presence.set(client.playerId, open);
@@ -289,6 +330,9 @@ export class LiveRoom {
 	disconnect(client: SseClient): void {
 		if (!this.clients.delete(client)) return;
 		if (client.playerId) {
+			const own = this.playerClients.get(client.playerId);
+			own?.delete(client);
+			if (own?.size === 0) this.playerClients.delete(client.playerId);
 			const open = (this.presence.get(client.playerId) ?? 1) - 1;
 			if (open <= 0) {
 				this.presence.delete(client.playerId);
@@ -303,6 +347,7 @@ export class LiveRoom {
 	 * class of 1,000 phones connecting at once costs a few writes, not 1,000.
 	 */
 	private presenceChanged(): void {
+		this.presenceRevision++;
 		this.schedulePush();
 		if (!this.shared || this.presenceTimer) return;
 		this.presenceTimer = setTimeout(() => {
@@ -337,7 +382,10 @@ export class LiveRoom {
 				this.presenceStale = false;
 				try {
 					const remote = await this.store.remotePresence(this.id);
-					if (remote) this.remote = remote;
+					if (remote && !sameMembers(remote, this.remote)) {
+						this.remote = remote;
+						this.presenceRevision++;
+					}
 				} catch (error) {
 					console.error('classroom: could not read presence', error);
 				}
@@ -349,7 +397,7 @@ export class LiveRoom {
 	}
 
 	streamsOf(playerId: string): SseClient[] {
-		return [...this.clients].filter((c) => c.playerId === playerId);
+		return [...(this.playerClients.get(playerId) ?? [])];
 	}
 
 	schedulePush(): void {
@@ -377,21 +425,66 @@ export class LiveRoom {
 		return connected;
 	}
 
+	/**
+	 * The host's and projector's dedupe key. Their views are functions of the room (every
+	 * accepted event counts in `changes`) and, for the host, of the connected set; the clock
+	 * only moves `serverNow` and the remaining time, which clients count themselves. (Host
+	 * commands' guards do not read the clock, so `can` is a function of the room too.)
+	 */
+	private sharedKey(role: Exclude<Role, 'player'>): string {
+		return role === 'host' ? `${this.changes}.${this.presenceRevision}` : `${this.changes}`;
+	}
+
+	/** One fan-out: the host and projector views once each, then the phones that may have changed. */
 	private pushAll(now: number): void {
-		// Host and projector views are the same for every such client: make them once.
-		const shared = new Map<Role, Message>();
+		const shared = new Map<Role, Message | null>();
 		for (const client of this.clients) {
-			if (client.role !== 'player') {
-				let made = shared.get(client.role);
-				if (!made) {
-					const fresh = this.message(client.role, undefined, now);
-					if (!fresh) continue;
-					made = fresh;
-					shared.set(client.role, made);
-				}
-				this.deliver(client, made);
-			} else this.pushTo(client, now);
+			if (client.role === 'player') continue;
+			if (!shared.has(client.role))
+				shared.set(client.role, this.message(client.role, undefined, now));
+			const made = shared.get(client.role);
+			if (made) this.deliver(client, made);
 		}
+		for (const client of this.phonesToLook(now)) this.pushTo(client, now);
+	}
+
+	/**
+	 * The phone streams whose view may differ from what they were last sent: every phone when
+	 * something all phones show changed (and, at most once per PLAYER_COUNT_INTERVAL_MS, when
+	 * only the player count did), else those of the players events named since the last push.
+	 */
+	private phonesToLook(now: number): SseClient[] {
+		const roomWide = playerRoomWideKey(this.snapshot);
+		const count = activePlayerCount(this.snapshot.context);
+		let everyone = this.dirty === 'all' || roomWide !== this.lastRoomWide;
+		if (!everyone && count !== this.lastPlayerCount) {
+			const due = this.lastCountPushAt + PLAYER_COUNT_INTERVAL_MS;
+			if (now >= due) everyone = true;
+			// Not yet: a later push brings the count (schedulePush spaces pushes itself).
+			else this.pushLater(due - now);
+		}
+		const named = this.dirty;
+		this.dirty = new Set();
+		if (everyone) {
+			this.lastRoomWide = roomWide;
+			if (count !== this.lastPlayerCount) this.lastCountPushAt = now;
+			this.lastPlayerCount = count;
+			return [...this.playerClients.values()].flatMap((own) => [...own]);
+		}
+		return [...(named as Set<string>)].flatMap((id) => [...(this.playerClients.get(id) ?? [])]);
+	}
+
+	private countTimer: ReturnType<typeof setTimeout> | null = null;
+
+	/** A push once `ms` have passed (the deferred player count). */
+	private pushLater(ms: number): void {
+		if (this.countTimer) return;
+		this.countTimer = setTimeout(() => {
+			this.countTimer = null;
+			this.schedulePush();
+			// +1: a timer may fire a millisecond early, and the count would wait another round.
+		}, ms + 1);
+		this.countTimer.unref?.();
 	}
 
 	private pushTo(client: SseClient, now: number): void {
@@ -403,36 +496,34 @@ export class LiveRoom {
 	private deliver(client: SseClient, made: Message): void {
 		if (client.lastKey === made.key) return;
 		client.lastKey = made.key;
-		if (!client.send(made.message)) client.close();
+		if (!client.send(made.bytes)) client.close();
 	}
 
 	/**
-	 * Builds a dedupe key and, lazily, the SSE message. The key leaves the clock out, so only real
-	 * changes (not the passing of time, which clients count themselves) cause a push: for the host
-	 * and projector it is their view made with the clock frozen at 0; for a phone, a cheap
-	 * fingerprint, because a room of 300 phones would otherwise build 300 views per push.
+	 * A dedupe key and, lazily, the encoded SSE message. The key leaves the clock out, so only
+	 * real changes (not the passing of time) cause a push: for a phone, a cheap fingerprint of
+	 * what its view reads (`playerViewKey`); for the host and projector, `sharedKey`. The view is
+	 * built, serialised and encoded only for clients whose key differs, and once per message
+	 * however many clients share it.
 	 */
 	private message(role: Role, playerId: string | undefined, now: number): Message | null {
 		if (role === 'player') {
 			if (!playerId || !hasIn(this.snapshot.context.players, playerId)) return null;
 			return this.lazyMessage(playerViewKey(this.snapshot, playerId), role, playerId, now);
 		}
-		const frozen = this.viewFor(role, playerId, 0);
-		if (!frozen) return null;
-		return this.lazyMessage(JSON.stringify(frozen), role, playerId, now);
+		return this.lazyMessage(this.sharedKey(role), role, playerId, now);
 	}
 
 	private lazyMessage(key: string, role: Role, playerId: string | undefined, now: number): Message {
-		let text: string | undefined;
-		// Built only for clients whose view changed: most phones skip most pushes.
+		let bytes: Uint8Array | undefined;
 		const build = () => {
 			const view = this.viewFor(role, playerId, now);
-			return `id: ${this.version}\nevent: view\ndata: ${JSON.stringify(view)}\n\n`;
+			return encoder.encode(`id: ${this.version}\nevent: view\ndata: ${JSON.stringify(view)}\n\n`);
 		};
 		return {
 			key,
-			get message() {
-				return (text ??= build());
+			get bytes() {
+				return (bytes ??= build());
 			}
 		};
 	}
@@ -440,6 +531,8 @@ export class LiveRoom {
 	/** Ends every stream (room expired or deleted). */
 	closeAll(): void {
 		if (this.flushTimer) clearTimeout(this.flushTimer);
+		if (this.countTimer) clearTimeout(this.countTimer);
+		this.countTimer = null;
 		if (this.presenceTimer) clearTimeout(this.presenceTimer);
 		this.presenceTimer = null;
 		if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
@@ -448,4 +541,10 @@ export class LiveRoom {
 		for (const client of [...this.clients]) client.close();
 		this.clients.clear();
 	}
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+	if (a.size !== b.size) return false;
+	for (const item of a) if (!b.has(item)) return false;
+	return true;
 }

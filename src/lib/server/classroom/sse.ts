@@ -14,13 +14,15 @@ const RETRY_MS = 2000;
 const MAX_QUEUED_MESSAGES = 64;
 
 const encoder = new TextEncoder();
+/** Encoded once: every stream is sent the same bytes. */
+const HEARTBEAT = encoder.encode(': heartbeat\n\n');
 const heartbeats = new Set<SseClient>();
 let heartbeatTimer: ReturnType<typeof setInterval> | null = null;
 
 function startHeartbeat(): void {
 	if (heartbeatTimer) return;
 	heartbeatTimer = setInterval(() => {
-		for (const client of heartbeats) if (!client.send(': heartbeat\n\n')) client.close();
+		for (const client of heartbeats) if (!client.send(HEARTBEAT)) client.close();
 	}, HEARTBEAT_MS);
 	heartbeatTimer.unref?.();
 }
@@ -41,7 +43,7 @@ export function openStream(
 				send(message) {
 					if (!open) return false;
 					if ((controller.desiredSize ?? 0) < -MAX_QUEUED_MESSAGES) return false;
-					controller.enqueue(encoder.encode(message));
+					controller.enqueue(typeof message === 'string' ? encoder.encode(message) : message);
 					return true;
 				},
 				close() {

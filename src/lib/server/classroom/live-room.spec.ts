@@ -1,0 +1,217 @@
+/**
+ * The live room's fan-out (issue #11, "one room of a thousand"): what one push costs. The host and
+ * projector views are built and serialised once per push whatever the number of such screens, a
+ * phone is looked at only when its view may have changed, a burst of answers is coalesced into
+ * few host messages that carry the last state, and a growing lobby reaches the phones at a pace.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HostView, PlayerView, ProjectorView, Role } from '$lib/classroom/protocol';
+import {
+	FLUSH_INTERVAL_MS,
+	PLAYER_COUNT_INTERVAL_MS,
+	type LiveRoom,
+	type SseClient
+} from './live-room';
+import { ClassroomRegistry } from './registry';
+
+const decoder = new TextDecoder();
+
+/** A stream client that keeps what it was sent (raw, and the views decoded). */
+function fakeClient(role: Role, playerId?: string) {
+	const raw: (string | Uint8Array)[] = [];
+	const client: SseClient & { raw: typeof raw; views: () => object[] } = {
+		role,
+		playerId,
+		raw,
+		send(message) {
+			raw.push(message);
+			return true;
+		},
+		close() {},
+		views: () =>
+			raw.map((m) => {
+				const text = typeof m === 'string' ? m : decoder.decode(m);
+				return JSON.parse(text.match(/^data: (.*)$/m)![1]) as object;
+			})
+	};
+	return client;
+}
+
+let dir: string;
+let registry: ClassroomRegistry;
+
+beforeEach(async () => {
+	dir = await mkdtemp(join(tmpdir(), 'live-room-'));
+	registry = new ClassroomRegistry({ dataDir: dir });
+	await registry.recover();
+});
+
+afterEach(async () => {
+	vi.useRealTimers();
+	await registry.close();
+	await rm(dir, { recursive: true, force: true });
+});
+
+const url = new URL('http://localhost:3000/classroom');
+
+/** A room with `players` joined (ids in join order), not started. */
+async function roomWith(players: number) {
+	const created = await registry.create(
+		{
+			locale: 'en',
+			source: { kind: 'generated', generated: [{ kind: 'mode', seed: 3, count: 2 }] },
+			settings: { secondsPerQuestion: 60, scoring: 'accuracy', order: 'fixed' }
+		},
+		url,
+		'10.0.0.1'
+	);
+	const ids: string[] = [];
+	for (let i = 0; i < players; i++)
+		ids.push((await registry.join(created.pin, `P${i}`, `10.1.0.${i}`)).playerId);
+	return { room: registry.rooms.get(created.roomId)!, ids, created };
+}
+
+function rightAnswer(room: LiveRoom) {
+	const context = room.snapshot.context;
+	const item = context.questions[context.current].item;
+	if (item.type !== 'classify') throw new Error('expected a classify item');
+	return {
+		type: 'classify' as const,
+		values: Object.fromEntries(item.dimensions.map((d) => [d.family, d.answer]))
+	};
+}
+
+const answer = (room: LiveRoom, playerId: string) =>
+	room.submit({
+		type: 'answer.submit',
+		playerId,
+		questionIndex: room.snapshot.context.current,
+		response: rightAnswer(room),
+		at: Date.now()
+	});
+
+const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+
+describe('live room fan-out', () => {
+	it('builds the host and projector views once per push and sends every such screen the same bytes', async () => {
+		// Before anything schedules a push: a real timer pending would hold back the fake ones.
+		fakeTimers();
+		const { room, ids } = await roomWith(8);
+		await room.submit({ type: 'host.start', at: Date.now() });
+		const hosts = [0, 1, 2].map(() => fakeClient('host'));
+		const projectors = [0, 1].map(() => fakeClient('projector'));
+		const phones = ids.map((id) => fakeClient('player', id));
+		for (const client of [...hosts, ...projectors, ...phones]) room.connect(client);
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS * 2);
+		// Spies on the room itself (not the view module): every view is built through `viewFor`,
+		// every client is looked at through `message`.
+		const builds = vi.spyOn(room, 'viewFor');
+		const looks = vi.spyOn(room as unknown as { message: (role: Role) => unknown }, 'message');
+		const built = (role: Role) => builds.mock.calls.filter(([r]) => r === role).length;
+		const looked = (role: Role) => looks.mock.calls.filter(([r]) => r === role).length;
+		for (const client of [...hosts, ...projectors, ...phones]) client.raw.length = 0;
+
+		// Five answers in one tick: one push.
+		const acks = ids.slice(0, 5).map((id) => answer(room, id));
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		await Promise.all(acks);
+
+		expect(built('host')).toBe(1);
+		expect(built('projector')).toBe(1);
+		// One serialisation per role: every host got the very same encoded message.
+		expect(hosts.map((h) => h.raw.length)).toEqual([1, 1, 1]);
+		expect(hosts[1].raw[0]).toBe(hosts[0].raw[0]);
+		expect(hosts[2].raw[0]).toBe(hosts[0].raw[0]);
+		expect(projectors[1].raw[0]).toBe(projectors[0].raw[0]);
+		expect((hosts[0].views()[0] as HostView).answeredCount).toBe(5);
+		// Only the five phones that answered were looked at, and each got its own view.
+		expect(looked('player')).toBe(5);
+		expect(built('player')).toBe(5);
+		expect(phones.map((p) => p.raw.length)).toEqual([1, 1, 1, 1, 1, 0, 0, 0]);
+		expect((phones[0].views()[0] as PlayerView).myAnswer.answered).toBe(true);
+
+		// Nothing changed: a push sends nothing and builds nothing.
+		room.schedulePush();
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		expect(built('host')).toBe(1);
+		expect(hosts[0].raw).toHaveLength(1);
+
+		// The reveal changes what every phone shows: every phone is looked at.
+		await room.submit({ type: 'host.reveal', at: Date.now() });
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		expect(phones.every((p) => p.raw.length >= 1)).toBe(true);
+		expect((phones[7].views().at(-1) as PlayerView).phase).toBe('revealed');
+	});
+
+	it('coalesces a burst of answers into one host message per interval, the last carrying every answer', async () => {
+		fakeTimers();
+		const { room, ids } = await roomWith(10);
+		await room.submit({ type: 'host.start', at: Date.now() });
+		const host = fakeClient('host');
+		const projector = fakeClient('projector');
+		room.connect(host);
+		room.connect(projector);
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS * 2);
+		host.raw.length = 0;
+		projector.raw.length = 0;
+
+		// Ten answers over 90 ms, one every 10 ms.
+		const acks = [];
+		for (const id of ids) {
+			acks.push(answer(room, id));
+			await vi.advanceTimersByTimeAsync(10);
+		}
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		await Promise.all(acks);
+
+		// At most one message per interval (the first at once), and nothing lost at the end.
+		expect(host.raw.length).toBeLessThanOrEqual(Math.ceil(100 / FLUSH_INTERVAL_MS) + 1);
+		expect(host.raw.length).toBeLessThan(ids.length);
+		const last = host.views().at(-1) as HostView;
+		expect(last.answeredCount).toBe(10);
+		expect(last.players.every((p) => p.answered)).toBe(true);
+		expect((projector.views().at(-1) as ProjectorView).answeredCount).toBe(10);
+	});
+
+	it('tells the host at once when a phone connects (its dot), though the room did not change', async () => {
+		fakeTimers();
+		const { room, ids } = await roomWith(2);
+		const host = fakeClient('host');
+		room.connect(host);
+		expect((host.views()[0] as HostView).players.map((p) => p.connected)).toEqual([false, false]);
+		room.connect(fakeClient('player', ids[1]));
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		expect((host.views().at(-1) as HostView).players.map((p) => p.connected)).toEqual([
+			false,
+			true
+		]);
+	});
+
+	it('sends the phones a growing player count at most once a second, and the last count arrives', async () => {
+		fakeTimers();
+		const { room, ids, created } = await roomWith(2);
+		const phone = fakeClient('player', ids[0]);
+		room.connect(phone);
+		phone.raw.length = 0;
+		const host = fakeClient('host');
+		room.connect(host);
+		host.raw.length = 0;
+
+		// Ten more players, one every 100 ms (1 s in all).
+		for (let i = 0; i < 10; i++) {
+			await registry.join(created.pin, `Q${i}`, `10.2.0.${i}`);
+			await vi.advanceTimersByTimeAsync(100);
+		}
+		const duringJoins = phone.raw.length;
+		await vi.advanceTimersByTimeAsync(PLAYER_COUNT_INTERVAL_MS + FLUSH_INTERVAL_MS);
+
+		expect(duringJoins).toBeLessThanOrEqual(2);
+		expect((phone.views().at(-1) as PlayerView).playerCount).toBe(12);
+		// The host's list is not slowed down: it saw the joins as they came.
+		expect(host.raw.length).toBeGreaterThanOrEqual(9);
+		expect((host.views().at(-1) as HostView).players).toHaveLength(12);
+	});
+});
