@@ -1,5 +1,5 @@
 /** Entries shared by the set specs: one of each askable kind, small and valid. */
-import type { BankEntry, DrillEntry, OwnEntry } from './set-store';
+import type { BankEntry, DrillEntry, OwnEntry, QuestionSet } from './set-store';
 
 /** An own true/false item, Chinese only (both languages carry the Chinese text). */
 export const ownEntry: OwnEntry = {
@@ -18,3 +18,13 @@ export const ownEntry: OwnEntry = {
 };
 export const bankEntry: BankEntry = { kind: 'bank', unit: 'modes-of-supply', id: 'mode-02' };
 export const drillEntry: DrillEntry = { kind: 'drill', drill: 'mode', seed: 5, count: 2 };
+
+/** A stored set with one entry of each kind, a draft among them (never asked, never sent). */
+export const weekSet: QuestionSet = {
+	schema: 1,
+	id: 'set-abc123',
+	name: 'Week 3',
+	createdAt: 1,
+	updatedAt: 2,
+	entries: [bankEntry, { kind: 'draft', id: 'own-2', draft: {} }, ownEntry, drillEntry]
+};

@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { setSourceSchema } from '$lib/classroom/set-source.schema';
-import type { QuestionSet } from '$lib/sets/set-store';
-import { bankEntry, drillEntry, ownEntry } from '$lib/sets/sets.fixtures';
+import { drillEntry, ownEntry, weekSet } from '$lib/sets/sets.fixtures';
 import { choosesNothing, initialChoice, roomEntries, setQuestionCount } from './question-choice';
 
 // What HostSetup (and OfflineHost) send when the instructor picks "one of my question sets".
-const set: QuestionSet = {
-	schema: 1,
-	id: 'set-abc123',
-	name: 'Week 3',
-	createdAt: 1,
-	updatedAt: 2,
-	entries: [ownEntry, { kind: 'draft', id: 'own-2', draft: {} }, bankEntry, drillEntry]
-};
+const set = weekSet;
 
 describe('a classroom source from a set', () => {
 	it('keeps the set’s order, leaves drafts home, and is what the server accepts', () => {
 		const entries = roomEntries(set);
-		expect(entries.map((e) => e.kind)).toEqual(['own', 'bank', 'drill']);
-		expect(entries[0]).toEqual(ownEntry);
+		expect(entries.map((e) => e.kind)).toEqual(['bank', 'own', 'drill']);
+		expect(entries[1]).toEqual(ownEntry);
 		expect(setSourceSchema.safeParse({ kind: 'entries', entries }).success).toBe(true);
 		expect(setQuestionCount(set)).toBe(1 + 1 + drillEntry.count);
 	});

@@ -2,20 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIndex } from '$lib/bank/loader';
 import { scoreItem } from '$lib/answering/scoring';
 import type { QuestionSet } from '$lib/sets/set-store';
-import { bankEntry, drillEntry, ownEntry } from '$lib/sets/sets.fixtures';
+import { drillEntry, weekSet } from '$lib/sets/sets.fixtures';
 import { setPlan } from './plans';
 import { loadPlanItems, loadSetItems, type SessionPlan } from './quiz.session';
 
 // A practice or exam session on a question set (issue 10, "Using a set"): the plan carries the
 // set's questions, so a reload rebuilds them in either language whatever became of the set.
-const set: QuestionSet = {
-	schema: 1,
-	id: 'set-abc123',
-	name: 'Week 3',
-	createdAt: 1,
-	updatedAt: 2,
-	entries: [bankEntry, { kind: 'draft', id: 'own-2', draft: {} }, ownEntry, drillEntry]
-};
+const set = weekSet;
 /** As the flow store gives it back after a reload. */
 const stored = (plan: SessionPlan) => JSON.parse(JSON.stringify(plan)) as SessionPlan;
 
