@@ -4,6 +4,7 @@ import type { Item } from '$lib/bank/types';
 import { dueQueue, mistakes } from '$lib/progress/queues';
 import { DEFAULT_SETTINGS, type ItemState } from '$lib/progress/types';
 import { EXAM_MINUTES, valueOrDefault } from './setup-fields';
+import type { QuestionSet } from '$lib/sets/set-store';
 import type { SessionPlan } from './quiz.session';
 
 // Pure builders: from the bank (a pool of items) and the learner's state to a session plan.
@@ -68,6 +69,40 @@ export function confusionsPlan(
 export function examPlan(pool: Item[], count: number, minutes: number, seed: number): SessionPlan {
 	const usable = valueOrDefault(minutes, EXAM_MINUTES, DEFAULT_SETTINGS.exam.minutes);
 	return planOf('exam', selectExamPaper(pool, count, seed), { timeLimitMs: usable * 60_000 });
+}
+
+/**
+ * Practice or an exam on a question set: its askable entries copied into the plan (see
+ * `SetSession`), in the order the instructor chose. An exam's `minutes` falls back like
+ * {@link examPlan}'s. `seed` draws the shuffled order, `now` (epoch ms) is when it starts, for the results file (options are shuffled per attempt anyway).
+ */
+export function setPlan(
+	kind: 'practice' | 'exam',
+	set: Pick<QuestionSet, 'id' | 'name' | 'updatedAt' | 'entries' | 'order'>,
+	{ seed, now, minutes }: { seed: number; now: number; minutes?: number }
+): SessionPlan {
+	const entries = set.entries.filter((e) => e.kind !== 'draft');
+	const exam =
+		kind === 'exam'
+			? {
+					timeLimitMs: valueOrDefault(minutes, EXAM_MINUTES, DEFAULT_SETTINGS.exam.minutes) * 60_000
+				}
+			: {};
+	return {
+		kind,
+		units: [],
+		itemIds: [],
+		set: {
+			id: set.id,
+			name: set.name,
+			version: set.updatedAt,
+			entries: structuredClone(entries),
+			order: set.order ?? 'fixed',
+			seed,
+			startedAt: now
+		},
+		...exam
+	};
 }
 
 /** Most items one review session asks; the rest wait for the next session (the hub says so). */
