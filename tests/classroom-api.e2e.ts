@@ -8,7 +8,12 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BODY_LIMITS, type HostView, type PlayerView } from '../src/lib/classroom/protocol.ts';
+import {
+	BODY_LIMITS,
+	type CreateRoomResponse,
+	type HostView,
+	type PlayerView
+} from '../src/lib/classroom/protocol.ts';
 import { classroomClient } from './classroom-http.ts';
 
 // Not 4190: fetch refuses it (a "bad port", ManageSieve).
@@ -311,6 +316,69 @@ test('a host and three players run a whole question', async () => {
 	expect(text).toContain('"小明"');
 	expect(text).toContain('\r\n');
 	await Promise.all([host.close(), phone.close()]);
+});
+
+test('a room from a set asks its own and bank questions in the set’s order', async () => {
+	// What HostSetup sends for a saved set (question-choice.ts `roomEntries`): an own true/false
+	// item carried whole, then a bank item by id. Three phones answer the own question.
+	const ownStem = 'Studying abroad is consumption abroad.';
+	const entries = [
+		{
+			kind: 'own',
+			item: {
+				id: 'own-e2e-1',
+				type: 'truefalse',
+				part: '',
+				concepts: [],
+				difficulty: 2,
+				lang: 'both',
+				stem: { zh: '出国留学属于境外消费。', en: ownStem },
+				explanation: { zh: '消费者移动。', en: 'The consumer moves.' },
+				answer: true
+			}
+		},
+		{ kind: 'bank', unit: 'modes-of-supply', id: 'mode-02' }
+	];
+	const created = await post<CreateRoomResponse>('/rooms', {
+		locale: 'en',
+		source: { kind: 'entries', entries },
+		settings: { secondsPerQuestion: 60 }
+	});
+	expect(created.status).toBe(201);
+	const room = created.body;
+	const host = subscribe<HostView>(room.roomId, 'host', room.hostSecret);
+	const players = [
+		await joinAs(room.pin, 'Ann'),
+		await joinAs(room.pin, 'Bo'),
+		await joinAs(room.pin, '小明')
+	];
+	await host.waitFor((v) => v.players.length === 3);
+	await command(room, { type: 'start' });
+	const first = await host.waitFor((v) => v.question?.index === 0);
+	expect(first.question).toMatchObject({ count: 2, item: { type: 'truefalse', stem: ownStem } });
+	for (const [player, value] of [
+		[players[0], true],
+		[players[1], false],
+		[players[2], true]
+	] as const) {
+		const reply = await post(
+			`/rooms/${player.roomId}/answer`,
+			{ questionIndex: 0, response: { type: 'truefalse', value } },
+			{ secret: player.token }
+		);
+		expect(reply.body).toEqual({ ok: true, duplicate: false });
+	}
+	await command(room, { type: 'reveal' });
+	const revealed = await host.waitFor((v) => v.phase === 'revealed');
+	expect(revealed.reveal?.distribution.outcomes).toMatchObject({ correct: 2, wrong: 1 });
+	expect(revealed.reveal?.key.explanation).toBe('The consumer moves.');
+	await command(room, { type: 'next' });
+	await host.waitFor((v) => v.phase === 'leaderboard');
+	await command(room, { type: 'next' });
+	const second = await host.waitFor((v) => v.question?.index === 1);
+	expect(second.question?.item).toMatchObject({ type: 'classify' });
+	expect(second.question?.item.stem).toContain('Tianjin logistics company');
+	await host.close();
 });
 
 test('kill -9 mid-question loses no acknowledged answer; rejoin keeps the score', async () => {

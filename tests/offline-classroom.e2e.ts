@@ -287,16 +287,17 @@ test('a class runs offline: scan in, answer, scan out, exact report', async ({ b
 	await expect(host.getByTestId('collected-count')).toHaveText('0 of 3 collected');
 	await audit('scan-out', host);
 	await phonesClosed;
-	await host.getByRole('button', { name: 'Start scanning' }).click();
-	await expect(host.getByText('Scanning… hold the code steady in view.')).toBeVisible();
+	// Timed from the press, camera start included, as the instructor waits: "Scanning…" shows
+	// only once frames already play, so timing from it flatters the figure on a loaded machine.
 	const scanStart = Date.now();
+	await host.getByRole('button', { name: 'Start scanning' }).click();
 	// A code missed comes round again 5 s later (the video's loop).
 	await expect(host.getByTestId('collected-count')).toHaveText('3 of 3 collected', {
 		timeout: 60_000
 	});
 	const seconds = (Date.now() - scanStart) / 1000;
 	const videoPace = (60 * FPS) / (perCode.shown + perCode.gap);
-	const rate = `${((3 / seconds) * 60).toFixed(0)} results/min (3 in ${seconds.toFixed(1)} s from camera on; the video shows ${videoPace} codes/min)`;
+	const rate = `${((3 / seconds) * 60).toFixed(0)} results/min (3 in ${seconds.toFixed(1)} s from pressing Start scanning; the video shows ${videoPace} codes/min)`;
 	console.log(`scan rate: ${rate}`);
 	test.info().annotations.push({ type: 'scan rate', description: rate });
 	// The re-scan and the altered code, as the video comes round.

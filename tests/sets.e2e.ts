@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { answer } from './answer';
 import { expect, open, test } from './fixtures';
 
 // One instructor session, start to finish: build a set from the bank and files, export and
@@ -13,28 +14,28 @@ const SAMPLES = [
 	['sample.xlsx', 5, 'Line 7', 'Unknown question type "essay"']
 ] as const;
 
-test('an instructor builds, imports, exports, re-imports and prints a set', async ({ page }) => {
+test('an instructor builds, shares, imports, exports, re-imports and prints a set', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(90_000);
 	await open(page, '/sets');
 	await page.getByLabel('Name of the new set').fill('Week 1');
 	await page.getByRole('button', { name: 'New set' }).click();
 	await expect(page.getByRole('heading', { name: 'Week 1', level: 2 })).toBeVisible();
 
-	// From the bank: a search in English finds items; add one, then all matching a narrower search.
+	// From the bank: a search in English finds items; add one (all matching a narrower search later).
 	await page.getByLabel('Search (Chinese or English)').fill('consumption abroad');
 	await expect(page.getByRole('status').filter({ hasText: 'matching question' })).toBeVisible();
 	await page
 		.getByRole('button', { name: /^Add: / })
 		.first()
 		.click();
-	await page.getByLabel('Search (Chinese or English)').fill('境外消费 留学');
-	await page.getByRole('button', { name: /^Add all \d+ matching/ }).click();
 	const entries = page
 		.getByRole('list')
 		.filter({ has: page.getByRole('button', { name: /^Move up/ }) });
-	// "Add all" is one save: once the list has grown past the first item, it is complete.
-	await expect.poll(() => entries.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
-	const fromBank = await entries.getByRole('listitem').count();
+	await expect(entries.getByRole('listitem')).toHaveCount(1);
+	const fromBank = 1;
 
 	// An own question: a missing field is named next to it; a draft is kept; complete, it is saved.
 	await page.getByRole('button', { name: 'Write a question' }).click();
@@ -53,8 +54,57 @@ test('an instructor builds, imports, exports, re-imports and prints a set', asyn
 	await page.getByRole('button', { name: 'Save question' }).click();
 	await expect(entries.getByRole('listitem').last()).toContainText('Own');
 
+	// Homework: shared by link. A student (their own browser) opens it, practises it from the
+	// Practice setup (a reload mid-way keeps the place), and exports their results file.
+	await page.getByRole('button', { name: 'Make the homework link' }).click();
+	const link = new URL(await page.getByTestId('share-link').inputValue());
+	const studentContext = await browser.newContext({ locale: 'en-US' });
+	const student = await studentContext.newPage();
+	await open(student, link.pathname + link.hash);
+	await student.getByRole('button', { name: 'Save this set on my device' }).click();
+	await expect(student.getByText('Saved on this device.')).toBeVisible();
+	await open(student, '/practice');
+	await student.getByRole('button', { name: 'Practise this set' }).click();
+	await expect(student).toHaveURL(/\/session\/practice$/);
+	const verdict = student.locator('main section.feedback h2');
+	for (let n = 0; n < fromBank + 1; n++) {
+		const id = await student.locator('main [data-item-id]').first().getAttribute('data-item-id');
+		// The own question is last, in the set's order; the bank's are answered from the bank.
+		if (n === fromBank) await student.getByRole('radio', { name: '境外消费', exact: true }).check();
+		else expect((await answer(student, 'en', true)).id).toBe(id);
+		await student.keyboard.press('Enter');
+		await expect(verdict).toContainText('Correct');
+		if (n === 0) {
+			await student.reload();
+			await expect(verdict).toContainText('Correct');
+		}
+		await student.keyboard.press('Enter');
+	}
+	await student.getByLabel('Your name or nickname').fill('Lin');
+	const resultsDownload = student.waitForEvent('download');
+	await student.getByRole('button', { name: 'Export my results' }).click();
+	const resultsFile = test.info().outputPath('results.json');
+	await (await resultsDownload).saveAs(resultsFile);
+	await studentContext.close();
+
+	// The instructor imports it (the same file twice counts once) and sees Lin's row, all right.
+	const resultsInput = page.getByLabel("Import students' results files");
+	await resultsInput.setInputFiles(resultsFile);
+	await expect(page.getByText('Imported: 1 new, 0 updated, 0 already here.')).toBeVisible();
+	await resultsInput.setInputFiles(resultsFile);
+	await expect(page.getByText('Imported: 0 new, 0 updated, 1 already here.')).toBeVisible();
+	await page.getByRole('button', { name: 'Show report' }).click();
+	const row = page.getByTestId('report-students').getByRole('row', { name: /Lin/ });
+	await expect(row).toContainText(`${fromBank + 1} of ${fromBank + 1}`);
+
+	// Then every bank question matching a narrower search, in one go.
+	await page.getByLabel('Search (Chinese or English)').fill('境外消费 留学');
+	await page.getByRole('button', { name: /^Add all \d+ matching/ }).click();
+	// "Add all" is one save: once the list has grown past the first two, it is complete.
+	await expect.poll(() => entries.getByRole('listitem').count()).toBeGreaterThan(fromBank + 1);
+
 	// Each format: broken questions reported by line, the good ones imported on confirmation.
-	let expected = fromBank + 1;
+	let expected = await entries.getByRole('listitem').count();
 	for (const [file, count, line, reason] of SAMPLES) {
 		await page.getByLabel('Question file').setInputFiles(`static/question-files/${file}`);
 		const rejected = page.getByRole('listitem').filter({ hasText: line });

@@ -2,7 +2,7 @@
  * `npx tsx scripts/bench/flows-data.ts`: prints figures, asserts nothing.
  * A synthetic heavy learner: a bank of 10,000 items (100 units × 100), 100,000 attempts spread
  * over 365 days, and the item states those answers produce. Times in Node, median of 10 runs:
- *  - dueQueue over all item states
+ *  - dueQueue over all item states, and the due queue and counts from the digest columns
  *  - the Progress page's computeProgressStats
  *  - applyAnswer (per call, from batches of 1,000)
  *  - backup round trip on an in-memory store: export, serialise, parse, import into an empty
@@ -19,7 +19,13 @@ import {
 import { applyAnswer, dueQueue } from '../../src/lib/progress/learning';
 import { openProgressStore } from '../../src/lib/progress/progress-store';
 import { computeProgressStats } from '../../src/lib/progress/stats';
-import { addToHistory, emptyHistory } from '../../src/lib/progress/summary';
+import {
+	addToHistory,
+	digestCounts,
+	digestDueQueue,
+	digestUnit,
+	emptyHistory
+} from '../../src/lib/progress/summary';
 import { createMemoryTables } from '../../src/lib/progress/tables';
 import { ATTEMPTS, DAYS, ITEMS_PER_UNIT, syntheticLearner, UNITS } from './synthetic-learner';
 
@@ -77,6 +83,18 @@ async function main() {
 	row(
 		'dueQueue (limit 20)',
 		time(() => void dueQueue(flat, NOW, 20))
+	);
+	// What the app now reads: the store's per-unit digest columns (typed arrays).
+	const digests = Object.values(byUnit).map(digestUnit);
+	row(
+		'digestDueQueue (all due, from columns)',
+		time(() => void digestDueQueue(digests, NOW))
+	);
+	let counted = { due: 0, mistakes: 0 };
+	row(
+		'digestCounts (due + mistakes, from columns)',
+		time(() => void (counted = digestCounts(digests, NOW))),
+		`${counted.due} due, ${counted.mistakes} in the notebook`
 	);
 
 	let attemptCount = 0;

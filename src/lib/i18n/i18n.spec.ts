@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentLocale, ensureNamespaces, initLocale, setLocale, t } from './i18n.svelte';
+import {
+	currentLocale,
+	ensureNamespaces,
+	initLocale,
+	pageStringsJson,
+	setLocale,
+	t
+} from './i18n.svelte';
 import en from './locales/en/quiz.json';
 import zh from './locales/zh-CN/quiz.json';
 
@@ -32,5 +39,23 @@ describe('UI strings per language', () => {
 		const second = setLocale('en');
 		await Promise.all([first, second]);
 		expect(currentLocale()).toBe('en');
+	});
+});
+
+/**
+ * Each prerendered page carries its strings in its own language (the JSON script written by
+ * hooks.server.ts), so neither language's strings are in the first-load JavaScript.
+ */
+describe('the strings a page carries', () => {
+	it('are the shared and the listed namespaces, in the page language only, safe in a script', async () => {
+		initLocale('en');
+		await ensureNamespaces(['quiz']);
+		const text = pageStringsJson('en', ['quiz']);
+		const carried = JSON.parse(text) as Record<string, Record<string, unknown>>;
+		expect(Object.keys(carried)).toEqual(['en']);
+		expect(Object.keys(carried.en).sort()).toEqual(['common', 'home', 'quiz']);
+		expect(carried.en.quiz).toEqual(en);
+		// No "</script>" or "<!--" can end the element early.
+		expect(text).not.toContain('<');
 	});
 });

@@ -1,27 +1,50 @@
 import i18next from 'i18next';
-import { DEFAULT_LOCALE, type Locale } from './locale';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './locale';
 import { LOCALE_CACHE, LOCALE_CACHE_KEY, LOCALE_COOKIE } from './locale-url.js';
-import enCommon from './locales/en/common.json';
-import enHome from './locales/en/home.json';
-import zhCommon from './locales/zh-CN/common.json';
-import zhHome from './locales/zh-CN/home.json';
 import type { Namespace, TranslationKey } from './resources';
 
-// The header, notices and home screen need these on every page: bundled, both languages (a
-// few kilobytes), so the first word never waits for a download. Every other namespace is its
-// own small chunk per language, loaded in the page's language with the pages that use it (and
-// precached for offline use).
-const resources = {
-	en: { common: enCommon, home: enHome },
-	'zh-CN': { common: zhCommon, home: zhHome }
-};
+/** The header, notices and home screen use these on every page. */
+export const SHARED_NAMESPACES: readonly Namespace[] = ['common', 'home'];
+
+/**
+ * Id of the `<script type="application/json">` in which each prerendered page carries its UI
+ * strings, in its own language only (`pageStringsJson`, written by `hooks.server.ts`): the
+ * first render and hydration need no string download and no string in the JavaScript, and an
+ * English reader never downloads the Chinese strings (issue #14: first-load JavaScript).
+ */
+export const PAGE_STRINGS_ID = 'sta-strings';
+
+/** `{ [locale]: { [namespace]: bundle } }`, as embedded in a page. */
+type Bundles = Partial<Record<Locale, Partial<Record<Namespace, Record<string, unknown>>>>>;
+
+// Every namespace in each language is its own small chunk, loaded in the page's language with
+// the pages that use it (and precached for offline use); the page's own come inline.
 const lazy = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
+
+/** The strings the page arrived with (none on the server, in tests, or on a page without). */
+function pageStrings(): Bundles {
+	if (typeof document === 'undefined') return {};
+	try {
+		const text = document.getElementById(PAGE_STRINGS_ID)?.textContent;
+		const parsed: unknown = text ? JSON.parse(text) : {};
+		return typeof parsed === 'object' && parsed !== null ? (parsed as Bundles) : {};
+	} catch {
+		// A damaged page: every namespace loads as a chunk instead.
+		return {};
+	}
+}
+const resources = pageStrings();
+
 // Not reactive on purpose: which bundles are loaded ("en:quiz") and which namespaces pages have
 // asked for so far are bookkeeping, never shown.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
-const loaded = new Set<string>(['en:common', 'en:home', 'zh-CN:common', 'zh-CN:home']);
+const loaded = new Set<string>(
+	Object.entries(resources).flatMap(([locale, bundles]) =>
+		isLocale(locale) ? Object.keys(bundles ?? {}).map((ns) => `${locale}:${ns}`) : []
+	)
+);
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
-const used = new Set<Namespace>(['common', 'home']);
+const used = new Set<Namespace>(SHARED_NAMESPACES);
 
 /**
  * Texts of keys without options in the current language. i18next resolves each call afresh
@@ -32,20 +55,38 @@ const used = new Set<Namespace>(['common', 'home']);
 const plain = new Map<string, string>();
 
 // Each page is prerendered in the language of its address (see locale-url.ts); the root layout
-// sets it with `initLocale` before rendering, on the server and again when hydrating, so server
-// and first client render always agree.
+// sets it with `initLocale` and loads its namespaces before rendering, on the server and again
+// when hydrating, so server and first client render always agree.
 const instance = i18next.createInstance();
 void instance.init({
 	lng: DEFAULT_LOCALE,
 	fallbackLng: 'en',
-	resources,
-	ns: ['common', 'home'],
+	resources: resources as Record<string, Record<string, Record<string, unknown>>>,
+	ns: [...SHARED_NAMESPACES],
 	defaultNS: 'common',
 	initAsync: false,
 	// Svelte escapes text itself; escaping here would double-escape.
 	interpolation: { escapeValue: false },
 	returnNull: false
 });
+
+/** The shared namespaces and `namespaces`, each once. */
+const withShared = (namespaces: readonly Namespace[]): Namespace[] =>
+	[...SHARED_NAMESPACES, ...namespaces].filter((ns, i, all) => all.indexOf(ns) === i);
+
+/**
+ * The page's strings as the JSON text of its {@link PAGE_STRINGS_ID} script: `namespaces` (with
+ * the shared ones) in `locale`, those loaded so far (the root layout's load has loaded them
+ * before the page renders). `<` is escaped, so the text cannot end the script element.
+ */
+export function pageStringsJson(locale: Locale, namespaces: readonly Namespace[]): string {
+	const bundles: Partial<Record<Namespace, unknown>> = {};
+	for (const ns of withShared(namespaces)) {
+		const bundle = instance.getResourceBundle(locale, ns);
+		if (bundle) bundles[ns] = bundle;
+	}
+	return JSON.stringify({ [locale]: bundles }).replaceAll('<', '\\u003c');
+}
 
 const state = $state<{ locale: Locale }>({ locale: DEFAULT_LOCALE });
 
@@ -121,7 +162,8 @@ export function t(key: TranslationKey, options?: Record<string, unknown>): strin
  * pages await it in their load. The other language's strings are fetched only if the reader
  * switches (`setLocale`), not with every page.
  */
-export async function ensureNamespaces(needed: readonly Namespace[]): Promise<void> {
+export async function ensureNamespaces(namespaces: readonly Namespace[]): Promise<void> {
+	const needed = withShared(namespaces);
 	for (const ns of needed) used.add(ns);
 	const locales = wanted && wanted !== state.locale ? [state.locale, wanted] : [state.locale];
 	await Promise.all(locales.map((locale) => loadBundles(locale, needed)));

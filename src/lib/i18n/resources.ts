@@ -1,5 +1,5 @@
-// Types and names only: the strings themselves load in i18n.svelte.ts, the shared ones
-// eagerly and each feature's with the pages that use it.
+// Types and names only: the strings themselves load in i18n.svelte.ts (each page carries its
+// own in its language; other pages' come as chunks with those pages).
 
 /** The English resources' shape: the source of truth for keys (zh-CN must match, tested). */
 interface English {

@@ -11,7 +11,7 @@ import { NAMESPACES_BY_SECTION, namespacesFor } from './sections';
  */
 const ROOT = resolve(__dirname, '../../..');
 const ROUTES = join(ROOT, 'src/routes');
-/** Loaded on every page (bundled with the shell). */
+/** Carried by every page (SHARED_NAMESPACES in i18n.svelte.ts). */
 const ALWAYS = new Set(['common', 'home']);
 
 function filesUnder(dir: string): string[] {

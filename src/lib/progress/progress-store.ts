@@ -8,7 +8,8 @@ import {
 	isHistorySummary,
 	isUnitDigest,
 	statesOfDigest,
-	type HistorySummary
+	type HistorySummary,
+	type UnitDigest
 } from './summary';
 import {
 	pageLock,
@@ -445,8 +446,11 @@ export async function openProgressStore(options: StoreOptions) {
 		journal?.remove(pending.map((e) => e.attempt.id));
 	}
 
-	/** Aggregates of units whose digest is missing (old data, or set aside) are rebuilt. */
-	async function readDigests(): Promise<ItemStatesByUnit> {
+	/**
+	 * Every unit's digest (columns). Aggregates of units whose digest is missing (old data, or
+	 * set aside) are rebuilt; a unit whose digest cannot be read is digested from its states.
+	 */
+	async function readDigests(): Promise<Record<string, UnitDigest>> {
 		const [units, metaKeys] = await Promise.all([tables.items.keys(), tables.meta.keys()]);
 		const hasDigest = new Set(metaKeys);
 		const missing = units.filter((u) => !hasDigest.has(DIGEST_PREFIX + u));
@@ -458,12 +462,13 @@ export async function openProgressStore(options: StoreOptions) {
 				}
 			});
 		}
-		const byUnit: ItemStatesByUnit = {};
+		const byUnit: Record<string, UnitDigest> = {};
 		await Promise.all(
 			units.map(async (unit) => {
 				const digest = await readRaw('meta', DIGEST_PREFIX + unit);
-				if (isUnitDigest(digest)) byUnit[unit] = statesOfDigest(digest);
-				else byUnit[unit] = (await readSalvaged('items', unit, salvageItemStates)) ?? {};
+				byUnit[unit] = isUnitDigest(digest)
+					? digest
+					: digestUnit((await readSalvaged('items', unit, salvageItemStates)) ?? {});
 			})
 		);
 		return byUnit;
@@ -565,6 +570,19 @@ export async function openProgressStore(options: StoreOptions) {
 		 * {@link getItemStatesByUnit}. Not for writing back.
 		 */
 		async getItemDigests(): Promise<ItemStatesByUnit> {
+			await this.whenIdle();
+			const byUnit: ItemStatesByUnit = {};
+			for (const [unit, digest] of Object.entries(await readDigests()))
+				byUnit[unit] = statesOfDigest(digest);
+			return byUnit;
+		},
+
+		/**
+		 * The running digests themselves, by unit (columns: see `UnitDigest`), for figures
+		 * counted without a state object per item (`digestCounts`, `digestDueQueue`,
+		 * `digestMistakes`). Written in the same transaction as the item states they digest.
+		 */
+		async getDigests(): Promise<Record<string, UnitDigest>> {
 			await this.whenIdle();
 			return readDigests();
 		},

@@ -1,9 +1,8 @@
 import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
-import { dueCount, endOfLocalDay, mistakes } from './queues';
+import { endOfLocalDay } from './queues';
 import { storageNotices } from './storage-reminders';
-import { openAppStore } from './app-store';
 import type { ProgressStore } from './progress-store';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
 
@@ -27,11 +26,19 @@ export const progress = $state({
 
 let storePromise: Promise<ProgressStore> | null = null;
 
-function report(notice: StorageNotice): void {
+/**
+ * Tell the learner about storage (a record set aside, a full disk…): the one banner every store
+ * on this device's database reports to (progress, sets, offline classroom archive).
+ */
+export function reportStorageNotice(notice: StorageNotice): void {
 	progress.notices.push(notice);
 }
+const report = reportStorageNotice;
 
 async function open(): Promise<ProgressStore> {
+	// The store (localforage, the tables, the running aggregates) is its own chunk, fetched when
+	// something first needs storage: not part of any page's first load (issue #14).
+	const { openAppStore } = await import('./app-store');
 	const store = await openAppStore(report);
 	progress.persistent = store.persistent;
 	if (!store.persistent) report({ kind: 'not-persistent' });
@@ -44,7 +51,11 @@ export function getStore(): Promise<ProgressStore> {
 	return storePromise;
 }
 
-/** Called once from the root layout after hydration. */
+/**
+ * Called once from the root layout after hydration, which waits for the page's first paint
+ * (`afterNextPaint`) before calling it: the prerendered page is on screen and usable, and its
+ * counts (due today, mistakes) arrive from storage just after.
+ */
 export async function startProgress(): Promise<void> {
 	const store = await getStore();
 	const settings = await store.getSettings();
@@ -82,9 +93,10 @@ async function requestPersistence(): Promise<void> {
 			lastExport,
 			count,
 			now: Date.now()
-		}))
+		})) {
 			report(notice);
-		localStorage.setItem(TOLD_BEST_EFFORT_KEY, '1');
+			if (notice.kind === 'best-effort') localStorage.setItem(TOLD_BEST_EFFORT_KEY, '1');
+		}
 	} catch {
 		// localStorage blocked: the in-memory fallback's own notice has said what matters.
 	}
@@ -106,10 +118,13 @@ export function noteExported(count: number, at = Date.now()): void {
  */
 export async function refreshProgress(): Promise<void> {
 	const store = await getStore();
-	// Learning state is written just after feedback; the digests wait for what is queued.
-	const states = Object.assign({}, ...Object.values(await store.getItemDigests()));
-	progress.dueCount = dueCount(states, endOfLocalDay(Date.now()));
-	progress.mistakeCount = mistakes(states).length;
+	// Already loaded with the store's chunk; not part of any page's first load.
+	const { digestCounts } = await import('./summary');
+	// Learning state is written just after feedback; the digests wait for what is queued. The
+	// counts come from their columns: no state object per item.
+	const counts = digestCounts(Object.values(await store.getDigests()), endOfLocalDay(Date.now()));
+	progress.dueCount = counts.due;
+	progress.mistakeCount = counts.mistakes;
 }
 
 /** Forget all progress on this device (settings stay); the caller has asked for confirmation. */

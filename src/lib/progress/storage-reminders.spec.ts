@@ -19,6 +19,15 @@ describe('storage that can vanish says so', () => {
 		expect(storageNotices(facts())).toEqual([]);
 	});
 
+	it('waits with the best-effort notice until there is something to lose', () => {
+		expect(storageNotices(facts({ toldBestEffort: false, count: 0, lastExport: null }))).toEqual(
+			[]
+		);
+		expect(storageNotices(facts({ toldBestEffort: false, count: 1, lastExport: null }))).toEqual([
+			{ kind: 'best-effort' }
+		]);
+	});
+
 	it('reminds to export after 100 answers and 7 days of unsaved-elsewhere work', () => {
 		expect(storageNotices(facts({ count: 150 }))).toEqual([{ kind: 'export-reminder' }]);
 		expect(

@@ -24,11 +24,15 @@ export interface StorageFacts {
 	now: number;
 }
 
-/** The storage notices due now, given the facts. Pure. */
+/**
+ * The storage notices due now, given the facts. Pure. "Best-effort" waits until there is
+ * something to lose (one answer stored): a first visit is not greeted by a warning about data
+ * it does not have yet, and the page does not shift under a banner before anyone has read it.
+ */
 export function storageNotices(facts: StorageFacts): StorageNotice[] {
 	if (!facts.persistent || facts.persisted) return [];
 	const notices: StorageNotice[] = [];
-	if (!facts.toldBestEffort) notices.push({ kind: 'best-effort' });
+	if (!facts.toldBestEffort && facts.count > 0) notices.push({ kind: 'best-effort' });
 	const since = facts.lastExport ?? { at: facts.now, count: 0 };
 	if (
 		facts.count - since.count >= EXPORT_REMINDER.minAnswers &&

@@ -164,3 +164,72 @@ export function statesOfDigest(digest: UnitDigest): Record<string, ItemState> {
 	}
 	return states;
 }
+
+/**
+ * "Due by `dueBy`" and "in the mistakes notebook" counted straight from the digests' columns,
+ * without building a state object per item: the home screen's and Review's figures for a learner
+ * with 10,000 item states. Agrees with `dueCount`/`mistakes` over the same states (`isDue`:
+ * scheduled and due at or before `dueBy`; a NaN due is never due). `dueBy` in epoch ms (pass
+ * `endOfLocalDay(now)` for "due today").
+ */
+export function digestCounts(
+	digests: readonly UnitDigest[],
+	dueBy: number
+): { due: number; mistakes: number } {
+	let due = 0;
+	let mistakes = 0;
+	for (const digest of digests) {
+		const column = digest.due;
+		for (let i = 0; i < column.length; i++) if (column[i] <= dueBy) due++;
+		const flags = digest.flags;
+		for (let i = 0; i < flags.length; i++) if (flags[i] & IN_MISTAKES) mistakes++;
+	}
+	return { due, mistakes };
+}
+
+/** Items in (digest, index) order, sorted by a column value then id: a queue's order. */
+function queueOf(
+	digests: readonly UnitDigest[],
+	keep: (digest: UnitDigest, i: number) => boolean,
+	key: (digest: UnitDigest) => Float64Array,
+	limit: number
+): string[] {
+	const picked: { at: number; id: string }[] = [];
+	for (const digest of digests) {
+		const column = key(digest);
+		for (let i = 0; i < digest.ids.length; i++)
+			if (keep(digest, i)) picked.push({ at: column[i], id: digest.ids[i] });
+	}
+	picked.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return picked.slice(0, limit).map((p) => p.id);
+}
+
+/**
+ * The review queue from the digests' columns: ids due by `dueBy` (epoch ms), most overdue first,
+ * ties by id, at most `limit`. The same list as `dueQueue` over the same states.
+ */
+export function digestDueQueue(
+	digests: readonly UnitDigest[],
+	dueBy: number,
+	limit = Infinity
+): string[] {
+	return queueOf(
+		digests,
+		(d, i) => d.due[i] <= dueBy,
+		(d) => d.due,
+		limit
+	);
+}
+
+/**
+ * The mistakes notebook from the digests' columns: longest untouched first (`lastAt`), ties by
+ * id. The same list as `mistakes` over the same states.
+ */
+export function digestMistakes(digests: readonly UnitDigest[]): string[] {
+	return queueOf(
+		digests,
+		(d, i) => (d.flags[i] & IN_MISTAKES) !== 0,
+		(d) => d.lastAt,
+		Infinity
+	);
+}

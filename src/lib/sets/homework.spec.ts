@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
+import type { AnswerRecord } from '../answering/types';
 import {
+	buildResult,
 	homeworkReport,
 	mergeResults,
 	parseResultFile,
 	resultFileText,
 	ResultError,
+	setFingerprint,
+	type FinishedHomework,
 	type HomeworkResult
 } from './homework-results';
 import {
@@ -16,29 +20,17 @@ import {
 	MAX_LINK_CHARS
 } from './share-code';
 import type { SetEntry } from './set-store';
+import { bankEntry, drillEntry, ownEntry } from './sets.fixtures';
 
-const own: SetEntry = {
-	kind: 'own',
-	item: {
-		id: 'own-1',
-		type: 'truefalse',
-		part: '',
-		concepts: [],
-		difficulty: 2,
-		lang: 'zh',
-		stem: { zh: '出国留学属于境外消费。', en: '出国留学属于境外消费。' },
-		explanation: { zh: '消费者移动。', en: '消费者移动。' },
-		answer: true
-	}
-};
+const own = ownEntry;
 const set = {
 	id: 'set-abc123',
 	name: '第 3 周作业',
 	entries: [
-		{ kind: 'bank', unit: 'modes-of-supply', id: 'mode-02' },
+		bankEntry,
 		own,
 		{ kind: 'draft', id: 'own-2', draft: { stem: 'half' } },
-		{ kind: 'drill', drill: 'mode', seed: 5, count: 2 }
+		drillEntry
 	] as SetEntry[]
 };
 
@@ -56,7 +48,12 @@ const problemOf = (run: () => unknown) => {
 describe('shared set (homework link, QR, file)', () => {
 	it('round-trips a set in its order without its drafts, from the text, a link or a file', () => {
 		const code = encodeSharedSet(set);
-		const expected = { id: set.id, name: set.name, entries: [set.entries[0], own, set.entries[3]] };
+		const expected = {
+			id: set.id,
+			name: set.name,
+			entries: [set.entries[0], own, set.entries[3]],
+			order: 'fixed'
+		};
 		expect(decodeSharedSet(code)).toEqual(expected);
 		const link = shareLink('https://class.example', code)!;
 		expect(link).toMatch(/^https:\/\/class\.example\/sets\/open#STASET1\./);
@@ -121,53 +118,100 @@ describe('shared set (homework link, QR, file)', () => {
 	});
 });
 
-const result = (over: Partial<HomeworkResult> = {}) =>
-	resultFileText({
-		setId: set.id,
-		setName: set.name,
+/** Four questions of the set, in its order, as the student's device resolves them. */
+const itemIds = ['mode-02', 'own-1', 'drill-a', 'drill-b'];
+const record = (itemId: string, fraction: number, ms = 4000, at = 2000): AnswerRecord => ({
+	itemId,
+	unit: 'own',
+	response: { type: 'truefalse', value: true },
+	score: { correct: fraction === 1, fraction },
+	ms,
+	at
+});
+const finished = (over: Partial<FinishedHomework> = {}): HomeworkResult =>
+	buildResult({
+		set,
+		itemIds,
+		answers: [record('mode-02', 1), record('own-1', 0), record('drill-a', 0.5)],
 		studentId: 'stu-0001',
 		nickname: '王小明',
-		finishedAt: 1000,
-		answers: [1, 0, 0.5, null],
+		mode: 'practice',
+		startedAt: 1000,
+		finishedAt: 9000,
 		...over
 	});
 
 describe('homework results', () => {
-	const target = { id: set.id, questionCount: 4 };
+	const target = { id: set.id, itemIds };
 
-	it('reads a results file and refuses another set’s, a newer, a damaged or another file', () => {
-		expect(parseResultFile(result(), target).nickname).toBe('王小明');
-		expect(problemOf(() => parseResultFile(result({ setId: 'set-other' }), target))).toBe(
-			'other-set'
-		);
-		expect(
-			problemOf(() => parseResultFile(result().replace('"version":1', '"version":9'), target))
-		).toBe('newer-version');
-		expect(problemOf(() => parseResultFile(result({ answers: [1, 2, 0, 0] }), target))).toBe(
-			'corrupt'
-		);
-		expect(problemOf(() => parseResultFile(result({ nickname: '\u202Eevil' }), target))).toBe(
-			'corrupt'
-		);
-		expect(problemOf(() => parseResultFile(result({ answers: [1] }), target))).toBe('wrong-length');
-		expect(problemOf(() => parseResultFile('question,answer\n1,A', target))).toBe('not-a-result');
-		expect(problemOf(() => parseResultFile('x'.repeat(70_000), target))).toBe('not-a-result');
+	it('round-trips: the file a finished session writes is what the instructor reads', () => {
+		const result = finished({
+			// A question answered twice in practice: the last answer stands.
+			answers: [record('own-1', 0, 100, 1500), record('mode-02', 1), record('own-1', 1, 900)]
+		});
+		const read = parseResultFile(resultFileText(result), target);
+		expect(read).toEqual(result);
+		expect(read.questions.map((q) => [q.itemId, q.answer?.score ?? null, q.answer?.ms])).toEqual([
+			['mode-02', 1, 4000],
+			['own-1', 1, 900],
+			['drill-a', null, undefined],
+			['drill-b', null, undefined]
+		]);
+		expect(read.setVersion).toBe(setFingerprint(itemIds));
+		// With a BOM, as some editors save it.
+		expect(parseResultFile('\uFEFF' + resultFileText(result), target)).toEqual(result);
 	});
 
-	it('merges distinct students, counts a duplicate once, keeps a newer attempt', () => {
-		const a = parseResultFile(result(), target);
-		const b = parseResultFile(
-			result({ studentId: 'stu-0002', nickname: '王小明', answers: [1, 1, 1, 1] }),
-			target
+	it('writes nothing that the reader would refuse', () => {
+		expect(() => finished({ nickname: '\u202Eevil' })).toThrow();
+		expect(() => finished({ studentId: 'x' })).toThrow();
+		expect(() => resultFileText({ ...finished(), setId: '../x' })).toThrow();
+	});
+
+	it('refuses another set’s, a changed set’s, a newer, a damaged or another file', () => {
+		const text = (over: Record<string, unknown>) => JSON.stringify({ ...finished(), ...over });
+		expect(problemOf(() => parseResultFile(text({ setId: 'set-other' }), target))).toBe(
+			'other-set'
 		);
-		const aLater = parseResultFile(result({ finishedAt: 2000, answers: [1, 1, 0, 0] }), target);
+		expect(problemOf(() => parseResultFile(text({ version: 9 }), target))).toBe('newer-version');
+		const bad = finished().questions.map((q) => ({
+			...q,
+			answer: { response: 1, score: 2, ms: 0 }
+		}));
+		expect(problemOf(() => parseResultFile(text({ questions: bad }), target))).toBe('corrupt');
+		expect(problemOf(() => parseResultFile(text({ nickname: '\u202Eevil' }), target))).toBe(
+			'corrupt'
+		);
+		expect(problemOf(() => parseResultFile(text({ extra: 1 }), target))).toBe('corrupt');
+		expect(
+			problemOf(() => parseResultFile(text({}), { id: set.id, itemIds: itemIds.slice(0, 3) }))
+		).toBe('set-changed');
+		expect(
+			problemOf(() => parseResultFile(text({}), { id: set.id, itemIds: [...itemIds].reverse() }))
+		).toBe('set-changed');
+		expect(problemOf(() => parseResultFile('question,answer\n1,A', target))).toBe('not-a-result');
+		expect(problemOf(() => parseResultFile('x'.repeat(600_000), target))).toBe('not-a-result');
+	});
+
+	it('merges distinct students, counts the same file once, keeps a newer attempt', () => {
+		const read = (r: HomeworkResult) => parseResultFile(resultFileText(r), target);
+		const a = read(finished());
+		const b = read(
+			finished({
+				studentId: 'stu-0002',
+				answers: itemIds.map((id) => record(id, 1, 2500))
+			})
+		);
+		const aLater = read(
+			finished({ finishedAt: 20_000, answers: [record('mode-02', 1), record('own-1', 1)] })
+		);
 		const first = mergeResults([], [a, b, a]);
 		expect([first.added, first.updated, first.duplicates]).toEqual([2, 0, 1]);
 		const second = mergeResults(first.results, [a, aLater]);
 		expect([second.added, second.updated, second.duplicates]).toEqual([0, 1, 1]);
 		expect(second.results).toHaveLength(2);
-		const meta = [0, 1, 2, 3].map((i) => ({
-			itemId: `q${i}`,
+		const meta = itemIds.map((itemId, i) => ({
+			itemId,
 			unit: 'own',
 			type: 'single',
 			stem: `Q${i}`
@@ -175,14 +219,19 @@ describe('homework results', () => {
 		const report = homeworkReport(second.results, meta);
 		expect(report.students.map((s) => [s.nickname, s.rank, s.correct, s.answered])).toEqual([
 			['王小明', 1, 4, 4],
-			['王小明', 2, 2, 4]
+			['王小明', 2, 2, 2]
 		]);
+		expect(report.students[0].answers[0]).toEqual({
+			correct: true,
+			fraction: 1,
+			points: 0,
+			ms: 2500
+		});
 		expect(report.questions.map((q) => [q.answered, q.correct])).toEqual([
 			[2, 2],
 			[2, 2],
-			[2, 1],
-			[2, 1]
+			[1, 1],
+			[1, 1]
 		]);
-		expect(report.mostMissed.slice(0, 2)).toEqual([2, 3]);
 	});
 });

@@ -10,23 +10,10 @@ import {
 	type KeptReport,
 	type SetEntry
 } from './set-store';
+import { drillEntry, ownEntry } from './sets.fixtures';
 
-const own: SetEntry = {
-	kind: 'own',
-	item: {
-		id: 'own-1',
-		type: 'truefalse',
-		part: '',
-		concepts: [],
-		difficulty: 2,
-		lang: 'zh',
-		stem: { zh: '出国留学属于境外消费。', en: '出国留学属于境外消费。' },
-		explanation: { zh: '消费者移动。', en: '消费者移动。' },
-		answer: true
-	}
-};
+const [own, drill] = [ownEntry, { ...drillEntry, seed: 7, count: 5 } as SetEntry];
 const bank: SetEntry = { kind: 'bank', unit: 'modes-of-supply', id: 'modes-def-01' };
-const drill: SetEntry = { kind: 'drill', drill: 'mode', seed: 7, count: 5 };
 
 function setup() {
 	const tables = { sets: createMemoryTable(), quarantine: createMemoryTable() };

@@ -7,7 +7,7 @@
  */
 import { isDrillKind, type DrillKind } from '../bank/generators/kinds';
 import type { RoomReport } from '../classroom/protocol';
-import type { HomeworkResult } from './homework-results';
+import { homeworkResultSchema, type HomeworkResult } from './homework-results';
 import { StorageFullError } from '../progress/progress-store';
 import type { KeyValueTable, Tables } from '../progress/tables';
 import type { StorageNotice } from '../progress/types';
@@ -62,6 +62,8 @@ export interface KeptReport {
 	report: RoomReport;
 }
 
+export type SetOrder = 'fixed' | 'shuffled';
+
 /** A named, ordered list of questions. */
 export interface QuestionSet {
 	schema: number;
@@ -72,6 +74,12 @@ export interface QuestionSet {
 	createdAt: number;
 	updatedAt: number;
 	entries: SetEntry[];
+	/**
+	 * How students get the questions when they practise or sit the set as an exam: in this
+	 * order (`fixed`, the default) or shuffled per attempt. Options are shuffled per attempt
+	 * either way. Optional: added later.
+	 */
+	order?: SetOrder;
 	/** Reports of the classroom sessions that ran this set, newest first (optional: added later). */
 	reports?: KeptReport[];
 }
@@ -101,7 +109,11 @@ export function isSetEntry(v: unknown): v is SetEntry {
 export function isKeptReport(v: unknown): v is KeptReport {
 	if (!isObject(v) || !isText(v.roomId) || !Number.isFinite(v.savedAt)) return false;
 	if (v.mode !== 'live' && v.mode !== 'offline' && v.mode !== 'homework') return false;
-	if (v.results !== undefined && !Array.isArray(v.results)) return false;
+	if (
+		v.results !== undefined &&
+		!(Array.isArray(v.results) && v.results.every((r) => homeworkResultSchema.safeParse(r).success))
+	)
+		return false;
 	const r = v.report;
 	return (
 		isObject(r) &&
@@ -125,6 +137,7 @@ export function isQuestionSet(v: unknown): v is QuestionSet {
 		Number.isFinite(v.updatedAt) &&
 		Array.isArray(v.entries) &&
 		v.entries.every(isSetEntry) &&
+		(v.order === undefined || v.order === 'fixed' || v.order === 'shuffled') &&
 		(v.reports === undefined || (Array.isArray(v.reports) && v.reports.every(isKeptReport)))
 	);
 }

@@ -10,7 +10,7 @@
  * such a set travels as the file.
  */
 import { PackError, packJson, unpackJson } from './compact-json';
-import { isSetEntry, type SetEntry, type QuestionSet } from './set-store';
+import { isSetEntry, type SetEntry, type SetOrder, type QuestionSet } from './set-store';
 
 export const SHARE_PREFIX = 'STASET';
 export const SHARE_VERSION = 1;
@@ -24,6 +24,8 @@ export interface SharedSet {
 	id: string;
 	name: string;
 	entries: Exclude<SetEntry, { kind: 'draft' }>[];
+	/** The instructor's choice for practice and exams: the set's order, or shuffled per attempt. */
+	order: SetOrder;
 }
 
 export type ShareProblem = 'not-a-set' | 'newer-version' | 'corrupt' | 'too-large' | 'empty';
@@ -48,10 +50,14 @@ function fromBase64Url(text: string): Uint8Array {
 }
 
 /** The set as share text. Throws ShareError `empty` when nothing in it can be asked. */
-export function encodeSharedSet(set: Pick<QuestionSet, 'id' | 'name' | 'entries'>): string {
+export function encodeSharedSet(
+	set: Pick<QuestionSet, 'id' | 'name' | 'entries' | 'order'>
+): string {
 	const entries = set.entries.filter((e) => e.kind !== 'draft');
 	if (entries.length === 0) throw new ShareError('empty');
-	const packed = packJson({ id: set.id, name: set.name, entries });
+	// `order` only when shuffled: a fixed-order set's code stays what it was before the choice existed.
+	const order = set.order === 'shuffled' ? { order: 'shuffled' } : {};
+	const packed = packJson({ id: set.id, name: set.name, entries, ...order });
 	return `${SHARE_PREFIX}${SHARE_VERSION}.${toBase64Url(packed)}`;
 }
 
@@ -86,11 +92,12 @@ export function decodeSharedSet(text: string): SharedSet {
 		!/^set-[a-z0-9]{1,40}$/.test(v.id) ||
 		typeof v.name !== 'string' ||
 		v.name.length > 200 ||
-		!Array.isArray(v.entries)
+		!Array.isArray(v.entries) ||
+		(v.order !== undefined && v.order !== 'shuffled' && v.order !== 'fixed')
 	)
 		throw new ShareError('corrupt');
 	if (!(v.entries as unknown[]).every((e) => isSetEntry(e) && e.kind !== 'draft'))
 		throw new ShareError('corrupt');
 	if (v.entries.length === 0) throw new ShareError('empty');
-	return { id: v.id, name: v.name, entries: v.entries };
+	return { id: v.id, name: v.name, entries: v.entries, order: v.order ?? 'fixed' };
 }

@@ -16,6 +16,7 @@ import {
 	type KeyValueTable,
 	type Tables
 } from '$lib/progress/tables';
+import { reportStorageNotice } from '$lib/progress/progress.svelte';
 import type { StorageNotice } from '$lib/progress/types';
 import type { OfflineHostState } from './host-state';
 
@@ -168,7 +169,8 @@ let opened: Promise<{ archive: HostArchive; persistent: boolean }> | null = null
  * in-app browsers and private windows.
  */
 export function openHostArchive(
-	onNotice?: (notice: StorageNotice) => void
+	// The app's banner unless told otherwise: a record set aside is never set aside silently.
+	onNotice: (notice: StorageNotice) => void = reportStorageNotice
 ): Promise<{ archive: HostArchive; persistent: boolean }> {
 	opened ??= (async () => {
 		const tables = await openBrowserTables();

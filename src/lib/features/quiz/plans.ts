@@ -4,6 +4,7 @@ import type { Item } from '$lib/bank/types';
 import { dueQueue, mistakes } from '$lib/progress/queues';
 import { DEFAULT_SETTINGS, type ItemState } from '$lib/progress/types';
 import { EXAM_MINUTES, valueOrDefault } from './setup-fields';
+import type { QuestionSet } from '$lib/sets/set-store';
 import type { SessionPlan } from './quiz.session';
 
 // Pure builders: from the bank (a pool of items) and the learner's state to a session plan.
@@ -70,6 +71,40 @@ export function examPlan(pool: Item[], count: number, minutes: number, seed: num
 	return planOf('exam', selectExamPaper(pool, count, seed), { timeLimitMs: usable * 60_000 });
 }
 
+/**
+ * Practice or an exam on a question set: its askable entries copied into the plan (see
+ * `SetSession`), in the order the instructor chose. An exam's `minutes` falls back like
+ * {@link examPlan}'s. `seed` draws the shuffled order, `now` (epoch ms) is when it starts, for the results file (options are shuffled per attempt anyway).
+ */
+export function setPlan(
+	kind: 'practice' | 'exam',
+	set: Pick<QuestionSet, 'id' | 'name' | 'updatedAt' | 'entries' | 'order'>,
+	{ seed, now, minutes }: { seed: number; now: number; minutes?: number }
+): SessionPlan {
+	const entries = set.entries.filter((e) => e.kind !== 'draft');
+	const exam =
+		kind === 'exam'
+			? {
+					timeLimitMs: valueOrDefault(minutes, EXAM_MINUTES, DEFAULT_SETTINGS.exam.minutes) * 60_000
+				}
+			: {};
+	return {
+		kind,
+		units: [],
+		itemIds: [],
+		set: {
+			id: set.id,
+			name: set.name,
+			version: set.updatedAt,
+			entries: structuredClone(entries),
+			order: set.order ?? 'fixed',
+			seed,
+			startedAt: now
+		},
+		...exam
+	};
+}
+
 /** Most items one review session asks; the rest wait for the next session (the hub says so). */
 export const REVIEW_SESSION_SIZE = 30;
 
@@ -83,10 +118,20 @@ export function reviewPlan(
 	dueBy: number,
 	limit = REVIEW_SESSION_SIZE
 ): SessionPlan {
+	return reviewPlanOf(pool, dueQueue(states, dueBy), limit);
+}
+
+/**
+ * Today's review from a due queue already in order (`dueQueue`, or `digestDueQueue` straight
+ * from the store's columns): the first `limit` of its items still in the bank.
+ */
+export function reviewPlanOf(
+	pool: Item[],
+	queue: readonly string[],
+	limit = REVIEW_SESSION_SIZE
+): SessionPlan {
 	const inBank = new Map(pool.map((i) => [i.id, i]));
-	const due = dueQueue(states, dueBy)
-		.filter((id) => inBank.has(id))
-		.slice(0, limit);
+	const due = queue.filter((id) => inBank.has(id)).slice(0, limit);
 	return planOf(
 		'review',
 		due.map((id) => inBank.get(id)!)
@@ -94,8 +139,13 @@ export function reviewPlan(
 }
 
 export function mistakesPlan(pool: Item[], states: Record<string, ItemState>): SessionPlan {
+	return mistakesPlanOf(pool, mistakes(states));
+}
+
+/** The mistakes session from the notebook in order (`mistakes`, or `digestMistakes`). */
+export function mistakesPlanOf(pool: Item[], notebook: readonly string[]): SessionPlan {
 	const inBank = new Map(pool.map((i) => [i.id, i]));
-	const ids = mistakes(states).filter((id) => inBank.has(id));
+	const ids = notebook.filter((id) => inBank.has(id));
 	// Wrong answers come back in the same session until right: the notebook needs two in a row.
 	return planOf(
 		'mistakes',

@@ -9,7 +9,7 @@ import type { SessionPlan } from './quiz.session';
  * before replacing a session in progress (see `sessionState`).
  */
 export async function startSession(plan: SessionPlan): Promise<boolean> {
-	if (plan.itemIds.length === 0 && !plan.drill) return false;
+	if (plan.itemIds.length === 0 && !plan.drill && !plan.set?.entries.length) return false;
 	const store = await getStore();
 	await store.saveFlow({
 		id: plan.kind,

@@ -7,7 +7,7 @@ import { loadIndex, loadUnit } from '$lib/bank/loader';
 import { generateDrill } from '$lib/bank/generators';
 import type { BankIndex, Item, Locale } from '$lib/bank/types';
 import type { OwnItem } from '$lib/sets/own-item';
-import { toRuntimeItem } from '$lib/sets/own-item';
+import { resolveSetEntries } from '$lib/sets/set-items';
 import { searchEntry, type SearchEntry } from '$lib/sets/search';
 import type { SetEntry } from '$lib/sets/set-store';
 
@@ -41,16 +41,15 @@ export function resolveEntries(
 	locale: Locale
 ): Item[] {
 	const lang = locale === 'zh-CN' ? 'zh' : 'en';
-	return entries.flatMap((e): Item[] => {
-		if (e.kind === 'bank') {
-			const hit = catalogue.items.get(`${e.unit}/${e.id}`);
-			return hit ? [hit[lang]] : [];
-		}
-		if (e.kind === 'own') return [toRuntimeItem(e.item, locale, catalogue.index.families)];
-		if (e.kind === 'drill')
-			return generateDrill({ kind: e.drill, seed: e.seed, count: e.count, locale });
-		return [];
-	});
+	return resolveSetEntries(
+		entries,
+		{
+			bankItem: (unit, id) => catalogue.items.get(`${unit}/${id}`)?.[lang],
+			families: catalogue.index.families,
+			generateDrill
+		},
+		locale
+	);
 }
 
 /**

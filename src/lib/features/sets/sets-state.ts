@@ -3,13 +3,15 @@
  * storage) once per page, shared by the sets screens, the print page and the setup pickers.
  */
 import { createMemoryTables, openBrowserTables } from '$lib/progress/tables';
+import { reportStorageNotice } from '$lib/progress/progress.svelte';
 import type { StorageNotice } from '$lib/progress/types';
 import { createSetStore, type SetStore } from '$lib/sets/set-store';
 
 let opened: Promise<{ store: SetStore; persistent: boolean }> | null = null;
 
 export function openSets(
-	onNotice?: (notice: StorageNotice) => void
+	// The app's banner unless told otherwise: a record set aside is never set aside silently.
+	onNotice: (notice: StorageNotice) => void = reportStorageNotice
 ): Promise<{ store: SetStore; persistent: boolean }> {
 	opened ??= (async () => {
 		const tables = await openBrowserTables();
