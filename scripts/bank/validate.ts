@@ -437,6 +437,13 @@ export function checkMultiplePrefix(at: LoadedItem): BankError[] {
 		: [];
 }
 
+/** Ids of every item some lesson section checks: the pool a learner reading every lesson answers. */
+function lessonCheckedIds(bank: Bank): Set<string> {
+	return new Set(
+		bank.units.flatMap((u) => u.unit?.sections.flatMap((section) => section.check) ?? [])
+	);
+}
+
 /**
  * Fairness of a set of items: single keys spread over positions, true/false neither mostly true
  * nor mostly false. Pressing "1" or "false" throughout must not pay. Checked for each pool a
@@ -446,9 +453,7 @@ export function checkMultiplePrefix(at: LoadedItem): BankError[] {
  */
 export function checkBalance(bank: Bank): BankError[] {
 	const items = allItems(bank).map((at) => at.item);
-	const checked = new Set(
-		bank.units.flatMap((u) => u.unit?.sections.flatMap((section) => section.check) ?? [])
-	);
+	const checked = lessonCheckedIds(bank);
 	return [
 		...poolBalance(items, 'units', ''),
 		...poolBalance(
@@ -522,9 +527,7 @@ export function classifyShape(item: AuthoredClassify, families: FamilyIndex): Sh
  */
 export function checkShapeKeys(bank: Bank): BankError[] {
 	const families = indexFamilies(bank.families);
-	const checked = new Set(
-		bank.units.flatMap((u) => u.unit?.sections.flatMap((section) => section.check) ?? [])
-	);
+	const checked = lessonCheckedIds(bank);
 	const classify = allItems(bank).filter(
 		(at): at is LoadedItem & { item: AuthoredClassify } => at.item.type === 'classify'
 	);
