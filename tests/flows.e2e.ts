@@ -117,7 +117,12 @@ function flow(
 ) {
 	test.describe(`${locale} at 360px`, () => {
 		test.use({ locale, viewport: { width: 360, height: 800 }, serviceWorkers: 'allow' });
-		test(title, ({ page, context }) => body({ page, context }, WORDS[locale], locale));
+		test(title, ({ page, context }) => {
+			// A whole flow (five answers, reloads, offline) takes 10–25 s alone; beside the
+			// classroom walks on two cores it ran past 30 s.
+			test.setTimeout(60_000);
+			return body({ page, context }, WORDS[locale], locale);
+		});
 	});
 }
 
