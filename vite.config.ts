@@ -25,7 +25,17 @@ export default defineConfig({
 					// (timers, globals) in afterEach, so they do not need a fresh graph.
 					isolate: false,
 					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
-					exclude: ['src/**/*.svelte.spec.ts', 'src/**/*.browser.spec.ts']
+					exclude: ['src/**/*.svelte.spec.ts', 'src/**/*.browser.spec.ts', '**/*.isolated.spec.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					// Specs that replace a module (`vi.mock`) need a module graph of their own: in the
+					// shared graph above, the real module is already loaded by the time they run.
+					name: 'node-isolated',
+					environment: 'node',
+					include: ['src/**/*.isolated.spec.ts', 'scripts/**/*.isolated.spec.ts']
 				}
 			},
 			{
