@@ -17,6 +17,8 @@
  * rooms of P players); `-- shared:2x2000` (instances x players) and `-- shared:3x50x40`
  * (instances x rooms x players) in the shared mode; both kinds may be mixed on one command line.
  * `BENCH_PROFILE=<dir>` writes a V8 CPU profile of the embedded server there.
+ * `BENCH_KIT_ONLY=1` has SvelteKit serve every request (CLASSROOM_NODE_ROUTES=0, scripts/serve.js):
+ * the answer path before the node:http route, on the same build, for the ratio.
  * At the end, one table row per scenario: the figures and what gave first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -49,7 +51,8 @@ const BENCH_ENV = {
 	ADDRESS_HEADER: 'x-forwarded-for',
 	CLASSROOM_MAX_PLAYERS: '5000',
 	CLASSROOM_MAX_ROOMS: '1000',
-	CLASSROOM_CREATE_BURST: '100000'
+	CLASSROOM_CREATE_BURST: '100000',
+	...(process.env.BENCH_KIT_ONLY === '1' ? { CLASSROOM_NODE_ROUTES: '0' } : {})
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -503,7 +506,7 @@ async function main() {
 	}
 	const phones = Array.from({ length: PHONE_PROCESSES }, (_, i) => new Phones(i));
 	console.log(
-		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers. Load average before: ${loadavg()
+		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers; answers served by ${process.env.BENCH_KIT_ONLY === '1' ? 'SvelteKit (BENCH_KIT_ONLY=1)' : 'the node:http route'}. Load average before: ${loadavg()
 			.map((l) => l.toFixed(2))
 			.join(', ')}.`
 	);
