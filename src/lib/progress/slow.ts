@@ -2,7 +2,7 @@
  * How long storage may keep a page waiting before the learner is told (milliseconds). Opening
  * IndexedDB and taking the write lock take a few ms; seconds mean something holds them.
  */
-export const SLOW_STORAGE_MS = 3_000;
+export const SLOW_STORAGE_MS = 4_000;
 
 /**
  * Settle as `work` does; if it has not settled after `ms` milliseconds, call `onSlow` once, and
