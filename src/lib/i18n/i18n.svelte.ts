@@ -76,8 +76,9 @@ let adopting: Promise<void> | null = null;
 
 /**
  * Load i18next and hand it every string loaded so far; from then on it answers every `t`.
- * Resolves once it has taken over (at once if it already has). Its text is the same as the
- * first-paint translator's (proven by first-paint.spec.ts), so nothing on screen changes.
+ * Resolves once it has taken over (at once if it already has); rejects if it could not load.
+ * Its text is the same as the first-paint translator's (proven by first-paint.spec.ts), so
+ * nothing on screen changes.
  */
 export function adoptI18next(): Promise<void> {
 	adopting ??= import('i18next').then(({ default: i18next }) => {
@@ -90,6 +91,9 @@ export function adoptI18next(): Promise<void> {
 		});
 		instance = created;
 	});
+	// Not loaded (a phone offline without a service worker): the first-paint translator, which
+	// gives the same text, goes on answering, and the next call tries again.
+	adopting.catch(() => (adopting = null));
 	return adopting;
 }
 
@@ -142,7 +146,7 @@ export async function setLocale(locale: Locale): Promise<void> {
 	// A switch is i18next's work: it loads now if the reader is quicker than the idle time.
 	await Promise.all([
 		loadBundles(locale, [...used]),
-		state.locale === locale ? null : adoptI18next()
+		state.locale === locale ? null : adoptI18next().catch(() => {})
 	]);
 	if (wanted !== locale || state.locale === locale) return;
 	initLocale(locale);
