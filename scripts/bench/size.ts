@@ -40,10 +40,12 @@ const rows: {
 	later: number;
 	css: number;
 	files: number;
+	detail: string[];
 }[] = [];
 try {
 	for (const locale of ['en', 'zh-CN'])
-		for (const route of ROUTES) {
+		// SIZE_ONLY_BUDGETED=1: just the budgeted routes (a quicker loop while cutting).
+		for (const route of process.env.SIZE_ONLY_BUDGETED ? BUDGETED : ROUTES) {
 			// A fresh context per route: nothing cached, no service worker yet.
 			const context = await browser.newContext({ serviceWorkers: 'block', locale });
 			const page = await context.newPage();
@@ -67,13 +69,16 @@ try {
 			let js = 0;
 			let later = 0;
 			let css = 0;
+			const detail: string[] = [];
 			for (const path of fetched) {
 				const bytes = gzipSync(readFileSync(join('build/client', path)), { level: 9 }).length;
 				if (!path.endsWith('.js')) css += bytes;
 				else if (afterHydration.has(path)) later += bytes;
 				else js += bytes;
+				const when = !path.endsWith('.js') ? 'css' : afterHydration.has(path) ? 'later' : 'first';
+				detail.push(`${(bytes / 1024).toFixed(1).padStart(6)} KB  ${when.padEnd(5)}  ${path}`);
 			}
-			rows.push({ route, locale, js, later, css, files: fetched.size });
+			rows.push({ route, locale, js, later, css, files: fetched.size, detail });
 			await context.close();
 		}
 } finally {
@@ -92,6 +97,10 @@ for (const r of rows)
 	console.log(
 		`${r.locale.padEnd(7)} ${r.route.padEnd(24)} ${kb(r.js)}      ${kb(r.later)} ${kb(r.css)}   ${r.files}`
 	);
+// SIZE_FILES=1: every file of the budgeted routes, largest first (what to cut next).
+if (process.env.SIZE_FILES)
+	for (const r of rows.filter((r) => BUDGETED.includes(r.route)))
+		console.log(`\n${r.locale} ${r.route}\n${r.detail.sort().reverse().join('\n')}`);
 for (const r of rows.filter((r) => BUDGETED.includes(r.route)))
 	console.log(
 		`${r.locale} ${r.route} first-load JS ${kb(r.js).trim()} of ${kb(JS_BUDGET).trim()} budget: ${r.js <= JS_BUDGET ? 'OK' : 'OVER'}`

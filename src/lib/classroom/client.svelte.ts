@@ -8,7 +8,7 @@
  * Every message is a whole view, so a reconnect needs no catching up.
  *
  * Player and host credentials are kept in localStorage: a refresh, a locked phone or a browser
- * that killed the tab rejoins as the same player with the same score.
+ * that killed the tab rejoins as the same player with the same score (stored-sessions.ts).
  */
 import type { Response as ItemResponse } from '$lib/bank/types';
 import type {
@@ -34,28 +34,28 @@ import {
 	type StreamStatus
 } from './reconnect';
 import { joinRequestBody, lockCommand, rejoinCodeOf } from './round-two';
+import {
+	forgetHostSession,
+	forgetPlayerSession,
+	rememberHostSession,
+	rememberPlayerSession,
+	savedPlayerSession,
+	type HostSession,
+	type PlayerSession
+} from './stored-sessions';
+
+export {
+	forgetHostSession,
+	forgetPlayerSession,
+	savedHostSession,
+	savedPlayerSession,
+	type HostSession,
+	type PlayerSession
+} from './stored-sessions';
 
 const API = '/api/classroom';
-const PLAYER_KEY = 'classroom.player.v1';
-const HOST_KEY = 'classroom.host.v1';
 /** Two missed 15 s heartbeats and a bit: the link is dead even if the socket says otherwise. */
 const SILENCE_MS = 40_000;
-
-export interface PlayerSession {
-	roomId: string;
-	playerId: string;
-	token: string;
-	nickname: string;
-	pin: string;
-	/** Shown to the student: with the nickname it reclaims this place from another browser. */
-	rejoinCode?: string | null;
-}
-
-export interface HostSession {
-	roomId: string;
-	hostSecret: string;
-	pin: string;
-}
 
 export class ClassroomApiError extends Error {
 	constructor(
@@ -66,33 +66,6 @@ export class ClassroomApiError extends Error {
 		super(message);
 	}
 }
-
-// ---------------------------------------------------------------------------------------------
-// Stored sessions
-// ---------------------------------------------------------------------------------------------
-
-function readStored<T>(key: string): T | null {
-	try {
-		const text = globalThis.localStorage?.getItem(key);
-		return text ? (JSON.parse(text) as T) : null;
-	} catch {
-		return null;
-	}
-}
-
-function writeStored(key: string, value: unknown): void {
-	try {
-		if (value === null) globalThis.localStorage?.removeItem(key);
-		else globalThis.localStorage?.setItem(key, JSON.stringify(value));
-	} catch {
-		// Private mode or full storage: the session still works until the tab closes.
-	}
-}
-
-export const savedPlayerSession = () => readStored<PlayerSession>(PLAYER_KEY);
-export const forgetPlayerSession = () => writeStored(PLAYER_KEY, null);
-export const savedHostSession = () => readStored<HostSession>(HOST_KEY);
-export const forgetHostSession = () => writeStored(HOST_KEY, null);
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -123,7 +96,7 @@ export async function createRoom(request: CreateRoomRequest): Promise<CreateRoom
 		method: 'POST',
 		body: JSON.stringify(request)
 	});
-	writeStored(HOST_KEY, {
+	rememberHostSession({
 		roomId: created.roomId,
 		hostSecret: created.hostSecret,
 		pin: created.pin
@@ -152,7 +125,7 @@ export async function joinRoom(
 		pin,
 		rejoinCode: rejoinCodeOf(joined)
 	};
-	writeStored(PLAYER_KEY, session);
+	rememberPlayerSession(session);
 	return session;
 }
 

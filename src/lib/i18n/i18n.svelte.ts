@@ -1,10 +1,19 @@
-import i18next from 'i18next';
+/**
+ * The UI strings: `t`, the current language and switching it, and which namespaces are loaded.
+ * i18next is the translation library. It is not in a page's first load (16 KB of gzip, a third
+ * of the 50 KB budget, issue #14): the page hydrates with the first-paint translator over the
+ * strings it carries inline, proven to give i18next's exact text (first-paint.ts and its spec),
+ * and i18next takes over right after the first paint (`adoptI18next`).
+ */
+import { browser } from '$app/environment';
+import type { i18n as I18next } from 'i18next';
+import { I18NEXT_OPTIONS, translateFromBundles, type Bundles } from './first-paint';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './locale';
 import { LOCALE_CACHE, LOCALE_CACHE_KEY, LOCALE_COOKIE } from './locale-url.js';
 import type { Namespace, TranslationKey } from './resources';
 
 /** The header, notices and home screen use these on every page. */
-export const SHARED_NAMESPACES: readonly Namespace[] = ['common', 'home'];
+export const SHARED_NAMESPACES: readonly Namespace[] = I18NEXT_OPTIONS.ns;
 
 /**
  * Id of the `<script type="application/json">` in which each prerendered page carries its UI
@@ -13,9 +22,6 @@ export const SHARED_NAMESPACES: readonly Namespace[] = ['common', 'home'];
  * English reader never downloads the Chinese strings (issue #14: first-load JavaScript).
  */
 export const PAGE_STRINGS_ID = 'sta-strings';
-
-/** `{ [locale]: { [namespace]: bundle } }`, as embedded in a page. */
-type Bundles = Partial<Record<Locale, Partial<Record<Namespace, Record<string, unknown>>>>>;
 
 // Every namespace in each language is its own small chunk, loaded in the page's language with
 // the pages that use it (and precached for offline use); the page's own come inline.
@@ -33,6 +39,11 @@ function pageStrings(): Bundles {
 		return {};
 	}
 }
+/**
+ * Every bundle loaded so far, `{ [locale]: { [namespace]: bundle } }`: the page's own to begin
+ * with. i18next is given this same object as its resources, so it and the first-paint
+ * translator always read the same strings.
+ */
 const resources = pageStrings();
 
 // Not reactive on purpose: which bundles are loaded ("en:quiz") and which namespaces pages have
@@ -54,21 +65,37 @@ const used = new Set<Namespace>(SHARED_NAMESPACES);
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
 const plain = new Map<string, string>();
 
-// Each page is prerendered in the language of its address (see locale-url.ts); the root layout
-// sets it with `initLocale` and loads its namespaces before rendering, on the server and again
-// when hydrating, so server and first client render always agree.
-const instance = i18next.createInstance();
-void instance.init({
-	lng: DEFAULT_LOCALE,
-	fallbackLng: 'en',
-	resources: resources as Record<string, Record<string, Record<string, unknown>>>,
-	ns: [...SHARED_NAMESPACES],
-	defaultNS: 'common',
-	initAsync: false,
-	// Svelte escapes text itself; escaping here would double-escape.
-	interpolation: { escapeValue: false },
-	returnNull: false
-});
+/**
+ * i18next, once loaded; until then `t` uses the first-paint translator (see first-paint.ts for
+ * why and how the two are kept equal). In the browser i18next loads after the first paint
+ * (`adoptI18next`, called by the root layout) or when the reader switches language; on the
+ * server and in Node it loads before anything renders (`ensureNamespaces` awaits it).
+ */
+let instance: I18next | null = null;
+let adopting: Promise<void> | null = null;
+
+/**
+ * Load i18next and hand it every string loaded so far; from then on it answers every `t`.
+ * Resolves once it has taken over (at once if it already has); rejects if it could not load.
+ * Its text is the same as the first-paint translator's (proven by first-paint.spec.ts), so
+ * nothing on screen changes.
+ */
+export function adoptI18next(): Promise<void> {
+	adopting ??= import('i18next').then(({ default: i18next }) => {
+		const created = i18next.createInstance();
+		void created.init({
+			...I18NEXT_OPTIONS,
+			ns: [...I18NEXT_OPTIONS.ns],
+			lng: state.locale,
+			resources: resources as Record<string, Record<string, Record<string, unknown>>>
+		});
+		instance = created;
+	});
+	// Not loaded (a phone offline without a service worker): the first-paint translator, which
+	// gives the same text, goes on answering, and the next call tries again.
+	adopting.catch(() => (adopting = null));
+	return adopting;
+}
 
 /** The shared namespaces and `namespaces`, each once. */
 const withShared = (namespaces: readonly Namespace[]): Namespace[] =>
@@ -82,7 +109,7 @@ const withShared = (namespaces: readonly Namespace[]): Namespace[] =>
 export function pageStringsJson(locale: Locale, namespaces: readonly Namespace[]): string {
 	const bundles: Partial<Record<Namespace, unknown>> = {};
 	for (const ns of withShared(namespaces)) {
-		const bundle = instance.getResourceBundle(locale, ns);
+		const bundle = resources[locale]?.[ns];
 		if (bundle) bundles[ns] = bundle;
 	}
 	return JSON.stringify({ [locale]: bundles }).replaceAll('<', '\\u003c');
@@ -101,7 +128,7 @@ export function currentLocale(): Locale {
  */
 export function initLocale(locale: Locale): void {
 	if (state.locale === locale) return;
-	void instance.changeLanguage(locale);
+	void instance?.changeLanguage(locale);
 	plain.clear();
 	state.locale = locale;
 }
@@ -116,7 +143,11 @@ let wanted: Locale | null = null;
  */
 export async function setLocale(locale: Locale): Promise<void> {
 	wanted = locale;
-	await loadBundles(locale, [...used]);
+	// A switch is i18next's work: it loads now if the reader is quicker than the idle time.
+	await Promise.all([
+		loadBundles(locale, [...used]),
+		state.locale === locale ? null : adoptI18next().catch(() => {})
+	]);
 	if (wanted !== locale || state.locale === locale) return;
 	initLocale(locale);
 	if (typeof document === 'undefined') return;
@@ -151,9 +182,13 @@ export function rememberLocale(locale: Locale): void {
  */
 export function t(key: TranslationKey, options?: Record<string, unknown>): string {
 	void state.locale;
-	if (options) return instance.t(key, options) as string;
+	const translate = (options?: Record<string, unknown>): string =>
+		instance
+			? (instance.t(key, options) as string)
+			: translateFromBundles(resources, state.locale, key, options);
+	if (options) return translate(options);
 	let text = plain.get(key);
-	if (text === undefined) plain.set(key, (text = instance.t(key) as string));
+	if (text === undefined) plain.set(key, (text = translate()));
 	return text;
 }
 
@@ -166,7 +201,11 @@ export async function ensureNamespaces(namespaces: readonly Namespace[]): Promis
 	const needed = withShared(namespaces);
 	for (const ns of needed) used.add(ns);
 	const locales = wanted && wanted !== state.locale ? [state.locale, wanted] : [state.locale];
-	await Promise.all(locales.map((locale) => loadBundles(locale, needed)));
+	await Promise.all([
+		...locales.map((locale) => loadBundles(locale, needed)),
+		// What renders on the server (the prerendered pages) is i18next's own text.
+		browser ? null : adoptI18next()
+	]);
 }
 
 /** Adds the missing bundles of `namespaces` in `locale` to i18next. */
@@ -176,7 +215,8 @@ async function loadBundles(locale: Locale, namespaces: readonly Namespace[]): Pr
 	await Promise.all(
 		missing.map(async (ns) => {
 			const bundle = await lazy[`./locales/${locale}/${ns}.json`]();
-			instance.addResourceBundle(locale, ns, bundle, true, true);
+			(resources[locale] ??= {})[ns] = bundle;
+			instance?.addResourceBundle(locale, ns, bundle, true, true);
 			loaded.add(`${locale}:${ns}`);
 		})
 	);

@@ -1,4 +1,3 @@
-import { ClassroomApiError } from '$lib/classroom/client.svelte';
 import type { TranslationKey } from '$lib/i18n/resources';
 
 /**
@@ -7,12 +6,11 @@ import type { TranslationKey } from '$lib/i18n/resources';
  */
 export function errorKey(error: unknown): TranslationKey {
 	// A thrown ClassroomApiError, or a subscription's `error` ({ code }) after a refused stream.
+	// Read by shape, not `instanceof`: this module must not pull the API client into a page.
 	const code =
-		error instanceof ClassroomApiError
-			? error.code
-			: typeof error === 'object' && error !== null && 'code' in error
-				? String(error.code)
-				: 'internal';
+		typeof error === 'object' && error !== null && 'code' in error
+			? String(error.code)
+			: 'internal';
 	switch (code) {
 		case 'network':
 			return 'classroom:errors.network';

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import { page } from 'vitest/browser';
+import type { PlayerView } from '$lib/classroom/protocol';
+import type { PlayerSession, RoomSubscription } from '$lib/classroom/client.svelte';
+import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
+import en from '$lib/i18n/locales/en/classroom.json';
+import '../../../../app.css';
+import PlayerScreen from './PlayerScreen.svelte';
+import * as realGame from './player-game';
+
+// The join page's first load is the form only (issue #14): the game's code is fetched when the
+// student starts on the form, is used once they join, and a failed fetch (a phone on a weak
+// Wi-Fi, WeChat's browser with no service worker) is said clearly and tried again.
+
+type Game = typeof realGame;
+
+const session: PlayerSession = {
+	roomId: 'room-1',
+	playerId: 'p1',
+	token: 'token',
+	nickname: 'Ann',
+	pin: '123456'
+};
+const lobby: PlayerView = {
+	role: 'player',
+	roomId: 'room-1',
+	phase: 'lobby',
+	serverNow: 0,
+	me: { playerId: 'p1', nickname: 'Ann', points: 0, rank: null },
+	questionCount: 3,
+	question: null,
+	myAnswer: { answered: false, correct: null, fraction: null, points: 0 },
+	reveal: null,
+	playerCount: 4,
+	status: 'active'
+};
+/** A game whose requests succeed without a server; its screen is the real one. */
+const fakeGame = {
+	...realGame,
+	joinRoom: async () => session,
+	resumePlayer: () => ({
+		session,
+		room: {
+			view: lobby,
+			status: 'open',
+			error: null,
+			remainingMs: () => 0,
+			close: () => {}
+		} as unknown as RoomSubscription<'player'>
+	})
+} as Game;
+
+beforeAll(async () => {
+	initLocale('en');
+	await ensureNamespaces(['quiz', 'classroom']);
+	localStorage.removeItem('classroom.player.v1');
+});
+
+describe('the join page before and after joining', () => {
+	it('fetches the game only once the form is used, says so when it cannot, and joins on a retry', async () => {
+		const attempts: string[] = [];
+		let online = false;
+		const loadGameCode = () => {
+			attempts.push(online ? 'ok' : 'failed');
+			return online ? Promise.resolve(fakeGame) : Promise.reject(new TypeError('Failed to fetch'));
+		};
+		await render(PlayerScreen, { loadGameCode });
+		await expect.element(page.getByRole('heading', { name: en.join.title })).toBeVisible();
+		expect(attempts).toEqual([]);
+
+		// Starting on the form fetches ahead (it fails here: the phone is offline).
+		const pin = page.getByRole('textbox', { name: en.join.pin, exact: true });
+		await pin.click();
+		await expect.poll(() => attempts).toEqual(['failed']);
+		await pin.fill('123456');
+		await page.getByRole('textbox', { name: en.join.nickname, exact: true }).fill('Ann');
+		await page.getByRole('button', { name: en.join.submit }).click();
+		await expect.element(page.getByRole('alert')).toHaveTextContent(en.errors.loadFailed);
+		await expect.element(pin).toHaveFocus();
+		// Each new start (a field focused, the button) tries again while it fails.
+		expect(attempts.length).toBeGreaterThanOrEqual(2);
+		expect(attempts).not.toContain('ok');
+
+		// Back online: the same button joins, and the game screen replaces the form.
+		online = true;
+		await page.getByRole('button', { name: en.join.submit }).click();
+		await expect.element(page.getByTestId('player-lobby')).toBeVisible();
+		await expect.element(page.getByTestId('player-name')).toHaveTextContent('Ann');
+		// Fetched once it worked, never again.
+		expect(attempts.filter((a) => a === 'ok')).toEqual(['ok']);
+	});
+});
