@@ -3,13 +3,17 @@
  * nothing. Runs the production build in Debian's Chromium, each browser figure without CPU
  * throttling (1x) and with 4x throttling (CDP `Emulation.setCPUThrottlingRate`).
  *
- * 1. Answer → feedback: a 30-question practice session answered from the keyboard. Measured in
- *    the page from the Enter keydown (`event.timeStamp`) to the moment a MutationObserver sees
- *    `main section.feedback` in the DOM (observer callbacks run as a microtask right after
- *    Svelte's DOM update, before any paint), split at the "saving" message and at the completion
- *    of the last IndexedDB readwrite transaction (the stored attempt and item state); also to
- *    the next requestAnimationFrame (the frame that paints it) and to a task queued from that
- *    rAF callback, which runs once the frame is painted. Budget (DOM): p95 ≤ 16 ms.
+ * 1. Answer → feedback: `FLOWS_ANSWERS` (default 200) answers per rate, in 30-question practice
+ *    sessions answered from the keyboard. Measured in the page from the Enter keydown
+ *    (`event.timeStamp`) to the moment a MutationObserver sees `main section.feedback` in the
+ *    DOM (a microtask right after Svelte's DOM update, before any paint); to the next
+ *    requestAnimationFrame (the frame that paints it); and to a task queued from that rAF
+ *    callback, which runs once that frame is painted: what the learner sees. Budget: that
+ *    painted figure, p95 ≤ 16 ms. The Event Timing API's keydown duration (event → next paint)
+ *    is reported beside it (the API reports only from 16 ms). With a Chromium trace
+ *    (`FLOWS_TRACE=0` skips it), the main thread's work of each answer, from the keydown's task
+ *    through the frame that paints the verdict, split into script, style, layout, paint and GC
+ *    (trace-breakdown.ts), for the median answer and the slowest 5 %.
  * 2. A heavy learner: 100,000 attempts over 365 days and 10,000 item states (the generator of
  *    flows-data.ts), seeded into IndexedDB in the stored shapes before the app first opens.
  *    Page loads of /review (until the due count shows) and /progress (until the overview
@@ -729,7 +733,7 @@ try {
 			printTable(
 				`1b. Main-thread work per answer, keydown task → the frame that paints the verdict, from a Chromium trace ` +
 					`(${RATES.map((r) => runs[r]!.breakdown.length).join(' + ')} answers; CPU = thread ` +
-					`time, which neither load nor the throttle stretches)`,
+					`time: other processes on the machine do not stretch it, the 4x throttle does)`,
 				rows,
 				tail
 			);

@@ -3,9 +3,11 @@
  * Playwright's `browser.stopTracing()` returns, Chrome trace event format). Used by
  * `bench:flows` part 1 to split each answer into script, style, layout, paint and GC time.
  *
- * Figures are the main thread's CPU time (`tdur`, thread time in µs), not wall time: a loaded
- * machine or the CPU throttle (which suspends the thread) stretches wall time but not CPU time,
- * so these figures hold under load. Wall figures (`dur`) are kept beside them.
+ * Figures are the main thread's CPU time (`tdur`, thread time in µs), not wall time: other
+ * processes on a loaded machine stretch wall time but not CPU time, so these figures hold under
+ * load (within the noise of shared caches). DevTools' CPU throttle does count as thread time
+ * (measured: about 6-7x the 1x figure at 4x), so compare a rate with itself. The busy wall time
+ * (`dur`) is kept beside them.
  */
 
 /** One trace event (only the fields used here). Times are µs. */
