@@ -50,7 +50,7 @@ export function selectQuizView(snapshot: QuizSnapshot): QuizView {
 /**
  * What the learner can do now, each answer computed on first read and kept: `snapshot.can`
  * resolves a whole transition, and the screen reads only some of them (the verdict's frame
- * none), so four of them per snapshot would be most of the machine's cost of an answer.
+ * none), so computing all four for every snapshot would add four transitions to each answer.
  */
 function lazyCan(snapshot: QuizSnapshot, at: number): QuizView['can'] {
 	const events: Record<keyof QuizView['can'], QuizEvent> = {
