@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MultipleItem } from '$lib/bank/types';
 import { singleChoice, trueFalse, tf } from './quiz.fixtures';
 import { markAnswer } from '$lib/answering/marking';
@@ -28,6 +28,24 @@ function snapshotAt(
 
 describe('selectQuizView', () => {
 	const practice: QuizInput = { mode: 'practice', items: [a, b, c], startedAt: T0 };
+
+	it('resolves what the learner can do only when the screen asks, once each', () => {
+		const snapshot = snapshotAt({ practice: 'feedback' }, practice);
+		const can = vi.spyOn(snapshot, 'can');
+		const view = selectQuizView(snapshot);
+		// The verdict's frame reads none of them: each would resolve a whole transition.
+		expect(can).not.toHaveBeenCalled();
+		expect(view.can.next).toBe(true);
+		expect(view.can.next).toBe(true);
+		expect(can).toHaveBeenCalledTimes(1);
+		expect({ ...view.can }).toEqual({
+			submit: false,
+			next: true,
+			submitExam: false,
+			retrySave: false
+		});
+		expect(can).toHaveBeenCalledTimes(4);
+	});
 	const exam: QuizInput = { mode: 'exam', items: [a, b, c], startedAt: T0, timeLimitMs: 60_000 };
 
 	it.each([

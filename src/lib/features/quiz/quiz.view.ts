@@ -8,7 +8,7 @@ import type { Item } from '$lib/bank/types';
 import { addToTally, emptyTally, firstAnswers, lastAnswers } from '$lib/answering/marking';
 import type { QuizMachine } from './quiz.machine';
 import type { AnswerRecord, Tally } from '$lib/answering/types';
-import type { QuizContext, QuizStatus, QuizView } from './quiz.types';
+import type { QuizContext, QuizEvent, QuizStatus, QuizView } from './quiz.types';
 
 export type QuizSnapshot = SnapshotFrom<QuizMachine>;
 
@@ -41,20 +41,33 @@ export function selectQuizView(snapshot: QuizSnapshot): QuizView {
 		timeLeftMs: context.deadline === null ? null : Math.max(0, context.deadline - context.now),
 		timeUp: context.deadline !== null && context.now >= context.deadline,
 		navigator: isExam ? examNavigator(context) : [],
-		can: {
-			// A placeholder response: the machine's guards never look at its content, only its presence.
-			submit: snapshot.can({
-				type: 'answer.submit',
-				response: { type: 'truefalse', value: true },
-				at: context.now
-			}),
-			next: snapshot.can({ type: 'question.next', at: context.now }),
-			submitExam: snapshot.can({ type: 'exam.submit', at: context.now }),
-			retrySave: snapshot.can({ type: 'save.retry', at: context.now })
-		},
+		can: lazyCan(snapshot, context.now),
 		saveError: context.saveError,
 		summary: status === 'finished' ? summarize(context) : null
 	};
+}
+
+/**
+ * What the learner can do now, each answer computed on first read and kept: `snapshot.can`
+ * resolves a whole transition, and the screen reads only some of them (the verdict's frame
+ * none), so computing all four for every snapshot would add four transitions to each answer.
+ */
+function lazyCan(snapshot: QuizSnapshot, at: number): QuizView['can'] {
+	const events: Record<keyof QuizView['can'], QuizEvent> = {
+		// A placeholder response: the machine's guards never look at its content, only its presence.
+		submit: { type: 'answer.submit', response: { type: 'truefalse', value: true }, at },
+		next: { type: 'question.next', at },
+		submitExam: { type: 'exam.submit', at },
+		retrySave: { type: 'save.retry', at }
+	};
+	const known: Partial<QuizView['can']> = {};
+	const can = {} as QuizView['can'];
+	for (const name of Object.keys(events) as (keyof QuizView['can'])[])
+		Object.defineProperty(can, name, {
+			enumerable: true,
+			get: () => (known[name] ??= snapshot.can(events[name]))
+		});
+	return can;
 }
 
 function examNavigator(context: QuizContext): QuizView['navigator'] {
