@@ -5,10 +5,13 @@
  *
  * - {@link HistorySummary}: per local study day, attempts / right / points / time, plus totals;
  * - {@link UnitDigest}: per unit, the few fields of each item state that the queues and mastery
- *   use (due, last seen, streak, last result, notebook flag) as columns (typed arrays clone fast).
+ *   use (due, last seen, streak, last result, notebook flag, mastery earned) as columns (typed
+ *   arrays clone fast); every unit's columns are kept in ONE record ({@link ItemDigests}), so a
+ *   page reads them all with one IndexedDB get.
  *
  * Pure functions; the store owns when they run.
  */
+import { hasEarnedMastery } from './mastery';
 import type { Attempt, ItemState } from './types';
 
 const DAY_MS = 86_400_000;
@@ -95,6 +98,8 @@ export function isHistorySummary(v: unknown): v is HistorySummary {
 /** Bits of {@link UnitDigest.flags}. */
 const LAST_CORRECT = 1;
 const IN_MISTAKES = 2;
+/** {@link hasEarnedMastery}: the clock-free part of mastery, fixed when the state was written. */
+const MASTERY_EARNED = 4;
 
 /**
  * A unit's item states without their scheduler cards, as columns (index i is one item).
@@ -123,9 +128,58 @@ export function digestUnit(states: Record<string, ItemState>): UnitDigest {
 		digest.lastAt[i] = s.lastAt;
 		digest.streak[i] = s.streak;
 		digest.flags[i] =
-			(s.lastCorrect ? LAST_CORRECT : 0) | ((s.inMistakes ?? !s.lastCorrect) ? IN_MISTAKES : 0);
+			(s.lastCorrect ? LAST_CORRECT : 0) |
+			((s.inMistakes ?? !s.lastCorrect) ? IN_MISTAKES : 0) |
+			(hasEarnedMastery(s) ? MASTERY_EARNED : 0);
 	});
 	return digest;
+}
+
+/**
+ * Every unit's {@link UnitDigest}, keyed by unit: the one record (meta `digests`) the home
+ * screen, Review and Progress read. Written in the same transaction as the item states.
+ */
+export type ItemDigests = Record<string, UnitDigest>;
+
+export function isItemDigests(v: unknown): v is ItemDigests {
+	return (
+		typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isUnitDigest)
+	);
+}
+
+/** Per-item figures of one unit, tallied from its columns at `now` (see `computeProgressStats`). */
+export interface DigestTally {
+	/** Items with a state (answered at least once). */
+	seen: number;
+	/** Mastered at `now` (`isMastered`: earned, and not lapsed). */
+	mastered: number;
+	/** Due by `dueBy`. */
+	due: number;
+	/** In the mistakes notebook. */
+	mistakes: number;
+}
+
+/**
+ * One unit's tally from its columns, calling `each(id, mastered)` per item (for concept
+ * tallies). Agrees with `isMastered`, `isDue` and `isInMistakes` over the full states.
+ */
+export function tallyDigest(
+	digest: UnitDigest,
+	now: number,
+	dueBy: number,
+	each?: (id: string, mastered: boolean) => void
+): DigestTally {
+	const tally: DigestTally = { seen: digest.ids.length, mastered: 0, due: 0, mistakes: 0 };
+	const { due, lastAt, flags, ids } = digest;
+	for (let i = 0; i < ids.length; i++) {
+		// `isLapsed`, with NaN (never scheduled) never lapsed: NaN compares false.
+		const mastered = (flags[i] & MASTERY_EARNED) !== 0 && !(now - due[i] > due[i] - lastAt[i]);
+		if (mastered) tally.mastered++;
+		if (due[i] <= dueBy) tally.due++;
+		if (flags[i] & IN_MISTAKES) tally.mistakes++;
+		each?.(ids[i], mastered);
+	}
+	return tally;
 }
 
 export function isUnitDigest(v: unknown): v is UnitDigest {
