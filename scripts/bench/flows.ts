@@ -563,6 +563,14 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 interface LoadProfile {
 	route: string;
 	idb: IdbReads;
+	/**
+	 * CPU time of the renderer processes over one plain load (ms, from CDP
+	 * `SystemInfo.getProcessInfo`): the work done, whatever else the machine runs.
+	 */
+	cpuMs: number;
+	/** In that load (wall clock, ms from navigation): hydrated (`sta:hydrated`), figures shown. */
+	hydratedAt: number;
+	shownAt: number;
 	/** CDP Performance metrics over the load (ms of main-thread time, throttled). */
 	scriptMs: number;
 	taskMs: number;
@@ -615,6 +623,28 @@ async function profiledLoad(
 	const idb = await page.evaluate(() => (window as unknown as BenchWindow).__marks.idb!);
 	await page.evaluate((key) => localStorage.removeItem(key), COUNT_IDB_KEY);
 
+	const system = await context.browser()!.newBrowserCDPSession();
+	const rendererCpu = async () => {
+		const { processInfo } = (await system.send('SystemInfo.getProcessInfo')) as {
+			processInfo: { type: string; cpuTime: number }[];
+		};
+		return processInfo.filter((p) => p.type === 'renderer').reduce((n, p) => n + p.cpuTime, 0);
+	};
+	await page.goto('/__bench');
+	const cpuBefore = await rendererCpu();
+	await page.goto(route);
+	await shown();
+	await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+	const cpuMs = 1000 * ((await rendererCpu()) - cpuBefore);
+	await system.detach();
+	const split = await page.evaluate(
+		(m) => ({
+			hydratedAt: performance.getEntriesByName('sta:hydrated')[0]?.startTime ?? NaN,
+			shownAt: (window as unknown as BenchWindow).__marks[m]!
+		}),
+		mark
+	);
+
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Performance.enable');
 	await cdp.send('Profiler.enable');
@@ -639,6 +669,8 @@ async function profiledLoad(
 	return {
 		route,
 		idb,
+		cpuMs,
+		...split,
 		scriptMs: delta('ScriptDuration'),
 		taskMs: delta('TaskDuration'),
 		layoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration'),
@@ -660,6 +692,10 @@ function printLoadProfiles(loads: LoadProfile[]): void {
 				`(${idb.steps} steps), ~${kb(idb.bytes)} read, ${idb.writes} readwrite transactions; ` +
 				`main thread: script ${ms(load.scriptMs)}, tasks ${ms(load.taskMs)}, ` +
 				`style + layout ${ms(load.layoutMs)}`
+		);
+		console.log(
+			`  renderer CPU time over a plain load: ${ms(load.cpuMs)}; wall: hydrated at ` +
+				`${ms(load.hydratedAt)}, figures shown at ${ms(load.shownAt)}`
 		);
 		console.log(
 			`  CPU profile self time by file: ${load.byFile.map((e) => `${e.name} ${ms(e.ms)}`).join(', ')}`

@@ -323,7 +323,7 @@ describe('running aggregates equal a full recomputation (property)', () => {
 					expect(stats.attemptCount).toBe(attempts.length);
 				}
 			),
-			{ numRuns: 80 }
+			{ numRuns: 60 }
 		);
 	});
 });

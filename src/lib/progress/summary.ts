@@ -5,7 +5,7 @@
  *
  * - {@link HistorySummary}: per local study day, attempts / right / points / time, plus totals;
  * - {@link UnitDigest}: per unit, the few fields of each item state that the queues and mastery
- *   use (due, last seen, streak, last result, notebook flag, mastery earned) as columns (typed
+ *   use (due, last seen, last result, notebook flag, mastery earned) as columns (typed
  *   arrays clone fast); every unit's columns are kept in ONE record ({@link ItemDigests}), so a
  *   page reads them all with one IndexedDB get.
  *
@@ -96,20 +96,19 @@ export function isHistorySummary(v: unknown): v is HistorySummary {
 }
 
 /** Bits of {@link UnitDigest.flags}. */
-const LAST_CORRECT = 1;
-const IN_MISTAKES = 2;
+const IN_MISTAKES = 1;
 /** {@link hasEarnedMastery}: the clock-free part of mastery, fixed when the state was written. */
-const MASTERY_EARNED = 4;
+const MASTERY_EARNED = 2;
 
 /**
- * A unit's item states without their scheduler cards, as columns (index i is one item).
- * `due` is NaN for an item not yet scheduled.
+ * What the queues and mastery read of a unit's item states, as columns (index i is one item):
+ * `due` (epoch ms, NaN for an item not yet scheduled), `lastAt` (epoch ms of the last answer),
+ * `flags` (in the mistakes notebook; mastery earned).
  */
 export interface UnitDigest {
 	ids: string[];
 	due: Float64Array;
 	lastAt: Float64Array;
-	streak: Float64Array;
 	flags: Uint8Array;
 }
 
@@ -119,16 +118,13 @@ export function digestUnit(states: Record<string, ItemState>): UnitDigest {
 		ids,
 		due: new Float64Array(ids.length),
 		lastAt: new Float64Array(ids.length),
-		streak: new Float64Array(ids.length),
 		flags: new Uint8Array(ids.length)
 	};
 	ids.forEach((id, i) => {
 		const s = states[id];
 		digest.due[i] = s.due ?? NaN;
 		digest.lastAt[i] = s.lastAt;
-		digest.streak[i] = s.streak;
 		digest.flags[i] =
-			(s.lastCorrect ? LAST_CORRECT : 0) |
 			((s.inMistakes ?? !s.lastCorrect) ? IN_MISTAKES : 0) |
 			(hasEarnedMastery(s) ? MASTERY_EARNED : 0);
 	});
@@ -190,33 +186,11 @@ export function isUnitDigest(v: unknown): v is UnitDigest {
 		Array.isArray(d.ids) &&
 		d.due instanceof Float64Array &&
 		d.lastAt instanceof Float64Array &&
-		d.streak instanceof Float64Array &&
 		d.flags instanceof Uint8Array &&
 		d.due.length === d.ids.length &&
 		d.lastAt.length === d.ids.length &&
-		d.streak.length === d.ids.length &&
 		d.flags.length === d.ids.length
 	);
-}
-
-/**
- * Item states rebuilt from a digest, without `schedule`: everything the queues
- * (`dueQueue`, `mistakes`) and mastery read. Not for writing back (the card is missing).
- */
-export function statesOfDigest(digest: UnitDigest): Record<string, ItemState> {
-	const states: Record<string, ItemState> = {};
-	for (let i = 0; i < digest.ids.length; i++) {
-		const due = digest.due[i];
-		states[digest.ids[i]] = {
-			itemId: digest.ids[i],
-			streak: digest.streak[i],
-			lastCorrect: (digest.flags[i] & LAST_CORRECT) !== 0,
-			lastAt: digest.lastAt[i],
-			due: Number.isNaN(due) ? null : due,
-			inMistakes: (digest.flags[i] & IN_MISTAKES) !== 0
-		};
-	}
-	return states;
 }
 
 /**
