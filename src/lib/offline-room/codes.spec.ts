@@ -14,6 +14,7 @@ import {
 } from './result-code';
 import {
 	bankTag,
+	codeKind,
 	decodeSession,
 	decodeTypedCode,
 	encodeSession,
@@ -24,6 +25,8 @@ import {
 	type SessionRecipe
 } from './session-code';
 import { generateDrill } from '$lib/bank/generators';
+import { DRILL_KINDS } from '$lib/bank/generators/kinds';
+import { SECONDS_PER_QUESTION } from '$lib/classroom/protocol';
 import { presentItem } from '$lib/answering/option-order';
 import { scoreItem } from '$lib/answering/scoring';
 import { LOCALES } from '$lib/bank/types';
@@ -145,11 +148,43 @@ describe('session codes', () => {
 		expect(text).toMatch(/^STAS[0-9A-Z $%*+\-./:]+$/);
 		expect(decodeSession(text)).toEqual(session);
 		const typed = encodeTypedCode(r);
-		expect(decodeTypedCode(typed)).toEqual({ ...r, version: RECIPE_VERSION });
+		expect(decodeTypedCode(typed)).toEqual({
+			...r,
+			version: RECIPE_VERSION,
+			generator: 'supply-mode'
+		});
 		expect(sessionFromCode(typed, index)).toEqual(session);
 		expect(sessionFromCode(text, index)).toEqual(session);
-		expect(typed.replace(/-/g, '')).toHaveLength(28);
+		expect(typed.replace(/-/g, '')).toHaveLength(29);
 		expect(session.questions.at(-1)).toMatchObject({ generator: 'supply-mode', count: 3 });
+	});
+
+	it('a typed code asks the drill kind the instructor chose, as the QR does', async () => {
+		const index = await loadIndex();
+		for (const generator of DRILL_KINDS) {
+			const r = { ...(await recipe(2, 5)), generator };
+			const fromQr = decodeSession(encodeSession(sessionFromRecipe(r, index)));
+			const fromTyped = sessionFromCode(encodeTypedCode(r), index);
+			expect(fromTyped).toEqual(fromQr);
+			expect(fromTyped.questions.at(-1)).toMatchObject({ kind: 'generated', generator, count: 5 });
+		}
+		// The longest code (two-byte seconds) still fits the typed-code shape.
+		const long = encodeTypedCode({
+			...(await recipe(2, 5)),
+			secondsPerQuestion: SECONDS_PER_QUESTION.max
+		});
+		expect(codeKind(long)).toBe('typed');
+	});
+
+	it('reads a typed code of version 2 as it was made: its scenarios from supply-mode', async () => {
+		const index = await loadIndex();
+		const old = { ...(await recipe(2, 3)), version: 2 };
+		const typed = encodeTypedCode(old);
+		expect(typed.replace(/-/g, '')).toHaveLength(28);
+		expect(decodeTypedCode(typed)).toEqual(old);
+		expect(sessionFromCode(typed, index).questions.at(-1)).toMatchObject({
+			generator: 'supply-mode'
+		});
 	});
 
 	it('reads a typed code of version 1 as it was made: its scenarios from the retired mode drill', async () => {

@@ -27,10 +27,14 @@
  * The code typed by hand (phones whose camera fails) is the *recipe* instead, in Crockford Base32:
  *
  *   u8 version · u8 flags · varint seconds · 6 bytes key · u16 bank tag · u16 unit mask
- *   · u8 bank items · u8 generated scenarios · u16 check          (17 bytes → 28 characters)
+ *   · u8 bank items · u8 generated scenarios · u8 drill kind · u16 check
+ *                                                  (18–19 bytes → 29–31 characters)
  *
- * Its version 2 draws the generated scenarios from the `supply-mode` drill; version 1 (still read)
- * drew them from the retired `mode` drill (src/lib/bank/generators/kinds.ts says why).
+ * The drill kind is a GENERATORS code: the kind the instructor chose for the generated scenarios.
+ * Versions 1 and 2 (still read) had no such byte: version 1 drew the scenarios from the retired
+ * `mode` drill (src/lib/bank/generators/kinds.ts says why), version 2 from `supply-mode`, whatever
+ * the instructor had chosen (so a phone typing the code got other questions than a phone scanning
+ * the QR; version 3 carries the choice).
  *
  * Both sides turn a recipe into the same questions (`recipeQuestions`, seeds derived from the key),
  * so the typed code needs the same bank build (its tag says so); the QR needs only the same items.
@@ -54,8 +58,8 @@ import { CodeError } from './code-error';
 import { PackError, packJson, unpackJson } from '../sets/compact-json';
 
 export const CODE_VERSION = 1;
-/** Typed codes (recipes): 2 since the generated scenarios come from `supply-mode`. */
-export const RECIPE_VERSION = 2;
+/** Typed codes (recipes): 3 since they name the drill kind of their generated scenarios. */
+export const RECIPE_VERSION = 3;
 /**
  * The longest session QR text one code holds: QR version 40 at ECC level M (QrCode.svelte) takes
  * 3,391 alphanumeric characters. A set whose own questions do not fit is refused with a message.
@@ -121,6 +125,11 @@ export interface SessionRecipe {
 	unitMask: number;
 	bankCount: number;
 	generatedCount: number;
+	/**
+	 * The drill kind of the generated scenarios (absent: what the version implies, `supply-mode`
+	 * for a recipe made now). Written from version 3.
+	 */
+	generator?: GeneratorCode;
 	/**
 	 * The typed code's layout version, when read from one (absent: a recipe made now, written as
 	 * RECIPE_VERSION). Version 1 drew its generated scenarios from the retired `mode` drill.
@@ -299,8 +308,10 @@ function readOwnItems(reader: ByteReader): unknown[] {
 /** The recipe as a typed code: Crockford Base32 in groups of 4 (`ABCD-EFGH-…`). */
 export function encodeTypedCode(recipe: SessionRecipe): string {
 	const writer = new ByteWriter();
-	writeSettings(writer, recipe, recipe.version ?? RECIPE_VERSION);
+	const version = recipe.version ?? RECIPE_VERSION;
+	writeSettings(writer, recipe, version);
 	writer.u16(recipe.bank).u16(recipe.unitMask).u8(recipe.bankCount).u8(recipe.generatedCount);
+	if (version >= 3) writer.u8(GENERATORS.indexOf(recipeGenerator(recipe)));
 	return (
 		base32Encode(withCheck(writer))
 			.match(/.{1,4}/g)
@@ -325,12 +336,23 @@ export function decodeTypedCode(text: string): SessionRecipe {
 			bank: reader.u16(),
 			unitMask: reader.u16(),
 			bankCount: reader.u8(),
-			generatedCount: reader.u8()
+			generatedCount: reader.u8(),
+			...(version >= 3 && { generator: readGenerator(reader) })
 		};
 		readCheck(reader);
 		return recipe;
 	});
 }
+
+function readGenerator(reader: ByteReader): GeneratorCode {
+	const generator = GENERATORS[reader.u8()];
+	if (!generator) throw new CodeError('corrupt', 'Unknown drill kind.');
+	return generator;
+}
+
+/** The drill kind a recipe's generated scenarios come from (see the file comment). */
+const recipeGenerator = (recipe: SessionRecipe): GeneratorCode =>
+	recipe.generator ?? ((recipe.version ?? RECIPE_VERSION) >= 2 ? 'supply-mode' : 'mode');
 
 function recipeless(): never {
 	throw new CodeError('wrong-kind', 'A session QR text is not a typed code.');
@@ -345,8 +367,8 @@ export const bankTag = (index: BankIndex): number => hash16(index.version);
 
 /**
  * The questions a recipe stands for, on this device's bank: `bankCount` authored items sampled
- * from the chosen units (in index order, seeded by the key), then `generatedCount` supply-mode
- * scenarios (from the drill its version names). Throws CodeError `bank-mismatch` when the bank
+ * from the chosen units (in index order, seeded by the key), then `generatedCount` generated
+ * scenarios of the recipe's drill kind. Throws CodeError `bank-mismatch` when the bank
  * differs from the instructor's.
  */
 export function recipeQuestions(recipe: SessionRecipe, index: BankIndex): QuestionRef[] {
@@ -363,7 +385,7 @@ export function recipeQuestions(recipe: SessionRecipe, index: BankIndex): Questi
 	if (recipe.generatedCount > 0)
 		refs.push({
 			kind: 'generated',
-			generator: (recipe.version ?? RECIPE_VERSION) >= 2 ? 'supply-mode' : 'mode',
+			generator: recipeGenerator(recipe),
 			seed: keySeed(recipe.key, 'generated'),
 			count: recipe.generatedCount
 		});

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { setSourceSchema } from '$lib/classroom/set-source.schema';
 import { drillEntry, ownEntry, weekSet } from '$lib/sets/sets.fixtures';
-import { choosesNothing, initialChoice, roomEntries, setQuestionCount } from './question-choice';
+import { loadIndex } from '$lib/bank/loader';
+import { DRILL_KINDS } from '$lib/bank/generators/kinds';
+import {
+	decodeSession,
+	encodeSession,
+	encodeTypedCode,
+	sessionFromRecipe
+} from '$lib/offline-room/session-code';
+import { sessionFromCode } from '$lib/offline-room/session-items';
+import {
+	choosesNothing,
+	initialChoice,
+	offlineRecipe,
+	roomEntries,
+	setQuestionCount
+} from './question-choice';
 
 // What HostSetup (and OfflineHost) send when the instructor picks "one of my question sets".
 const set = weekSet;
@@ -19,5 +34,25 @@ describe('a classroom source from a set', () => {
 		const drafts = { ...set, entries: [set.entries[1]] };
 		expect(choosesNothing({ ...initialChoice([]), source: 'set', set: drafts })).toBe(true);
 		expect(choosesNothing({ ...initialChoice([]), source: 'set', set })).toBe(false);
+	});
+});
+
+describe('a classroom without a network, from units', () => {
+	it('asks the drill kind chosen, by the typed code as by the QR', async () => {
+		const index = await loadIndex();
+		const settings = {
+			key: Uint8Array.from([1, 2, 3, 4, 5, 6]),
+			secondsPerQuestion: 30,
+			scoring: 'accuracy' as const
+		};
+		for (const generatedKind of DRILL_KINDS) {
+			const choice = { ...initialChoice([index.units[0].id]), generatedCount: 3, generatedKind };
+			const recipe = offlineRecipe(choice, index, settings);
+			const byQr = decodeSession(encodeSession(sessionFromRecipe(recipe, index)));
+			const typed = sessionFromCode(encodeTypedCode(recipe), index);
+			expect(typed).toEqual(byQr);
+			expect(typed.questions.filter((q) => q.kind === 'bank')).toHaveLength(10);
+			expect(typed.questions.at(-1)).toMatchObject({ generator: generatedKind, count: 3 });
+		}
 	});
 });

@@ -5,6 +5,8 @@
  * Each host turns the choice into its own transport: a room-creation source or a session code.
  */
 import type { OfferedDrillKind } from '$lib/bank/generators/kinds';
+import type { BankIndex } from '$lib/bank/types';
+import { bankTag, type SessionRecipe } from '$lib/offline-room/session-code';
 import type { SetSourceEntry } from '$lib/classroom/set-source.schema';
 import type { QuestionSet } from '$lib/sets/set-store';
 
@@ -57,4 +59,27 @@ export const setQuestionCount = (set: QuestionSet): number =>
 export function choosesNothing(choice: QuestionChoice): boolean {
 	if (choice.source === 'set') return !choice.set || setQuestionCount(choice.set) === 0;
 	return choice.units.length === 0 && choice.generatedCount === 0;
+}
+
+/**
+ * The typed-code recipe (src/lib/offline-room/session-code.ts) for a choice of units: which units
+ * (a bit per unit, in index order), how many of their items, and how many generated scenarios of
+ * the chosen drill kind. The offline host offers no concepts, so none are carried.
+ */
+export function offlineRecipe(
+	choice: QuestionChoice,
+	index: BankIndex,
+	settings: Pick<SessionRecipe, 'key' | 'secondsPerQuestion' | 'scoring'>
+): SessionRecipe {
+	return {
+		...settings,
+		bank: bankTag(index),
+		unitMask: index.units.reduce(
+			(mask, unit, i) => (choice.units.includes(unit.id) ? mask | (1 << i) : mask),
+			0
+		),
+		bankCount: choice.units.length === 0 ? 0 : choice.bankCount,
+		generatedCount: choice.generatedCount,
+		generator: choice.generatedKind
+	};
 }
