@@ -10,7 +10,7 @@ import {
 import { memoryJournal } from './journal';
 import { createMemoryTables, pageLock, type Tables } from './tables';
 import { computeProgressStats } from './stats';
-import { addToHistory, digestUnit, emptyHistory } from './summary';
+import { addToHistory, digestIds, digestUnit, emptyHistory } from './summary';
 import { DEFAULT_SETTINGS, type Attempt, type ItemState, type StorageNotice } from './types';
 
 function attempt(n: number, at = Date.UTC(2026, 10, 27, 8, 0, n)): Attempt {
@@ -339,7 +339,7 @@ describe('schema 3: every unit digest in one record', () => {
 		expect(metaReads.mock.calls.filter(([key]) => key === 'digests')).toHaveLength(1);
 
 		await store.putItemStates('outsourcing', [state('d')]);
-		expect((await store.getDigests()).outsourcing.ids).toEqual(['c', 'd']);
+		expect(digestIds((await store.getDigests()).outsourcing)).toEqual(['c', 'd']);
 	});
 
 	it('is refused by an app of schema 2 (it would write states the record does not see)', async () => {

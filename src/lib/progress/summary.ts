@@ -103,10 +103,12 @@ const MASTERY_EARNED = 2;
 /**
  * What the queues and mastery read of a unit's item states, as columns (index i is one item):
  * `due` (epoch ms, NaN for an item not yet scheduled), `lastAt` (epoch ms of the last answer),
- * `flags` (in the mistakes notebook; mastery earned).
+ * `flags` (in the mistakes notebook; mastery earned). The item ids are one JSON array text
+ * (read with {@link digestIds}): IndexedDB clones one string several times faster than ten
+ * thousand, and the counts never need them.
  */
 export interface UnitDigest {
-	ids: string[];
+	ids: string;
 	due: Float64Array;
 	lastAt: Float64Array;
 	flags: Uint8Array;
@@ -115,7 +117,7 @@ export interface UnitDigest {
 export function digestUnit(states: Record<string, ItemState>): UnitDigest {
 	const ids = Object.keys(states);
 	const digest: UnitDigest = {
-		ids,
+		ids: JSON.stringify(ids),
 		due: new Float64Array(ids.length),
 		lastAt: new Float64Array(ids.length),
 		flags: new Uint8Array(ids.length)
@@ -165,17 +167,32 @@ export function tallyDigest(
 	dueBy: number,
 	each?: (id: string, mastered: boolean) => void
 ): DigestTally {
-	const tally: DigestTally = { seen: digest.ids.length, mastered: 0, due: 0, mistakes: 0 };
-	const { due, lastAt, flags, ids } = digest;
-	for (let i = 0; i < ids.length; i++) {
+	const { due, lastAt, flags } = digest;
+	const tally: DigestTally = { seen: due.length, mastered: 0, due: 0, mistakes: 0 };
+	const ids = each ? digestIds(digest) : [];
+	for (let i = 0; i < due.length; i++) {
 		// `isLapsed`, with NaN (never scheduled) never lapsed: NaN compares false.
 		const mastered = (flags[i] & MASTERY_EARNED) !== 0 && !(now - due[i] > due[i] - lastAt[i]);
 		if (mastered) tally.mastered++;
 		if (due[i] <= dueBy) tally.due++;
 		if (flags[i] & IN_MISTAKES) tally.mistakes++;
-		each?.(ids[i], mastered);
+		if (each) each(ids[i], mastered);
 	}
 	return tally;
+}
+
+/**
+ * The item ids of a digest, index i for item i. A digest whose ids do not parse, or do not match
+ * its columns, reads as no items (it is derived data: the store rebuilds it from the states).
+ */
+export function digestIds(digest: UnitDigest): string[] {
+	try {
+		const ids: unknown = JSON.parse(digest.ids);
+		if (Array.isArray(ids) && ids.length === digest.due.length) return ids as string[];
+	} catch {
+		// fall through
+	}
+	return [];
 }
 
 export function isUnitDigest(v: unknown): v is UnitDigest {
@@ -183,13 +200,12 @@ export function isUnitDigest(v: unknown): v is UnitDigest {
 	return (
 		typeof d === 'object' &&
 		d !== null &&
-		Array.isArray(d.ids) &&
+		typeof d.ids === 'string' &&
 		d.due instanceof Float64Array &&
 		d.lastAt instanceof Float64Array &&
 		d.flags instanceof Uint8Array &&
-		d.due.length === d.ids.length &&
-		d.lastAt.length === d.ids.length &&
-		d.flags.length === d.ids.length
+		d.lastAt.length === d.due.length &&
+		d.flags.length === d.due.length
 	);
 }
 
@@ -225,8 +241,9 @@ function queueOf(
 	const picked: { at: number; id: string }[] = [];
 	for (const digest of digests) {
 		const column = key(digest);
-		for (let i = 0; i < digest.ids.length; i++)
-			if (keep(digest, i)) picked.push({ at: column[i], id: digest.ids[i] });
+		const ids = digestIds(digest);
+		for (let i = 0; i < ids.length; i++)
+			if (keep(digest, i)) picked.push({ at: column[i], id: ids[i] });
 	}
 	picked.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	return picked.slice(0, limit).map((p) => p.id);
