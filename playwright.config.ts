@@ -4,9 +4,25 @@ import { chromiumArgs, chromiumPath } from './tests/chromium';
 // PW_PORT lets a second checkout run its suite beside another one.
 const PORT = Number(process.env.PW_PORT ?? 4173);
 
+/**
+ * The walks that cost most start first, so the suite does not end on one of them running alone
+ * while the other worker sits idle. Playwright hands out tests in project order, then file order.
+ * CPU seconds per test, trace off, one worker (the gate note has the table): the offline
+ * classroom about 100; the two live classroom walks about 50 each, run one after the other
+ * (serial); the full room and each per-language page walk about 40; the sets walk about 20.
+ */
+const FIRST = ['offline-classroom.e2e.ts'];
+const LONG = ['classroom-ui.e2e.ts', 'classroom-screens.e2e.ts', 'pages.e2e.ts', 'sets.e2e.ts'];
+const glob = (files: string[]) => files.map((file) => `**/${file}`);
+
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
+	projects: [
+		{ name: 'first', testMatch: glob(FIRST) },
+		{ name: 'long', testMatch: glob(LONG) },
+		{ name: 'short', testIgnore: glob([...FIRST, ...LONG]) }
+	],
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: process.env.CI ? 1 : 0,
@@ -28,7 +44,16 @@ export default defineConfig({
 		// on the cores the test needs. The classroom's join pages must work without one anyway (a
 		// phone in WeChat's browser has none).
 		serviceWorkers: 'block',
-		trace: 'retain-on-failure'
+		// Recording a trace costs as much CPU as the test itself on a page that keeps changing: the
+		// whole classroom quiz (five live pages) took 39 CPU-seconds with no trace, about 60 with DOM
+		// snapshots, and over 104 with screenshots too (it timed out). So no screenshots (the DOM
+		// snapshots show each step), and in CI no trace on the first run: a failure is retried
+		// with one.
+		trace: {
+			mode: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
+			screenshots: false,
+			snapshots: true
+		}
 	},
 	// The production build, as a learner gets it. The gate builds once and sets E2E_PREBUILT so
 	// this run serves that build instead of making another.

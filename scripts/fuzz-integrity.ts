@@ -91,11 +91,13 @@ async function deadScreen(page: Page, errors: readonly string[]): Promise<string
 		// Any visible one: the first in the page may be inside a closed disclosure.
 		await controls.filter({ visible: true }).first().waitFor({ timeout: 10_000 });
 	} catch (error) {
+		// What the page itself says (not the header and the notices): enough to tell a stall
+		// ("Loading…") from a page that loaded with nothing to operate.
 		const shown = await page
-			.locator('body')
+			.locator('main')
 			.innerText({ timeout: 2_000 })
 			.catch(() => '');
-		return `no live screen at ${page.url()}: ${firstLine(error)}; on screen: "${shown.replace(/\s+/g, ' ').slice(0, 160)}"`;
+		return `no live screen at ${page.url()}: ${firstLine(error)}; on screen: "${shown.replace(/\s+/g, ' ').slice(0, 300)}"`;
 	}
 	const title = (await page.locator('h1').first().textContent())?.trim() ?? '';
 	if (ERROR_TITLES.includes(title)) return `error page at ${page.url()}: ${title}`;

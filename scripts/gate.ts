@@ -20,7 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 
 interface Step {
 	name: string;
@@ -176,6 +176,9 @@ async function main() {
 		);
 	}
 	console.log(`  ${'total'.padEnd(22)} ${(total / 1000).toFixed(1).padStart(6)} s`);
+	// Wall times mean little on a shared machine without the load they ran under.
+	const [one, five, fifteen] = loadavg().map((l) => l.toFixed(1));
+	console.log(`  load average now: ${one} ${five} ${fifteen} (1, 5, 15 min) on ${slots} cores`);
 
 	const counts = testCounts();
 	if (counts) console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);

@@ -4,7 +4,12 @@
 // file, so the first text arrives in English with no script and no redirect. Everything else
 // (assets, /api, the English paths themselves) passes through untouched.
 //
-// Environment: the adapter's own (PORT, HOST, ORIGIN, BODY_SIZE_LIMIT, …; see its docs).
+// Ahead of both: the classroom's hot routes (a phone's answer), served from node:http by the
+// same functions SvelteKit's routes call (src/lib/server/classroom/node-routes.ts), which the
+// app hands over in its `init` hook when the handler loads.
+//
+// Environment: the adapter's own (PORT, HOST, ORIGIN, BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT in
+// seconds (default 5 here), …; see its docs), and CLASSROOM_NODE_ROUTES=0 (above).
 // Usage: `node scripts/serve.js` after `npm run build` (`npm start` does both).
 import http from 'node:http';
 import { join } from 'node:path';
@@ -12,6 +17,11 @@ import { pathToFileURL } from 'node:url';
 import { localeOfPath, negotiateLocale, pathInLocale } from '../src/lib/i18n/locale-url.js';
 
 const { handler } = await import(pathToFileURL(join(process.cwd(), 'build/handler.js')).href);
+// CLASSROOM_NODE_ROUTES=0 leaves every request to SvelteKit (to compare the two paths).
+const classroomRoutes =
+	process.env.CLASSROOM_NODE_ROUTES === '0' ? null : globalThis.__classroomNodeRoutes;
+if (classroomRoutes === undefined)
+	console.warn('classroom: this build publishes no node routes; SvelteKit serves every request.');
 
 /**
  * A page, or a page's data (`…/__data.json`, fetched on client-side navigation, which has a file
@@ -40,6 +50,7 @@ export function chooseLanguageFile(req, res) {
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const server = http.createServer((req, res) => {
+	if (classroomRoutes?.(req, res)) return;
 	chooseLanguageFile(req, res);
 	handler(req, res, () => {
 		res.statusCode = 404;
@@ -53,5 +64,5 @@ for (const signal of ['SIGINT', 'SIGTERM'])
 	process.on(signal, () => {
 		server.close(() => process.exit(0));
 		server.closeIdleConnections?.();
-		setTimeout(() => process.exit(0), 5000).unref();
+		setTimeout(() => process.exit(0), 1000 * Number(process.env.SHUTDOWN_TIMEOUT ?? 5)).unref();
 	});

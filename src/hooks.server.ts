@@ -4,9 +4,11 @@ import { localeOfPath } from '$lib/i18n/locale-url.js';
 import { namespacesFor } from '$lib/i18n/sections';
 
 // Replay classroom logs and start idle expiry at boot, so a session interrupted by a server
-// restart is back before the first phone reconnects.
+// restart is back before the first phone reconnects. Then hand the production server
+// (scripts/serve.js) the classroom routes it serves ahead of SvelteKit.
 export const init = async () => {
 	await (await import('$lib/server/classroom/registry')).getRegistry();
+	(await import('$lib/server/classroom/node-routes')).publishNodeRoutes();
 };
 
 /**

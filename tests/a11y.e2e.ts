@@ -1,28 +1,9 @@
 import { answer } from './answer';
 import { auditBothThemes } from './axe';
-import { open, PAGES, test, expect } from './fixtures';
+import { open, test, expect } from './fixtures';
 
-// Every page in both languages and both themes at 360 px, one visit per page: the theme switches
-// in place (see auditBothThemes), and one test per language keeps the browser start-up paid once.
-for (const locale of ['zh-CN', 'en'] as const) {
-	test.describe(`axe, ${locale}`, () => {
-		test.use({ locale, viewport: { width: 360, height: 800 } });
-
-		test('every page has no WCAG 2.1 AA violations, light and dark', async ({ page }) => {
-			const pages = [...PAGES, { path: '/learn/modes-of-supply' }];
-			// The budget of one test per page, which this walk replaces.
-			test.setTimeout(pages.length * 30_000);
-			for (const { path } of pages) {
-				await test.step(path, async () => {
-					await open(page, path);
-					// Open the menu so the navigation is audited too.
-					await page.getByRole('button', { name: /Menu|菜单/ }).click();
-					await auditBothThemes(page);
-				});
-			}
-		});
-	});
-}
+// Every page in both languages and both themes is audited on the same visit that checks it
+// renders (tests/pages.e2e.ts).
 
 // The flow screens, with their dynamic states on screen: a question with feedback, the exam
 // navigator and timer, results with the review list, the progress page with data, a lesson check.

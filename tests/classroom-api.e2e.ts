@@ -43,7 +43,8 @@ let dataDir = '';
 let appDir = '';
 
 async function startServer(): Promise<void> {
-	server = spawn('node', ['build'], {
+	// The production server (`npm start`'s), serving the copy of the build in appDir.
+	server = spawn('node', [join(process.cwd(), 'scripts/serve.js')], {
 		cwd: appDir,
 		env: {
 			...process.env,

@@ -22,8 +22,6 @@ import { expect, test, type Locale } from './fixtures';
 // the app's options, so the same modules), a few frames a code at 480×360: no ffmpeg, no
 // screenshots, a few MB.
 
-// Screenshots of four screens and a camera view in the trace cost the CPU the devices need.
-test.use({ trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true } });
 // Four devices caching the whole app and two browsers on two cores: the budget of the live
 // classroom's walks (tests/classroom-ui.e2e.ts). OFFLINE_BUDGET (ms) is for a machine shared with
 // other suites (there, at load 25 on two cores, one run took 6–7 minutes).

@@ -17,6 +17,8 @@
  * rooms of P players); `-- shared:2x2000` (instances x players) and `-- shared:3x50x40`
  * (instances x rooms x players) in the shared mode; both kinds may be mixed on one command line.
  * `BENCH_PROFILE=<dir>` writes a V8 CPU profile of the embedded server there.
+ * `BENCH_KIT_ONLY=1` has SvelteKit serve every request (CLASSROOM_NODE_ROUTES=0, scripts/serve.js):
+ * the answer path before the node:http route, on the same build, for the ratio.
  * At the end, one table row per scenario: the figures and what gave first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -49,7 +51,8 @@ const BENCH_ENV = {
 	ADDRESS_HEADER: 'x-forwarded-for',
 	CLASSROOM_MAX_PLAYERS: '5000',
 	CLASSROOM_MAX_ROOMS: '1000',
-	CLASSROOM_CREATE_BURST: '100000'
+	CLASSROOM_CREATE_BURST: '100000',
+	...(process.env.BENCH_KIT_ONLY === '1' ? { CLASSROOM_NODE_ROUTES: '0' } : {})
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -177,9 +180,15 @@ interface RoomResult {
 	ack: number[];
 	questionFanOutMs: number;
 	revealFanOutMs: number;
+	/** Server CPU (all instances, user + system) from the first answer sent to the last tallied. */
+	answerCpuMs: number;
 }
 
 let roomCounter = 0;
+/** The server processes of the scenario running now (for CPU per answer). */
+let serverPids: (number | undefined)[] = [];
+const serversCpuMs = async () =>
+	(await Promise.all(serverPids.map(cpuSeconds))).reduce((a, b) => a + b, 0) * 1000;
 
 /**
  * One room: the host (this process) on `origins[0]`, the phones spread over `phones` processes
@@ -228,6 +237,7 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 
 	const values = Object.fromEntries(ITEM.dimensions.map((d) => [d.family, d.answer]));
 	const body = { questionIndex: 0, response: { type: 'classify', values } };
+	const cpuBefore = await serversCpuMs();
 	const answers = await Promise.all(
 		phones.map((p) =>
 			p.ask<{ sent: Record<string, number>; ack: number[]; errors: number; streamErrors: number }>(
@@ -241,6 +251,7 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 	const sent = Object.assign({}, ...answers.map((a) => a.sent)) as Record<string, number>;
 	const answerErrors = answers.reduce((n, a) => n + a.errors, 0);
 	while (seenAt.size < joined - answerErrors && performance.now() < deadline) await sleep(20);
+	const answerCpuMs = (await serversCpuMs()) - cpuBefore;
 	const tally = Object.entries(sent)
 		.filter(([id]) => seenAt.has(id))
 		.map(([id, at]) => seenAt.get(id)! - at);
@@ -261,7 +272,8 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		tally,
 		ack: answers.flatMap((a) => a.ack),
 		questionFanOutMs,
-		revealFanOutMs
+		revealFanOutMs,
+		answerCpuMs
 	};
 }
 
@@ -298,6 +310,7 @@ async function measure(
 		servers.forEach((pid, i) => void rssMb(pid).then((v) => (peaks[i] = Math.max(peaks[i], v))));
 		if (redis) void rssMb(redis).then((v) => (redisPeak = Math.max(redisPeak ?? 0, v)));
 	}, 100);
+	serverPids = servers;
 	const cpu0 = await Promise.all(servers.map(cpuSeconds));
 	const phones0 = await Promise.all(phones.map((p) => cpuSeconds(p.pid)));
 	const t0 = performance.now();
@@ -357,6 +370,13 @@ function print(title: string, m: Measured, row?: { mode: string; instances: numb
 	const servers = m.peaks
 		.map((peak, i) => `#${i + 1} ${peak} MB / ${Math.round(m.cpu[i] * 100)}% CPU`)
 		.join(', ');
+	// Load-independent: CPU time per answer, over the answer burst (several rooms at once share
+	// the processes, so there it is the whole burst's CPU over all their answers).
+	const answered = sum((r) => r.joined - r.answerErrors);
+	const burstCpu = results.length === 1 ? results[0].answerCpuMs : worst((r) => r.answerCpuMs);
+	console.log(
+		`  server CPU per answer: ${(burstCpu / Math.max(1, answered)).toFixed(2)} ms (${Math.round(burstCpu)} ms of CPU from the first answer sent to the last tallied, ${answered} answers; includes the pushes)`
+	);
 	// Other work on the machine skews every figure: say how loaded it was.
 	console.log(`  machine load average (1 min) after the scenario: ${loadavg()[0].toFixed(2)}`);
 	console.log(
@@ -393,7 +413,7 @@ async function embedded(loads: { rooms: number; players: number }[], phones: Pho
 	const server: Proc = await startInstance(
 		build.appDir,
 		port,
-		// adapter-node's SHUTDOWN_TIMEOUT: close lingering streams soon so the profile gets written.
+		// SHUTDOWN_TIMEOUT (scripts/serve.js): close lingering streams soon so the profile gets written.
 		{ ...BENCH_ENV, CLASSROOM_DATA_DIR: dataDir, ...(profile ? { SHUTDOWN_TIMEOUT: '2' } : {}) },
 		profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []
 	);
@@ -486,7 +506,7 @@ async function main() {
 	}
 	const phones = Array.from({ length: PHONE_PROCESSES }, (_, i) => new Phones(i));
 	console.log(
-		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers. Load average before: ${loadavg()
+		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers; answers served by ${process.env.BENCH_KIT_ONLY === '1' ? 'SvelteKit (BENCH_KIT_ONLY=1)' : 'the node:http route'}. Load average before: ${loadavg()
 			.map((l) => l.toFixed(2))
 			.join(', ')}.`
 	);

@@ -103,7 +103,9 @@ export async function startInstance(
 	env: Record<string, string>,
 	nodeArgs: string[] = []
 ): Promise<Proc> {
-	const child = spawn('node', [...nodeArgs, 'build'], {
+	// The production server as `npm start` runs it (scripts/serve.js: the classroom's hot routes
+	// ahead of SvelteKit), serving the copy of the build in `appDir`.
+	const child = spawn('node', [...nodeArgs, resolve('scripts/serve.js')], {
 		cwd: appDir,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']

@@ -12,7 +12,8 @@ import type { StorageNotice } from './types';
  * (`progress.svelte.ts` opens it; scripts that drive the real store can too).
  */
 export async function openAppStore(
-	onNotice: (notice: StorageNotice) => void
+	onNotice: (notice: StorageNotice) => void,
+	onLockWait?: (granted: Promise<void>) => void
 ): Promise<ProgressStore> {
 	const browserTables = await openBrowserTables();
 	return openProgressStore({
@@ -23,7 +24,7 @@ export async function openAppStore(
 		scheduleFlush: afterNextPaint,
 		// Shared by every tab: one transaction per write, one writer at a time.
 		commit: browserTables ? indexedDbCommit() : undefined,
-		lock: browserTables ? webLock() : undefined,
+		lock: browserTables ? webLock(undefined, onLockWait) : undefined,
 		// Loaded on the first answer, not with the home screen: the scheduler is heavy.
 		learn: async (payloads, access) =>
 			(await import('./learn-hook')).applyLearning(payloads, access)

@@ -2,6 +2,7 @@ import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
 import { endOfLocalDay } from './queues';
+import { watchSlow } from './slow';
 import { storageNotices } from './storage-reminders';
 import type { ProgressStore } from './progress-store';
 import { DEFAULT_SETTINGS, type Settings, type StorageNotice } from './types';
@@ -35,11 +36,31 @@ export function reportStorageNotice(notice: StorageNotice): void {
 }
 const report = reportStorageNotice;
 
+/**
+ * Tell the learner when storage keeps the page waiting (see `watchSlow`); the notice goes when
+ * the last slow wait ends. Screens stay usable meanwhile: none waits on storage to show its
+ * controls.
+ */
+let slowWaits = 0;
+function watchStorage<T>(work: Promise<T>): Promise<T> {
+	return watchSlow(
+		work,
+		() => {
+			slowWaits += 1;
+			if (!progress.notices.some((n) => n.kind === 'slow')) report({ kind: 'slow' });
+		},
+		() => {
+			slowWaits -= 1;
+			if (slowWaits === 0) dismissNotice('slow');
+		}
+	);
+}
+
 async function open(): Promise<ProgressStore> {
 	// The store (localforage, the tables, the running aggregates) is its own chunk, fetched when
 	// something first needs storage: not part of any page's first load (issue #14).
 	const { openAppStore } = await import('./app-store');
-	const store = await openAppStore(report);
+	const store = await openAppStore(report, (granted) => void watchStorage(granted));
 	progress.persistent = store.persistent;
 	if (!store.persistent) report({ kind: 'not-persistent' });
 	return store;
@@ -47,7 +68,8 @@ async function open(): Promise<ProgressStore> {
 
 /** Open the store once; every caller shares it. */
 export function getStore(): Promise<ProgressStore> {
-	storePromise ??= open();
+	// Opening waits on IndexedDB, which an older tab's connection can block (a version upgrade).
+	storePromise ??= watchStorage(open());
 	return storePromise;
 }
 

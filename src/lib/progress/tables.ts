@@ -70,11 +70,23 @@ export function pageLock(): Lock {
 /**
  * The Web Locks API lock named `name` (exclusive), or a page-only lock where the browser has no
  * `navigator.locks` (then only one tab can be trusted to write; all current browsers have it).
+ * `onWait(granted)` is called with each request's wait for the grant (not the task): another
+ * tab may hold the lock for long, and the caller tells the learner (see `watchSlow`).
  */
-export function webLock(name = 'sta:progress'): Lock {
+export function webLock(name = 'sta:progress', onWait?: (granted: Promise<void>) => void): Lock {
 	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
 	if (!locks) return pageLock();
-	return (task) => locks.request(name, task);
+	return (task) => {
+		let grant = () => {};
+		onWait?.(new Promise<void>((resolve) => (grant = resolve)));
+		const run = locks.request(name, () => {
+			grant();
+			return task();
+		});
+		// A request that fails before the grant (e.g. an aborted document) ends the wait too.
+		run.catch(() => grant());
+		return run;
+	};
 }
 
 const DB_NAME = 'services-trade-academy';

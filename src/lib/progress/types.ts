@@ -95,6 +95,11 @@ export type StorageNotice =
 	| { kind: 'not-persistent' }
 	| { kind: 'corrupt'; table: string; key: string }
 	| { kind: 'full' }
+	/**
+	 * Storage has kept the page waiting for seconds (opening, or the cross-tab write lock held
+	 * elsewhere): nothing is lost; withdrawn when storage answers. See `watchSlow`.
+	 */
+	| { kind: 'slow' }
 	/** No persistent-storage grant: the browser may evict progress (told once). */
 	| { kind: 'best-effort' }
 	/** Much work since the last backup, on best-effort storage: export one. */

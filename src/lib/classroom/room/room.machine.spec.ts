@@ -94,6 +94,18 @@ describe('room machine', () => {
 		// (The cast stands for what xstate passes there: no input at all.)
 	});
 
+	it('takes players up to its own cap (2,000 in the shared mode), past the embedded 1,000', () => {
+		const [lobby] = initialTransition(roomMachine, { ...input(), maxPlayers: 2000 });
+		const next = join('p-next', 'Next') as Extract<RoomEvent, { type: 'player.join' }>;
+		// The count the cap is checked against, as 1,000 and 2,000 joins would leave it.
+		const withCount = (activeCount: number) => ({ ...lobby.context, activeCount });
+		expect(checkJoin(withCount(1000), false, next)).toBeNull();
+		expect(checkJoin(withCount(1999), false, next)).toBeNull();
+		expect(checkJoin(withCount(2000), false, next)).toBe('room-full');
+		const [embedded] = initialTransition(roomMachine, input());
+		expect(checkJoin({ ...embedded.context, activeCount: 1000 }, false, next)).toBe('room-full');
+	});
+
 	it('starts in the lobby and collects players in join order', () => {
 		const snapshot = run(lobbyOfThree);
 		expect(phaseOf(snapshot)).toBe('lobby');

@@ -409,44 +409,97 @@ export function selectProjectorView(
 	snapshot: RoomSnapshot,
 	extras: SharedViewExtras
 ): ProjectorView {
-	const context = snapshot.context;
+	return {
+		...selectProjectorHead(snapshot, extras),
+		players: activeIds(snapshot.context).map((id) => projectorRow(snapshot.context, id))
+	};
+}
+
+/** The projector view without its player list (the server serialises the list apart). */
+export function selectProjectorHead(
+	snapshot: RoomSnapshot,
+	extras: SharedViewExtras
+): Omit<ProjectorView, 'players'> {
 	return {
 		...sharedView(snapshot, extras.now),
 		role: 'projector',
-		pin: context.pin,
-		joinUrls: extras.joinUrls,
-		players: activeIds(context).map((id) => ({
-			playerId: id,
-			nickname: getIn(context.players, id)!.nickname
-		}))
+		pin: snapshot.context.pin,
+		joinUrls: extras.joinUrls
 	};
 }
+
+/** One name on the projector. */
+export const projectorRow = (
+	context: RoomContext,
+	id: string
+): ProjectorView['players'][number] => ({
+	playerId: id,
+	nickname: getIn(context.players, id)!.nickname
+});
 
 export function selectHostView(
 	snapshot: RoomSnapshot,
 	extras: SharedViewExtras & { connected: ReadonlySet<string> }
 ): HostView {
+	const answered = currentAnswers(snapshot);
+	return {
+		...selectHostHead(snapshot, extras),
+		players: activeIds(snapshot.context).map((id) =>
+			hostRow(
+				snapshot.context,
+				id,
+				answered !== undefined && hasIn(answered, id),
+				extras.connected.has(id)
+			)
+		)
+	};
+}
+
+/** The host view without its player list (the server serialises the list a row at a time). */
+export function selectHostHead(
+	snapshot: RoomSnapshot,
+	extras: SharedViewExtras
+): Omit<HostView, 'players'> {
 	const context = snapshot.context;
-	const phase = phaseOf(snapshot);
-	const current = context.current >= 0 ? context.answers[context.current] : undefined;
 	return {
 		...sharedView(snapshot, extras.now),
 		role: 'host',
 		pin: context.pin,
 		joinUrls: extras.joinUrls,
 		settings: context.settings,
-		players: activeIds(context).map((id) => ({
-			playerId: id,
-			nickname: getIn(context.players, id)!.nickname,
-			connected: extras.connected.has(id),
-			points: getIn(context.totals, id)!.points,
-			answered: phase === 'question' && current !== undefined && hasIn(current, id),
-			rejoinCode: getIn(context.players, id)!.rejoinCode
-		})),
 		can: availableCommands(snapshot, extras.now),
-		report: phase === 'ended' ? buildReport(context) : null
+		report: phaseOf(snapshot) === 'ended' ? buildReport(context) : null
 	};
 }
+
+/** The answers to the current question while it is asked (what the host's "answered" marks). */
+export function currentAnswers(snapshot: RoomSnapshot): RoomContext['answers'][number] | undefined {
+	const { context } = snapshot;
+	return phaseOf(snapshot) === 'question' && context.current >= 0
+		? context.answers[context.current]
+		: undefined;
+}
+
+/** One row of the host's player list. */
+export function hostRow(
+	context: RoomContext,
+	id: string,
+	answered: boolean,
+	connected: boolean
+): HostView['players'][number] {
+	const player = getIn(context.players, id)!;
+	return {
+		playerId: id,
+		nickname: player.nickname,
+		connected,
+		points: getIn(context.totals, id)!.points,
+		answered,
+		rejoinCode: player.rejoinCode
+	};
+}
+
+/** The active players' ids in join order (cached per context). */
+export const activePlayerIds = (context: RoomContext): readonly string[] => activeIds(context);
 
 /** How many players are in the room (active: not left, not removed). */
 export const activePlayerCount = (context: RoomContext): number => activeIds(context).length;

@@ -2,28 +2,65 @@
  * Request plumbing shared by the classroom endpoints: size-capped JSON bodies, bearer
  * credentials, and one wrapper that turns every failure into `{ error, message }` with the right
  * status (and an unexpected one into a logged 500), so no request can crash the process.
+ *
+ * The endpoints read an `ApiRequest` and answer a `JsonReply`, so one function serves a request
+ * whichever server received it: a SvelteKit route (`kitRequest`, `toResponse`) or the lean
+ * node:http routes ahead of SvelteKit in the production server (node-routes.ts).
  */
 import type { z } from 'zod';
 import type { ErrorCode } from '$lib/classroom/protocol';
 import { ClassroomError, fromBody } from './errors';
 import { parseRequest, queryOf, roomIdSchema } from './requests';
 
-export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
-	return new Response(JSON.stringify(body), {
-		status,
-		headers: {
-			'content-type': 'application/json; charset=utf-8',
-			'cache-control': 'no-store',
-			...headers
-		}
-	});
+/** A request as the classroom endpoints read it, whichever server received it. */
+export interface ApiRequest {
+	/** A header's value (name in lower case), or null. */
+	header(name: string): string | null;
+	/** The request URL; only its path and query are read. */
+	readonly url: URL;
+	/** The body's bytes as they arrive (stopping early cancels the upload), or null if none. */
+	readonly body: AsyncIterable<Uint8Array> | null;
 }
 
-export function errorResponse(error: ClassroomError): Response {
+/** A JSON answer: status, body (serialised as JSON) and extra headers. */
+export interface JsonReply {
+	status: number;
+	body: unknown;
+	headers: Record<string, string>;
+}
+
+/** Headers of every JSON answer. */
+export const JSON_HEADERS: Readonly<Record<string, string>> = {
+	'content-type': 'application/json; charset=utf-8',
+	'cache-control': 'no-store'
+};
+
+export const jsonReply = (
+	body: unknown,
+	status = 200,
+	headers: Record<string, string> = {}
+): JsonReply => ({ status, body, headers });
+
+/** A known error as its JSON answer; anything else is logged and answered as a 500. */
+export function errorReply(error: unknown): JsonReply {
+	if (!(error instanceof ClassroomError)) {
+		console.error('classroom: unexpected error', error);
+		return errorReply(new ClassroomError('internal'));
+	}
 	const headers: Record<string, string> = {};
 	if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
-	return jsonResponse(error.body, error.status, headers);
+	return jsonReply(error.body, error.status, headers);
 }
+
+/** A reply as a web Response (SvelteKit routes). */
+export const toResponse = (reply: JsonReply): Response =>
+	new Response(JSON.stringify(reply.body), {
+		status: reply.status,
+		headers: { ...JSON_HEADERS, ...reply.headers }
+	});
+
+export const jsonResponse = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+	toResponse(jsonReply(body, status, headers));
 
 export const fail = (code: ErrorCode, message?: string): never => {
 	throw new ClassroomError(code, message);
@@ -34,9 +71,43 @@ export async function handle(run: () => Promise<Response> | Response): Promise<R
 	try {
 		return await run();
 	} catch (error) {
-		if (error instanceof ClassroomError) return errorResponse(error);
-		console.error('classroom: unexpected error', error);
-		return errorResponse(new ClassroomError('internal'));
+		return toResponse(errorReply(error));
+	}
+}
+
+/** `handle` for endpoints that answer JSON: never rejects. */
+export async function handleJson(run: () => Promise<JsonReply>): Promise<JsonReply> {
+	try {
+		return await run();
+	} catch (error) {
+		return errorReply(error);
+	}
+}
+
+/** A SvelteKit route's request as an ApiRequest. */
+export function kitRequest(request: Request, url: URL): ApiRequest {
+	return {
+		header: (name) => request.headers.get(name),
+		url,
+		body: request.body && webChunks(request.body)
+	};
+}
+
+/** A web stream's chunks; stopping early cancels the stream. */
+async function* webChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+	const reader = stream.getReader();
+	let done = false;
+	try {
+		for (;;) {
+			const next = await reader.read();
+			if (next.done) {
+				done = true;
+				return;
+			}
+			yield next.value;
+		}
+	} finally {
+		if (!done) await reader.cancel().catch(() => undefined);
 	}
 }
 
@@ -52,23 +123,20 @@ const DRAIN_LIMIT = 1024 * 1024;
  * of the body is read and discarded instead (up to DRAIN_LIMIT; adapter-node's own
  * BODY_SIZE_LIMIT, 512 KB by default, ends the stream with its own 413 error before that).
  */
-export async function readJson(request: Request, limit: number): Promise<unknown> {
-	const declared = Number(request.headers.get('content-length') ?? NaN);
+export async function readJson(request: ApiRequest, limit: number): Promise<unknown> {
+	const declared = Number(request.header('content-length') ?? NaN);
 	if (!request.body) fail('malformed', 'Body is empty: send JSON.');
-	const reader = request.body!.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = declared > limit ? declared : 0;
 	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			size += value.byteLength;
+		for await (const chunk of request.body!) {
+			size += chunk.byteLength;
 			if (size > limit) {
 				// Keep reading so the client finishes sending and can read our answer.
-				if (size > limit + DRAIN_LIMIT) await reader.cancel().catch(() => undefined);
+				if (size > limit + DRAIN_LIMIT) break;
 				continue;
 			}
-			chunks.push(value);
+			chunks.push(chunk);
 		}
 	} catch (error) {
 		// adapter-node ends the stream with a 413 error past BODY_SIZE_LIMIT.
@@ -79,7 +147,7 @@ export async function readJson(request: Request, limit: number): Promise<unknown
 	if (size > limit) fail('too-large', `Body over ${limit} bytes.`);
 	let text: string;
 	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+		text = utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 	} catch {
 		return fail('malformed', 'Body is not valid UTF-8.');
 	}
@@ -91,12 +159,14 @@ export async function readJson(request: Request, limit: number): Promise<unknown
 	}
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads a JSON body (at most `limit` bytes) and parses it with a request schema; a body that does
  * not fit becomes its 400 (or 403 for a wrong rejoin code) with the schema's message.
  */
 export async function readBody<S extends z.ZodType>(
-	request: Request,
+	request: ApiRequest,
 	limit: number,
 	schema: S
 ): Promise<z.output<S>> {
@@ -122,17 +192,17 @@ export function roomIdOf(params: { roomId: string }): string {
  * The credential from `Authorization: Bearer …`, or from `?access_token=` for clients that cannot
  * set headers (a plain EventSource, a download link).
  */
-export function credential(request: Request, url: URL): string | null {
-	const header = request.headers.get('authorization');
+export function credential(request: ApiRequest): string | null {
+	const header = request.header('authorization');
 	const match = header?.match(/^Bearer\s+([A-Za-z0-9_-]{8,128})\s*$/);
 	if (match) return match[1];
 	if (header) return null;
-	const query = url.searchParams.get('access_token');
+	const query = request.url.searchParams.get('access_token');
 	return query && /^[A-Za-z0-9_-]{8,128}$/.test(query) ? query : null;
 }
 
-export function requireCredential(request: Request, url: URL): string {
-	const secret = credential(request, url);
+export function requireCredential(request: ApiRequest): string {
+	const secret = credential(request);
 	if (!secret) fail('unauthorised', 'Send `Authorization: Bearer <secret>`.');
 	return secret!;
 }

@@ -106,9 +106,9 @@ describe('live room fan-out', () => {
 		const phones = ids.map((id) => fakeClient('player', id));
 		for (const client of [...hosts, ...projectors, ...phones]) room.connect(client);
 		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS * 2);
-		// Spies on the room itself (not the view module): every view is built through `viewFor`,
+		// Spies on the room itself (not the view module): every view is built through `viewJson`,
 		// every client is looked at through `message`.
-		const builds = vi.spyOn(room, 'viewFor');
+		const builds = vi.spyOn(room, 'viewJson');
 		const looks = vi.spyOn(room as unknown as { message: (role: Role) => unknown }, 'message');
 		const built = (role: Role) => builds.mock.calls.filter(([r]) => r === role).length;
 		const looked = (role: Role) => looks.mock.calls.filter(([r]) => r === role).length;
@@ -213,5 +213,51 @@ describe('live room fan-out', () => {
 		// The host's list is not slowed down: it saw the joins as they came.
 		expect(host.raw.length).toBeGreaterThanOrEqual(9);
 		expect((host.views().at(-1) as HostView).players).toHaveLength(12);
+	});
+
+	it('serialises only the host rows that changed, and the views equal the full views', async () => {
+		fakeTimers();
+		const { room, ids } = await roomWith(120);
+		await room.submit({ type: 'host.start', at: Date.now() });
+		const host = fakeClient('host');
+		const projector = fakeClient('projector');
+		room.connect(host);
+		room.connect(projector);
+		const phones = ids.slice(0, 3).map((id) => fakeClient('player', id));
+		for (const phone of phones) room.connect(phone);
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS * 2);
+		const rows = room as unknown as Record<'hostRows' | 'projectorRows', { made: number }>;
+		const made = () => [rows.hostRows.made, rows.projectorRows.made];
+		const last = (client: ReturnType<typeof fakeClient>) => client.views().at(-1) as HostView;
+		// The message equals the whole view built the plain way, at the message's own clock.
+		const same = (client: ReturnType<typeof fakeClient>, role: 'host' | 'projector') =>
+			expect(last(client)).toEqual(room.viewFor(role, undefined, last(client).serverNow));
+
+		// One answer: one host row made again (that player's "answered"), no projector row.
+		const [hostBefore, projectorBefore] = made();
+		await Promise.all([answer(room, ids[5]), vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS)]);
+		expect(made()).toEqual([hostBefore + 1, projectorBefore]);
+		same(host, 'host');
+		same(projector, 'projector');
+		expect((last(host) as HostView).players[5].answered).toBe(true);
+
+		// A phone's stream closes: its dot changes, one row.
+		room.disconnect(phones[1]);
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		expect(made()[0]).toBe(hostBefore + 2);
+		same(host, 'host');
+
+		// A removed player leaves both lists; a rejoin-free room keeps the rest of the rows.
+		await room.submit({ type: 'host.remove', playerId: ids[7], at: Date.now() });
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		expect(made()).toEqual([hostBefore + 2, projectorBefore]);
+		same(host, 'host');
+		same(projector, 'projector');
+		expect((last(projector) as unknown as ProjectorView).players).toHaveLength(119);
+
+		// The reveal marks nobody as answering any more: every row changes, as it should.
+		await room.submit({ type: 'host.reveal', at: Date.now() });
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		same(host, 'host');
 	});
 });

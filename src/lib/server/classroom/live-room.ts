@@ -18,7 +18,9 @@
  *
  * - the host and projector views are built once per push (one per role, whatever the number of
  *   such clients), serialised and encoded once, and only when the room or (host) the connected
- *   set changed since that role's last message;
+ *   set changed since that role's last message; their player lists are serialised a row at a
+ *   time and a row only when what it shows changed (RowCache), so a push after one answer
+ *   serialises one row and copies the others' text, instead of rebuilding 1,000 rows;
  * - a phone is looked at only if an event named its player, or something every phone shows
  *   changed (phase, question, clock, leaderboard). A change of the player count alone (the lobby
  *   filling up) reaches the other phones at most once per PLAYER_COUNT_INTERVAL_MS, so 1,000
@@ -27,17 +29,23 @@
 import { randomBytes } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Locale } from '$lib/bank/types';
-import { hasIn } from '$lib/classroom/room/bucket-map';
+import { getIn, hasIn } from '$lib/classroom/room/bucket-map';
 import type { Role } from '$lib/classroom/protocol';
 import { roomMachine, type RoomSnapshot } from '$lib/classroom/room/room.machine';
 import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import {
 	activePlayerCount,
+	activePlayerIds,
+	currentAnswers,
+	hostRow,
 	isAcceptingAnswers,
 	playerRoomWideKey,
 	playerViewKey,
+	projectorRow,
+	selectHostHead,
 	selectHostView,
 	selectPlayerView,
+	selectProjectorHead,
 	selectProjectorView
 } from '$lib/classroom/room/room.view';
 import type { EventRecord, RoomStore } from './store';
@@ -118,6 +126,10 @@ export class LiveRoom {
 	private dirty: Set<string> | 'all' = new Set();
 	/** What every phone shows, as of the last push that looked at every phone. */
 	private lastRoomWide = '';
+	/** The connected set, and the presence revision it was made at. */
+	private connectedCache: { revision: number; set: ReadonlySet<string> } | null = null;
+	private readonly hostRows = new RowCache();
+	private readonly projectorRows = new RowCache();
 	private lastPlayerCount = -1;
 	private lastCountPushAt = -Infinity;
 	private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
@@ -420,9 +432,44 @@ export class LiveRoom {
 	}
 
 	private presenceSet(): ReadonlySet<string> {
-		const connected = new Set(this.presence.keys());
-		for (const playerId of this.remote) connected.add(playerId);
-		return connected;
+		if (this.connectedCache?.revision !== this.presenceRevision) {
+			const set = new Set(this.presence.keys());
+			for (const playerId of this.remote) set.add(playerId);
+			this.connectedCache = { revision: this.presenceRevision, set };
+		}
+		return this.connectedCache.set;
+	}
+
+	/**
+	 * A client's view as JSON, what every message carries: JSON.stringify(viewFor(…)) up to the
+	 * order of keys. The host's and projector's are the view without its player list, then the
+	 * list from the row cache.
+	 */
+	viewJson(role: Role, playerId: string | undefined, now: number): string {
+		if (role === 'player') return JSON.stringify(this.viewFor(role, playerId, now));
+		const { context } = this.snapshot;
+		const ids = activePlayerIds(context);
+		const extras = { now, joinUrls: this.joinUrls };
+		let head: object;
+		let list: string;
+		if (role === 'host') {
+			head = selectHostHead(this.snapshot, extras);
+			const connected = this.presenceSet();
+			const answers = currentAnswers(this.snapshot);
+			list = this.hostRows.json(ids, (id) => {
+				const answered = answers !== undefined && hasIn(answers, id);
+				const online = connected.has(id);
+				const shown = [getIn(context.players, id), getIn(context.totals, id), answered, online];
+				return [shown, () => hostRow(context, id, answered, online)];
+			});
+		} else {
+			head = selectProjectorHead(this.snapshot, extras);
+			list = this.projectorRows.json(ids, (id) => [
+				[getIn(context.players, id)],
+				() => projectorRow(context, id)
+			]);
+		}
+		return `${JSON.stringify(head).slice(0, -1)},"players":${list}}`;
 	}
 
 	/**
@@ -516,10 +563,10 @@ export class LiveRoom {
 
 	private lazyMessage(key: string, role: Role, playerId: string | undefined, now: number): Message {
 		let bytes: Uint8Array | undefined;
-		const build = () => {
-			const view = this.viewFor(role, playerId, now);
-			return encoder.encode(`id: ${this.version}\nevent: view\ndata: ${JSON.stringify(view)}\n\n`);
-		};
+		const build = () =>
+			encoder.encode(
+				`id: ${this.version}\nevent: view\ndata: ${this.viewJson(role, playerId, now)}\n\n`
+			);
 		return {
 			key,
 			get bytes() {
@@ -541,6 +588,51 @@ export class LiveRoom {
 		for (const client of [...this.clients]) client.close();
 		this.clients.clear();
 	}
+}
+
+/**
+ * A list of player rows kept serialised a row at a time. Each row remembers what it was made
+ * from (the room's records for that player, which the machine replaces only when they change,
+ * and flags such as "answered"); a row is made and serialised again only when one differs.
+ */
+export class RowCache {
+	private rows = new Map<string, { shown: readonly unknown[]; json: string }>();
+	/** Rows made since this cache was created (what the spec counts). */
+	made = 0;
+
+	/**
+	 * The JSON array of `ids`' rows. `inputsOf(id)` gives what the row shows (compared by
+	 * identity, element by element) and how to make the row.
+	 */
+	json(
+		ids: readonly string[],
+		inputsOf: (id: string) => [readonly unknown[], () => object]
+	): string {
+		const parts: string[] = new Array(ids.length);
+		for (let i = 0; i < ids.length; i++) {
+			const id = ids[i];
+			const [shown, make] = inputsOf(id);
+			let row = this.rows.get(id);
+			if (!row || !sameItems(row.shown, shown)) {
+				row = { shown, json: JSON.stringify(make()) };
+				this.rows.set(id, row);
+				this.made++;
+			}
+			parts[i] = row.json;
+		}
+		// Players who left or were removed: forget their rows once they are half the cache.
+		if (this.rows.size > 2 * ids.length + 16) {
+			const keep = new Set(ids);
+			this.rows = new Map([...this.rows].filter(([id]) => keep.has(id)));
+		}
+		return `[${parts.join(',')}]`;
+	}
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

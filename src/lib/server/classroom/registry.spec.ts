@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getIn } from '$lib/classroom/room/bucket-map';
 import {
+	MAX_PLAYERS_PER_ROOM,
 	REJOIN_CODE_PATTERN,
 	type CreateRoomRequest,
 	type HostView
 } from '$lib/classroom/protocol';
 import { csvField, reportToCsv, toCsv } from './csv';
 import { ClassroomError } from './errors';
+import { memoryLimiter } from './rate-limit';
 import { ClassroomRegistry, joinUrlsFor } from './registry';
+import type { RoomStore } from './store';
 
 const dirs: string[] = [];
 const registries: ClassroomRegistry[] = [];
@@ -64,6 +67,19 @@ describe('classroom registry', () => {
 		expect(room.questionCount).toBe(3);
 		expect(room.joinUrls.at(-1)).toBe('http://localhost:3000/classroom/join');
 		expect(room.qrSvg).toContain('<svg');
+	});
+
+	it('caps a room at 1,000 players embedded and 2,000 in the shared mode', async () => {
+		const embedded = await fresh();
+		const room = await embedded.create(request, url, '1.1.1.1');
+		expect(embedded.rooms.get(room.roomId)!.input.maxPlayers).toBe(MAX_PLAYERS_PER_ROOM);
+		// The shared default, read at construction from the store's kind (no Redis needed).
+		const sharedStore = new Proxy(
+			{ kind: 'shared', limiter: memoryLimiter },
+			{ get: (target, key) => (key in target ? target[key as 'kind'] : () => undefined) }
+		) as unknown as RoomStore;
+		expect(new ClassroomRegistry({ store: sharedStore }).maxPlayers).toBe(2000);
+		expect(new ClassroomRegistry({ store: sharedStore, maxPlayers: 300 }).maxPlayers).toBe(300);
 	});
 
 	it("runs a saved set in the set's order, own items included, and refuses a bad own item", async () => {

@@ -1,7 +1,13 @@
 // POST /api/classroom/join: { pin, nickname, rejoinCode? } → JoinResponse (201). Rate-limited per
 // IP; wrong PINs and wrong rejoin codes count as guesses.
 import { BODY_LIMITS } from '$lib/classroom/protocol';
-import { clientAddress, handle, jsonResponse, readBody } from '$lib/server/classroom/http';
+import {
+	clientAddress,
+	handle,
+	jsonResponse,
+	kitRequest,
+	readBody
+} from '$lib/server/classroom/http';
 import { getRegistry } from '$lib/server/classroom/registry';
 import { joinSchema } from '$lib/server/classroom/requests';
 import type { RequestHandler } from './$types';
@@ -12,7 +18,7 @@ export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const registry = await getRegistry();
 		const { pin, nickname, rejoinCode } = await readBody(
-			event.request,
+			kitRequest(event.request, event.url),
 			BODY_LIMITS.join,
 			joinSchema
 		);

@@ -1,24 +1,10 @@
-// POST /api/classroom/rooms/:roomId/answer (Bearer player token): AnswerRequest → AnswerResponse.
-// 200 only once the answer is in the room's log on disk.
-import { BODY_LIMITS } from '$lib/classroom/protocol';
-import {
-	handle,
-	jsonResponse,
-	readBody,
-	requireCredential,
-	roomIdOf
-} from '$lib/server/classroom/http';
-import { getRegistry } from '$lib/server/classroom/registry';
-import { answerSchema } from '$lib/server/classroom/requests';
+// POST /api/classroom/rooms/:roomId/answer: see postAnswer. The production server answers it
+// ahead of SvelteKit with the same function (src/lib/server/classroom/node-routes.ts).
+import { postAnswer } from '$lib/server/classroom/endpoints';
+import { kitRequest, toResponse } from '$lib/server/classroom/http';
 import type { RequestHandler } from './$types';
 
 export const prerender = false;
 
-export const POST: RequestHandler = ({ request, url, params }) =>
-	handle(async () => {
-		const roomId = roomIdOf(params);
-		const token = requireCredential(request, url);
-		const registry = await getRegistry();
-		const answer = await readBody(request, BODY_LIMITS.answer, answerSchema);
-		return jsonResponse(await registry.answer(roomId, token, answer));
-	});
+export const POST: RequestHandler = async ({ request, url, params }) =>
+	toResponse(await postAnswer(kitRequest(request, url), params));

@@ -3,6 +3,7 @@ import { BODY_LIMITS } from '$lib/classroom/protocol';
 import {
 	handle,
 	jsonResponse,
+	kitRequest,
 	readBody,
 	requireCredential,
 	roomIdOf
@@ -16,8 +17,8 @@ export const prerender = false;
 export const POST: RequestHandler = ({ request, url, params }) =>
 	handle(async () => {
 		const roomId = roomIdOf(params);
-		const secret = requireCredential(request, url);
+		const secret = requireCredential(kitRequest(request, url));
 		const registry = await getRegistry();
-		const command = await readBody(request, BODY_LIMITS.command, commandSchema);
+		const command = await readBody(kitRequest(request, url), BODY_LIMITS.command, commandSchema);
 		return jsonResponse(await registry.command(roomId, secret, command));
 	});

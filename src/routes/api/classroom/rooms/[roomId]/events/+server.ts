@@ -3,6 +3,7 @@
 import {
 	clientAddress,
 	handle,
+	kitRequest,
 	readQuery,
 	requireCredential,
 	roomIdOf
@@ -18,7 +19,7 @@ export const GET: RequestHandler = (event) =>
 		const { request, url, params } = event;
 		const roomId = roomIdOf(params);
 		const { role } = readQuery(url, eventsQuerySchema);
-		const secret = requireCredential(request, url);
+		const secret = requireCredential(kitRequest(request, url));
 		const registry = await getRegistry();
 		// Only a version number is meaningful; anything else is ignored (the client gets the view).
 		const lastEventId = lastEventIdSchema.safeParse(request.headers.get('last-event-id') ?? '');

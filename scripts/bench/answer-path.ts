@@ -1,0 +1,176 @@
+/**
+ * `npm run bench:answer-path [-- players]`: server CPU per answer request, the node:http route
+ * (scripts/serve.js, the default) against SvelteKit serving the same request
+ * (CLASSROOM_NODE_ROUTES=0), on the same build. A figure that holds on a loaded machine: CPU time
+ * of the server process (/proc/<pid>/stat), not wall time, with the two servers measured in
+ * alternating batches so both see the same load. Each server has one room of `players` (default
+ * 1,000), a host stream reading every push, and every player answers once, 20 at a time.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDrill } from '../../src/lib/bank/generators/index.ts';
+import { useGeneratorContent } from '../../src/lib/bank/generators/content.ts';
+import type { ClassifyItem } from '../../src/lib/bank/types.ts';
+import type { CreateRoomResponse } from '../../src/lib/classroom/protocol.ts';
+import { clusterBasePort, copyBuild, startInstance, type Proc } from '../cluster/cluster.ts';
+import { readFileSync } from 'node:fs';
+
+const PLAYERS = Number(process.argv[2] ?? 1000);
+const BATCH = 50;
+const CONCURRENCY = 20;
+const SEED = 7;
+useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.json', 'utf8')));
+const ITEM = generateDrill({ kind: 'mode', seed: SEED, count: 1, locale: 'en' })[0] as ClassifyItem;
+const BODY = JSON.stringify({
+	questionIndex: 0,
+	response: {
+		type: 'classify',
+		values: Object.fromEntries(ITEM.dimensions.map((d) => [d.family, d.answer]))
+	}
+});
+
+/** User + system CPU milliseconds a process has used so far. */
+async function cpuMs(pid: number | undefined): Promise<number> {
+	const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Server {
+	name: string;
+	proc: Proc;
+	origin: string;
+	tokens: string[];
+	roomId: string;
+	cpu: number;
+	answered: number;
+	stopHost: () => void;
+}
+
+async function post(origin: string, path: string, body: string, headers: Record<string, string>) {
+	const response = await fetch(`${origin}/api/classroom${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body
+	});
+	const json = await response.json();
+	if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+	return json;
+}
+
+async function prepare(name: string, proc: Proc, origin: string): Promise<Server> {
+	const room = (await post(
+		origin,
+		'/rooms',
+		JSON.stringify({
+			locale: 'en',
+			source: { kind: 'generated', generated: [{ kind: 'mode', seed: SEED, count: 2 }] },
+			settings: { secondsPerQuestion: 600 }
+		}),
+		{ 'x-forwarded-for': '10.255.0.1' }
+	)) as CreateRoomResponse;
+	// The host's stream, read and thrown away: pushes are part of what an answer costs.
+	const controller = new AbortController();
+	const host = await fetch(`${origin}/api/classroom/rooms/${room.roomId}/events?role=host`, {
+		headers: { authorization: `Bearer ${room.hostSecret}`, 'x-forwarded-for': '10.255.0.2' },
+		signal: controller.signal
+	});
+	void host.body?.pipeTo(new WritableStream()).catch(() => undefined);
+	const tokens: string[] = [];
+	for (let i = 0; i < PLAYERS; i += CONCURRENCY)
+		tokens.push(
+			...(await Promise.all(
+				Array.from({ length: Math.min(CONCURRENCY, PLAYERS - i) }, async (_, j) => {
+					const n = i + j;
+					const joined = (await post(
+						origin,
+						'/join',
+						JSON.stringify({ pin: room.pin, nickname: `p${n}` }),
+						{ 'x-forwarded-for': `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}` }
+					)) as { token: string };
+					return joined.token;
+				})
+			))
+		);
+	await post(origin, `/rooms/${room.roomId}/command`, JSON.stringify({ type: 'start' }), {
+		authorization: `Bearer ${room.hostSecret}`
+	});
+	return {
+		name,
+		proc,
+		origin,
+		tokens,
+		roomId: room.roomId,
+		cpu: 0,
+		answered: 0,
+		stopHost: () => controller.abort()
+	};
+}
+
+/** Sends the next BATCH answers; adds the server's CPU over the batch. */
+async function batch(server: Server) {
+	const tokens = server.tokens.splice(0, BATCH);
+	const before = await cpuMs(server.proc.child.pid);
+	for (let i = 0; i < tokens.length; i += CONCURRENCY)
+		await Promise.all(
+			tokens.slice(i, i + CONCURRENCY).map(async (token) => {
+				const reply = (await post(server.origin, `/rooms/${server.roomId}/answer`, BODY, {
+					authorization: `Bearer ${token}`
+				})) as { duplicate: boolean };
+				if (reply.duplicate) throw new Error('a duplicate answer');
+			})
+		);
+	// Let the last pushes go out before reading the CPU.
+	await new Promise((r) => setTimeout(r, 120));
+	server.cpu += (await cpuMs(server.proc.child.pid)) - before;
+	server.answered += tokens.length;
+}
+
+async function main() {
+	const build = await copyBuild();
+	const dirs = [
+		await mkdtemp(join(tmpdir(), 'answer-path-')),
+		await mkdtemp(join(tmpdir(), 'answer-path-'))
+	];
+	const env = {
+		ADDRESS_HEADER: 'x-forwarded-for',
+		CLASSROOM_MAX_PLAYERS: '5000',
+		CLASSROOM_JOIN_BURST: '100000'
+	};
+	const base = clusterBasePort() + 30;
+	const procs: Proc[] = [];
+	try {
+		procs.push(
+			await startInstance(build.appDir, base, { ...env, CLASSROOM_DATA_DIR: dirs[0] }),
+			await startInstance(build.appDir, base + 1, {
+				...env,
+				CLASSROOM_DATA_DIR: dirs[1],
+				CLASSROOM_NODE_ROUTES: '0'
+			})
+		);
+		const servers = [
+			await prepare('node:http route', procs[0], `http://127.0.0.1:${base}`),
+			await prepare('SvelteKit route', procs[1], `http://127.0.0.1:${base + 1}`)
+		];
+		const load0 = loadavg()[0];
+		while (servers.some((s) => s.tokens.length > 0))
+			for (const server of servers) if (server.tokens.length > 0) await batch(server);
+		console.log(
+			`Answer requests, ${PLAYERS} players per room, ${CONCURRENCY} at a time, host stream open; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`
+		);
+		for (const s of servers)
+			console.log(
+				`  ${s.name.padEnd(16)} server CPU per answer: ${(s.cpu / s.answered).toFixed(2)} ms (${s.cpu} ms / ${s.answered})`
+			);
+		const [fast, kit] = servers.map((s) => s.cpu / s.answered);
+		console.log(`  SvelteKit / node:http: ${(kit / fast).toFixed(2)}x`);
+		for (const s of servers) s.stopHost();
+	} finally {
+		await Promise.all(procs.map((p) => p.stop('SIGTERM')));
+		await build.remove();
+		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+	}
+}
+
+await main();

@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { render } from 'vitest-browser-svelte';
+import type { BankIndex } from '$lib/bank/types';
+import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
+import ReviewHub from './ReviewHub.svelte';
+
+// The integrity fuzz (figure 5, seed 1251363847) found /review with no control at all: a learner
+// whose few answers were all right has nothing due and no mistakes, and the page said so and
+// stopped there. Every screen offers a way on; here, practice.
+
+const index = { units: [] } as unknown as BankIndex;
+
+beforeAll(async () => {
+	initLocale('en');
+	await ensureNamespaces(['review', 'quiz', 'common']);
+});
+
+describe('review hub with nothing to review', () => {
+	it('offers practice when nothing is due and the mistakes notebook is empty', async () => {
+		// A fresh database: nothing due, no mistakes, no session saved.
+		await render(ReviewHub, { index });
+		await expect.element(page.getByText(/Nothing is due now/)).toBeVisible();
+		await expect.element(page.getByText(/No mistakes to fix/)).toBeVisible();
+		const onward = page.getByRole('link', { name: 'Practise any unit' });
+		await expect.element(onward).toBeVisible();
+		expect(onward.element().getAttribute('href')).toMatch(/\/practice$/);
+	});
+});
