@@ -137,7 +137,24 @@ interface Marks {
 	due?: number;
 	overview?: number;
 	longestTask: number;
+	/** IndexedDB reads since navigation, when counting is on (`COUNT_IDB_KEY`). */
+	idb?: IdbReads;
 }
+/** IndexedDB reads of one page load: requests, cursor steps, and the size of what they returned. */
+interface IdbReads {
+	/** get / getAll / getAllKeys / count requests. */
+	gets: number;
+	/** Cursors opened (localforage's `keys()` opens one per call). */
+	cursors: number;
+	/** Records (or keys) a cursor stepped over. */
+	steps: number;
+	/** Readwrite transactions started. */
+	writes: number;
+	/** Approximate size of the values read: typed arrays by byteLength, strings 1 byte a char, numbers 8. */
+	bytes: number;
+}
+/** localStorage flag that turns on IndexedDB read counting in `instrumentLoad` (it slows reads). */
+const COUNT_IDB_KEY = 'bench:count-idb';
 interface AnswerTiming {
 	start: number;
 	saving?: number;
@@ -275,6 +292,57 @@ function instrumentLoad() {
 		for (const task of list.getEntries())
 			marks.longestTask = Math.max(marks.longestTask, task.duration);
 	}).observe({ type: 'longtask', buffered: true });
+	if (localStorage.getItem('bench:count-idb') === null) return;
+	const idb: IdbReads = (marks.idb = { gets: 0, cursors: 0, steps: 0, writes: 0, bytes: 0 });
+	const sizeOf = (v: unknown): number => {
+		if (v === null || v === undefined) return 0;
+		if (typeof v === 'string') return v.length;
+		if (typeof v === 'number') return 8;
+		if (typeof v === 'boolean') return 1;
+		if (ArrayBuffer.isView(v)) return v.byteLength;
+		if (Array.isArray(v)) return v.reduce((n: number, x) => n + sizeOf(x), 0);
+		if (typeof v === 'object')
+			return Object.entries(v).reduce((n, [k, x]) => n + k.length + sizeOf(x), 0);
+		return 0;
+	};
+	const store = IDBObjectStore.prototype;
+	for (const method of ['get', 'getAll', 'getAllKeys', 'count'] as const) {
+		const original = store[method] as (...args: unknown[]) => IDBRequest;
+		(store as unknown as Record<string, unknown>)[method] = function (
+			this: IDBObjectStore,
+			...args: unknown[]
+		) {
+			const request = original.apply(this, args);
+			idb.gets++;
+			request.addEventListener('success', () => (idb.bytes += sizeOf(request.result)));
+			return request;
+		};
+	}
+	for (const method of ['openCursor', 'openKeyCursor'] as const) {
+		const original = store[method] as (...args: unknown[]) => IDBRequest<IDBCursor | null>;
+		(store as unknown as Record<string, unknown>)[method] = function (
+			this: IDBObjectStore,
+			...args: unknown[]
+		) {
+			const request = original.apply(this, args);
+			idb.cursors++;
+			request.addEventListener('success', () => {
+				const cursor = request.result;
+				if (!cursor) return;
+				idb.steps++;
+				idb.bytes += sizeOf(cursor.key) + ('value' in cursor ? sizeOf(cursor.value) : 0);
+			});
+			return request;
+		};
+	}
+	const transaction = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (
+		this: IDBDatabase,
+		...args: Parameters<IDBDatabase['transaction']>
+	) {
+		if (args[1] === 'readwrite') idb.writes++;
+		return transaction.apply(this, args);
+	} as IDBDatabase['transaction'];
 }
 
 // --- 1. answer → feedback ---
@@ -376,6 +444,11 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 			budget: PAGE_BUDGET_MS
 		},
 		progressTask: { name: '/progress: longest task over 50 ms (0: none)', samples: {} as Samples },
+		upgrade: {
+			name: '/progress first visit after the upgrade (migrate, build summaries), once',
+			samples: {} as Samples
+		},
+		upgradeTask: { name: '  its longest task', samples: {} as Samples },
 		open: { name: 'open the store', samples: {} as Samples },
 		readStates: { name: 'read 10k item states (getAllItemStates)', samples: {} as Samples },
 		readAttempts: {
@@ -384,11 +457,7 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 		},
 		readSummary: { name: 'read the history summary (getHistorySummary)', samples: {} as Samples },
 		readDigests: {
-			name: 'read the digests as states (getItemDigests, /progress)',
-			samples: {} as Samples
-		},
-		readColumns: {
-			name: 'read the digest columns (getDigests: home, /review)',
+			name: 'read the digest columns (getDigests: home, /review, /progress)',
 			samples: {} as Samples
 		},
 		dueQueue: {
@@ -421,6 +490,7 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 
 	const context = await newContext(browser, url, false);
 	let counts = { due: 0, states: 0, attempts: 0 };
+	const loads: LoadProfile[] = [];
 	try {
 		await context.addInitScript(instrumentLoad);
 		// A blank page of the app's origin, to reach its IndexedDB before the app ever runs.
@@ -443,6 +513,15 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 			},
 			{ days: learner.days, byUnit: learner.byUnit }
 		);
+		// The first page after the upgrade: data as schema 1 left it (no summaries), at 4x.
+		await throttle(4);
+		await page.goto('/progress');
+		await page.waitForFunction(() => (window as unknown as BenchWindow).__marks.overview);
+		const first = await page.evaluate(() => (window as unknown as BenchWindow).__marks);
+		add(rows.upgrade, 4, [first.overview!]);
+		add(rows.upgradeTask, 4, [first.longestTask]);
+		await page.goto('/__bench');
+		await page.addScriptTag({ content: bundle });
 
 		for (const rate of RATES) {
 			await throttle(rate);
@@ -469,10 +548,9 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 						lap('readAttempts');
 						const history = await store.getHistorySummary();
 						lap('readSummary');
-						const itemStates = await store.getItemDigests();
+						const digests = await store.getDigests();
+						const columns = Object.values(digests);
 						lap('readDigests');
-						const columns = Object.values(await store.getDigests());
-						lap('readColumns');
 						let due: string[] = [];
 						for (let n = 0; n < repeat; n++) {
 							t0 = performance.now();
@@ -487,7 +565,7 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 							lap('digestCounts');
 							api.computeProgressStats({
 								history,
-								itemStates,
+								digests,
 								units,
 								itemConcepts,
 								now,
@@ -517,7 +595,6 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 				'readAttempts',
 				'readSummary',
 				'readDigests',
-				'readColumns',
 				'dueQueue',
 				'digestQueue',
 				'refresh',
@@ -541,13 +618,164 @@ async function heavyLearner(browser: Browser, url: string, learner: Learner, bun
 					add(task, rate, [marks.longestTask]);
 				}
 			}
+			if (rate === 4)
+				for (const [route, mark] of [
+					['/review', 'due'],
+					['/progress', 'overview']
+				] as const)
+					loads.push(await profiledLoad(context, page, route, mark));
 			await page.goto('/__bench');
 			await page.addScriptTag({ content: bundle });
 		}
 	} finally {
 		await context.close();
 	}
-	return { rows, counts };
+	return { rows, counts, loads };
+}
+
+/** One page load seen without the clock: what it read from IndexedDB and where its CPU went. */
+interface LoadProfile {
+	route: string;
+	idb: IdbReads;
+	/**
+	 * CPU time of the renderer processes over one plain load (ms, from CDP
+	 * `SystemInfo.getProcessInfo`): the work done, whatever else the machine runs.
+	 */
+	cpuMs: number;
+	/** In that load (wall clock, ms from navigation): hydrated (`sta:hydrated`), figures shown. */
+	hydratedAt: number;
+	shownAt: number;
+	/** CDP Performance metrics over the load (ms of main-thread time, throttled). */
+	scriptMs: number;
+	taskMs: number;
+	layoutMs: number;
+	/** CPU profile self time (ms), by script file and function, largest first. */
+	top: { name: string; ms: number }[];
+	/** CPU profile self time (ms) by script file (or V8 category such as `(garbage collector)`). */
+	byFile: { name: string; ms: number }[];
+}
+
+/** Self time per node of a V8 CPU profile, keyed by `keyOf(callFrame)`. */
+function selfTimes(
+	profile: {
+		nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+		samples?: number[];
+		timeDeltas?: number[];
+	},
+	keyOf: (frame: { functionName: string; url: string; lineNumber: number }) => string
+) {
+	const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+	const totals = new Map<string, number>();
+	(profile.samples ?? []).forEach((id, i) => {
+		const key = keyOf(byId.get(id)!);
+		totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+	});
+	return [...totals]
+		.map(([name, ms]) => ({ name, ms }))
+		.filter((e) => !e.name.startsWith('(idle)'))
+		.sort((a, b) => b.ms - a.ms);
+}
+
+/**
+ * Loads `route` twice more, untimed: once counting IndexedDB reads (`COUNT_IDB_KEY`), once under
+ * the V8 CPU profiler with the CDP Performance metrics. Figures that do not depend on the
+ * machine's load, beside the wall-clock ones.
+ */
+async function profiledLoad(
+	context: BrowserContext,
+	page: Page,
+	route: string,
+	mark: 'due' | 'overview'
+): Promise<LoadProfile> {
+	const shown = () =>
+		page.waitForFunction((m) => (window as unknown as BenchWindow).__marks[m] !== undefined, mark);
+	await page.evaluate((key) => localStorage.setItem(key, '1'), COUNT_IDB_KEY);
+	await page.goto(route);
+	await shown();
+	// Let the reads started with the page (layout's refresh, the page's own) finish.
+	await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+	const idb = await page.evaluate(() => (window as unknown as BenchWindow).__marks.idb!);
+	await page.evaluate((key) => localStorage.removeItem(key), COUNT_IDB_KEY);
+
+	const system = await context.browser()!.newBrowserCDPSession();
+	const rendererCpu = async () => {
+		const { processInfo } = (await system.send('SystemInfo.getProcessInfo')) as {
+			processInfo: { type: string; cpuTime: number }[];
+		};
+		return processInfo.filter((p) => p.type === 'renderer').reduce((n, p) => n + p.cpuTime, 0);
+	};
+	await page.goto('/__bench');
+	const cpuBefore = await rendererCpu();
+	await page.goto(route);
+	await shown();
+	await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+	const cpuMs = 1000 * ((await rendererCpu()) - cpuBefore);
+	await system.detach();
+	const split = await page.evaluate(
+		(m) => ({
+			hydratedAt: performance.getEntriesByName('sta:hydrated')[0]?.startTime ?? NaN,
+			shownAt: (window as unknown as BenchWindow).__marks[m]!
+		}),
+		mark
+	);
+
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Performance.enable');
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+	const metric = async () =>
+		Object.fromEntries(
+			(await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])
+		);
+	await page.goto('/__bench');
+	const before = await metric();
+	await cdp.send('Profiler.start');
+	await page.goto(route);
+	await shown();
+	await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+	const { profile } = await cdp.send('Profiler.stop');
+	const after = await metric();
+	await cdp.detach();
+	// The metrics are per document on some versions: a drop means they restarted at navigation.
+	const delta = (name: string) =>
+		1000 * (after[name] >= before[name] ? after[name] - before[name] : after[name]);
+	const file = (url: string) => url.replace(/^.*\//, '') || '(native)';
+	return {
+		route,
+		idb,
+		cpuMs,
+		...split,
+		scriptMs: delta('ScriptDuration'),
+		taskMs: delta('TaskDuration'),
+		layoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration'),
+		top: selfTimes(profile, (f) => `${f.functionName || '(anonymous)'} ${file(f.url)}`).slice(
+			0,
+			12
+		),
+		byFile: selfTimes(profile, (f) => file(f.url)).slice(0, 8)
+	};
+}
+
+function printLoadProfiles(loads: LoadProfile[]): void {
+	const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+	const ms = (n: number) => `${n.toFixed(0)} ms`;
+	for (const load of loads) {
+		const { idb } = load;
+		console.log(
+			`\n${load.route} at 4x, load-independent: IndexedDB ${idb.gets} gets + ${idb.cursors} cursors ` +
+				`(${idb.steps} steps), ~${kb(idb.bytes)} read, ${idb.writes} readwrite transactions; ` +
+				`main thread: script ${ms(load.scriptMs)}, tasks ${ms(load.taskMs)}, ` +
+				`style + layout ${ms(load.layoutMs)}`
+		);
+		console.log(
+			`  renderer CPU time over a plain load: ${ms(load.cpuMs)}; wall: hydrated at ` +
+				`${ms(load.hydratedAt)}, figures shown at ${ms(load.shownAt)}`
+		);
+		console.log(
+			`  CPU profile self time by file: ${load.byFile.map((e) => `${e.name} ${ms(e.ms)}`).join(', ')}`
+		);
+		console.log(`  top functions: ${load.top.map((e) => `${e.name} ${ms(e.ms)}`).join(', ')}`);
+	}
 }
 
 function nodeComputations(learner: Learner): Row[] {
@@ -749,6 +977,7 @@ try {
 				`Node ×${NODE_RUNS})`,
 			[...Object.values(heavy.rows), ...nodeComputations(learner)]
 		);
+		printLoadProfiles(heavy.loads);
 	}
 	if (parts.has('3'))
 		printTable(`3. App start offline from the service-worker cache (×${OFFLINE_RELOADS})`, [

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
 	type JournalEntry,
 	NewerSchemaError,
@@ -9,7 +9,9 @@ import {
 } from './progress-store';
 import { memoryJournal } from './journal';
 import { createMemoryTables, pageLock, type Tables } from './tables';
-import { DEFAULT_SETTINGS, type Attempt, type StorageNotice } from './types';
+import { computeProgressStats } from './stats';
+import { addToHistory, digestIds, digestUnit, emptyHistory } from './summary';
+import { DEFAULT_SETTINGS, type Attempt, type ItemState, type StorageNotice } from './types';
 
 function attempt(n: number, at = Date.UTC(2026, 10, 27, 8, 0, n)): Attempt {
 	return {
@@ -236,7 +238,7 @@ describe('schema 2: the zone of each answer', () => {
 		const offsetAt = (at: number) => (at === summer ? 120 : 60);
 		const { store } = await open(tables, { offsetAt });
 		expect((await store.listAttempts()).map((a) => a.tz)).toEqual([120, 60]);
-		expect(await tables.meta.getItem('schemaVersion')).toBe(2);
+		expect(await tables.meta.getItem('schemaVersion')).toBe(SCHEMA_VERSION);
 		const history = await store.getHistorySummary();
 		expect(history.count).toBe(2);
 		expect(Object.keys(history.days)).toHaveLength(2);
@@ -256,5 +258,93 @@ describe('schema 2: the zone of each answer', () => {
 		expect(summary.count).toBe(3);
 		await tables.meta.removeItem('summary');
 		expect(await store.getHistorySummary()).toEqual(summary);
+	});
+});
+
+describe('schema 3: every unit digest in one record', () => {
+	const DAY = 86_400_000;
+	const at = Date.UTC(2026, 10, 20);
+	const state = (itemId: string, extra: Partial<ItemState> = {}): ItemState => ({
+		itemId,
+		streak: 2,
+		lastCorrect: true,
+		lastAt: at,
+		due: at + 10 * DAY,
+		inMistakes: false,
+		schedule: { stability: 30, elapsed_days: 0 },
+		...extra
+	});
+
+	/** Data as schema 2 left it: item states, one `digest/<unit>` record each, the summary. */
+	async function schema2Tables() {
+		const tables = createMemoryTables();
+		await tables.meta.setItem('schemaVersion', 2);
+		const units = {
+			'modes-of-supply': { a: state('a'), b: state('b', { lastCorrect: false, inMistakes: true }) },
+			outsourcing: { c: state('c', { due: null, schedule: undefined, streak: 1 }) }
+		};
+		for (const [unit, states] of Object.entries(units)) {
+			await tables.items.setItem(unit, states);
+			await tables.meta.setItem(`digest/${unit}`, digestUnit(states));
+		}
+		await tables.attempts.setItem('2026-11-20', [{ ...attempt(1, at), tz: 0 }]);
+		await tables.meta.setItem(
+			'summary',
+			addToHistory(emptyHistory(), [{ ...attempt(1, at), tz: 0 }])
+		);
+		return { tables, units };
+	}
+
+	it('drops the per-unit records and builds the one record from the states, losing nothing', async () => {
+		const { tables, units } = await schema2Tables();
+		const { store, notices } = await open(tables);
+		expect(await tables.meta.getItem('schemaVersion')).toBe(SCHEMA_VERSION);
+		expect((await tables.meta.keys()).filter((k) => k.startsWith('digest/'))).toEqual([]);
+
+		const digests = await store.getDigests();
+		expect(digests).toEqual({
+			'modes-of-supply': digestUnit(units['modes-of-supply']),
+			outsourcing: digestUnit(units.outsourcing)
+		});
+		expect(await tables.meta.getItem('digests')).toEqual(digests);
+		// The states and the history are as they were; nothing was set aside.
+		expect(await store.getItemStatesByUnit()).toEqual(units);
+		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['a1']);
+		expect(notices).toEqual([]);
+		// Mastery is read from the new column: `a` (stability 30) is mastered, `b` is not.
+		const stats = computeProgressStats({
+			history: await store.getHistorySummary(),
+			digests,
+			units: [
+				{ id: 'modes-of-supply', itemCount: 2, concepts: [] },
+				{ id: 'outsourcing', itemCount: 1, concepts: [] }
+			],
+			now: at + DAY
+		});
+		expect(stats.units.map((u) => [u.unit, u.seen, u.mastered, u.mistakes])).toEqual([
+			['modes-of-supply', 2, 1, 1],
+			['outsourcing', 1, 0, 0]
+		]);
+		expect(stats.attemptCount).toBe(1);
+	});
+
+	it('builds the record once: later reads are one get, and answers keep it current', async () => {
+		const { tables } = await schema2Tables();
+		const { store } = await open(tables);
+		await store.getDigests();
+		const itemReads = vi.spyOn(tables.items, 'getItem');
+		const metaReads = vi.spyOn(tables.meta, 'getItem');
+		await open(tables).then(({ store: again }) => again.getDigests());
+		expect(itemReads).not.toHaveBeenCalled();
+		expect(metaReads.mock.calls.filter(([key]) => key === 'digests')).toHaveLength(1);
+
+		await store.putItemStates('outsourcing', [state('d')]);
+		expect(digestIds((await store.getDigests()).outsourcing)).toEqual(['c', 'd']);
+	});
+
+	it('is refused by an app of schema 2 (it would write states the record does not see)', async () => {
+		const { tables } = await schema2Tables();
+		await open(tables);
+		await expect(open(tables, { schemaVersion: 2 })).rejects.toBeInstanceOf(NewerSchemaError);
 	});
 });

@@ -6,10 +6,9 @@ import {
 	digestUnit,
 	emptyHistory,
 	isHistorySummary,
-	isUnitDigest,
-	statesOfDigest,
+	isItemDigests,
 	type HistorySummary,
-	type UnitDigest
+	type ItemDigests
 } from './summary';
 import {
 	pageLock,
@@ -33,7 +32,7 @@ import {
 export type { AttemptJournal, JournalEntry } from './journal';
 
 /** Bump when the stored shape changes, and add the step from the previous version below. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** What a migration step may need besides the tables. */
 export interface MigrationContext {
@@ -65,12 +64,25 @@ export const MIGRATIONS: Migrations = {
 			});
 			if (changed) await tables.attempts.setItem(key, next);
 		}
+	},
+	/**
+	 * 2 → 3: every unit's digest columns live in one record (meta `digests`, with a new mastery
+	 * column) instead of one `digest/<unit>` record each, so a page reads them with one get. The
+	 * old records are dropped here (a quick key scan); the new one is built from the item states
+	 * on first read, under the write lock (see `readDigests`). An app of version 2 refuses this
+	 * data (`NewerSchemaError`) rather than writing states the new record would not see.
+	 */
+	2: async (tables) => {
+		for (const key of await tables.meta.keys())
+			if (key.startsWith(LEGACY_DIGEST_PREFIX)) await tables.meta.removeItem(key);
 	}
 };
 
 /** Meta keys of the running aggregates (see `summary.ts`). */
 const SUMMARY_KEY = 'summary';
-const DIGEST_PREFIX = 'digest/';
+const DIGESTS_KEY = 'digests';
+/** Schema 2's per-unit digest records, replaced by {@link DIGESTS_KEY}. */
+const LEGACY_DIGEST_PREFIX = 'digest/';
 
 /** Thrown when the device refuses a write for lack of space; what was saved before is intact. */
 export class StorageFullError extends Error {
@@ -157,6 +169,9 @@ interface WriteTransaction {
 	history(): Promise<HistorySummary>;
 }
 
+/** The aggregate records, removed together by a reset. */
+const AGGREGATE_KEYS = [SUMMARY_KEY, DIGESTS_KEY];
+
 type Salvage<T> = (v: unknown) => { kept: T; rejected: unknown[] } | null;
 
 /**
@@ -217,14 +232,18 @@ export async function openProgressStore(options: StoreOptions) {
 		}
 	}
 
+	/** Records set aside so far, per table (see `transact`). */
+	const setAsideCount = { attempts: 0, items: 0 };
+
 	async function quarantine(table: TableName, key: string, value: unknown): Promise<void> {
 		onNotice({ kind: 'corrupt', table, key });
+		if (table === 'attempts' || table === 'items') setAsideCount[table]++;
 		try {
 			await tables.quarantine.setItem(`${table}/${key}/${now()}`, value);
 			await tables[table].removeItem(key);
 			// The aggregates counted what was set aside: rebuilt from what is left on next read.
 			if (table === 'attempts') await tables.meta.removeItem(SUMMARY_KEY);
-			if (table === 'items') await tables.meta.removeItem(DIGEST_PREFIX + key);
+			if (table === 'items') await tables.meta.removeItem(DIGESTS_KEY);
 		} catch {
 			// Setting aside failed (e.g. disk full): leave the record where it is, untouched.
 		}
@@ -277,6 +296,9 @@ export async function openProgressStore(options: StoreOptions) {
 			const pending = new Map<string, Write>();
 			const id = (table: TableName, key: string) => `${table}\u0000${key}`;
 			let history: HistorySummary | null = null;
+			const setAsideBefore = { ...setAsideCount };
+			// Units whose item states this transaction writes: their digests are rewritten with them.
+			const units = new Map<string, Record<string, ItemState>>();
 			const tx: WriteTransaction = {
 				async read(table, key, salvage) {
 					const own = pending.get(id(table, key));
@@ -285,13 +307,7 @@ export async function openProgressStore(options: StoreOptions) {
 				},
 				put(table, key, value) {
 					pending.set(id(table, key), { table, key, value });
-					if (table === 'items') {
-						pending.set(id('meta', DIGEST_PREFIX + key), {
-							table: 'meta',
-							key: DIGEST_PREFIX + key,
-							value: digestUnit(value as Record<string, ItemState>)
-						});
-					}
+					if (table === 'items') units.set(key, value as Record<string, ItemState>);
 				},
 				async history() {
 					history ??= await committedHistory();
@@ -301,6 +317,18 @@ export async function openProgressStore(options: StoreOptions) {
 			const result = await work(tx);
 			if (history)
 				pending.set(id('meta', SUMMARY_KEY), { table: 'meta', key: SUMMARY_KEY, value: history });
+			if (units.size > 0) {
+				// Every unit's columns in one record, rewritten with the states in one commit.
+				const digests = await committedDigests(tx);
+				for (const [unit, states] of units) digests[unit] = digestUnit(states);
+				pending.set(id('meta', DIGESTS_KEY), { table: 'meta', key: DIGESTS_KEY, value: digests });
+			}
+			// A record set aside meanwhile (by this transaction's reads or another read) may have
+			// been counted in the aggregate loaded above: leave it removed, to be rebuilt from the
+			// records on next read, rather than write back a count of what is no longer there.
+			if (setAsideCount.attempts !== setAsideBefore.attempts)
+				pending.delete(id('meta', SUMMARY_KEY));
+			if (setAsideCount.items !== setAsideBefore.items) pending.delete(id('meta', DIGESTS_KEY));
 			if (pending.size === 0) return result;
 			const writes = [...pending.values()];
 			try {
@@ -317,6 +345,21 @@ export async function openProgressStore(options: StoreOptions) {
 			}
 			return result;
 		});
+	}
+
+	/**
+	 * The stored digests of every unit, or (missing: data from schema 2, or set aside after a
+	 * corrupt read) rebuilt from every unit's item states, read through `tx`.
+	 */
+	async function committedDigests(tx: WriteTransaction): Promise<ItemDigests> {
+		const stored = await readRaw('meta', DIGESTS_KEY);
+		if (isItemDigests(stored)) return stored;
+		const digests: ItemDigests = {};
+		for (const unit of await tables.items.keys()) {
+			const states = await tx.read('items', unit, salvageItemStates);
+			if (states) digests[unit] = digestUnit(states);
+		}
+		return digests;
 	}
 
 	/** The stored history summary, rebuilt from every day record when missing or damaged. */
@@ -447,31 +490,19 @@ export async function openProgressStore(options: StoreOptions) {
 	}
 
 	/**
-	 * Every unit's digest (columns). Aggregates of units whose digest is missing (old data, or
-	 * set aside) are rebuilt; a unit whose digest cannot be read is digested from its states.
+	 * Every unit's digest (columns): one record, one read. Built once from the item states when
+	 * it is missing (data from schema 2, or set aside), inside the write lock so no other tab's
+	 * answer lands between the states read and the record written; each unit is read and digested
+	 * in its own step, so the page is never blocked for more than one unit's worth of work.
 	 */
-	async function readDigests(): Promise<Record<string, UnitDigest>> {
-		const [units, metaKeys] = await Promise.all([tables.items.keys(), tables.meta.keys()]);
-		const hasDigest = new Set(metaKeys);
-		const missing = units.filter((u) => !hasDigest.has(DIGEST_PREFIX + u));
-		if (missing.length > 0) {
-			await transact(async (tx) => {
-				for (const unit of missing) {
-					const states = await tx.read('items', unit, salvageItemStates);
-					if (states) tx.put('items', unit, states);
-				}
-			});
-		}
-		const byUnit: Record<string, UnitDigest> = {};
-		await Promise.all(
-			units.map(async (unit) => {
-				const digest = await readRaw('meta', DIGEST_PREFIX + unit);
-				byUnit[unit] = isUnitDigest(digest)
-					? digest
-					: digestUnit((await readSalvaged('items', unit, salvageItemStates)) ?? {});
-			})
-		);
-		return byUnit;
+	async function readDigests(): Promise<ItemDigests> {
+		const stored = await readRaw('meta', DIGESTS_KEY);
+		if (isItemDigests(stored)) return stored;
+		return transact(async (tx) => {
+			const digests = await committedDigests(tx);
+			tx.put('meta', DIGESTS_KEY, digests);
+			return digests;
+		});
 	}
 
 	await migrate();
@@ -565,24 +596,12 @@ export async function openProgressStore(options: StoreOptions) {
 		},
 
 		/**
-		 * Item states by unit WITHOUT their scheduler cards, from the running digests: what the
-		 * due count, the mistakes notebook and mastery read, at a fraction of the cost of
-		 * {@link getItemStatesByUnit}. Not for writing back.
+		 * The running digests, by unit (columns: see `UnitDigest`), once this tab's queued writes
+		 * are in: one record, for figures counted without a state object per item or a scheduler
+		 * card (`digestCounts`, `digestDueQueue`, `digestMistakes`, `computeProgressStats`).
+		 * Written in the same transaction as the item states they digest.
 		 */
-		async getItemDigests(): Promise<ItemStatesByUnit> {
-			await this.whenIdle();
-			const byUnit: ItemStatesByUnit = {};
-			for (const [unit, digest] of Object.entries(await readDigests()))
-				byUnit[unit] = statesOfDigest(digest);
-			return byUnit;
-		},
-
-		/**
-		 * The running digests themselves, by unit (columns: see `UnitDigest`), for figures
-		 * counted without a state object per item (`digestCounts`, `digestDueQueue`,
-		 * `digestMistakes`). Written in the same transaction as the item states they digest.
-		 */
-		async getDigests(): Promise<Record<string, UnitDigest>> {
+		async getDigests(): Promise<ItemDigests> {
 			await this.whenIdle();
 			return readDigests();
 		},
@@ -633,14 +652,11 @@ export async function openProgressStore(options: StoreOptions) {
 		resetProgress(): Promise<void> {
 			return serialised(async () => {
 				journal?.clear();
-				const aggregates = (await tables.meta.keys()).filter(
-					(k) => k === SUMMARY_KEY || k.startsWith(DIGEST_PREFIX)
-				);
 				await Promise.all([
 					tables.attempts.clear(),
 					tables.items.clear(),
 					tables.flows.clear(),
-					...aggregates.map((k) => tables.meta.removeItem(k))
+					...AGGREGATE_KEYS.map((k) => tables.meta.removeItem(k))
 				]);
 			});
 		}

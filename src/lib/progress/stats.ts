@@ -5,8 +5,15 @@
  * Pure: the clock and the learner's time zone are parameters, so tests are deterministic.
  */
 import type { UnitMeta } from '$lib/bank/types';
-import { endOfLocalDay, isDue, isInMistakes } from './queues';
-import { MAX_COUNTED_ATTEMPT_MS, type HistorySummary } from './summary';
+import { endOfLocalDay } from './queues';
+import {
+	digestUnit,
+	MAX_COUNTED_ATTEMPT_MS,
+	tallyDigest,
+	type DigestTally,
+	type HistorySummary,
+	type ItemDigests
+} from './summary';
 import type { ItemState } from './types';
 
 export { MAX_COUNTED_ATTEMPT_MS };
@@ -40,8 +47,13 @@ export type StatsUnit = Pick<UnitMeta, 'id' | 'itemCount' | 'concepts'>;
 export interface StatsInput {
 	/** The store's running summary of every attempt (`ProgressStore.getHistorySummary`). */
 	history: HistorySummary;
-	/** Item states per unit, as the store keeps them. */
-	itemStates: Record<string, Record<string, ItemState>>;
+	/**
+	 * The store's digest columns per unit (`ProgressStore.getDigests`): what the page reads, no
+	 * scheduler card and no state object per item.
+	 */
+	digests?: ItemDigests;
+	/** Full item states per unit instead of `digests` (digested here; for tests and scripts). */
+	itemStates?: Record<string, Record<string, ItemState>>;
 	/** The bank's units in display order (`BankIndex.units`): the denominators of mastery. */
 	units: readonly StatsUnit[];
 	/**
@@ -113,87 +125,32 @@ export interface ProgressStats {
 	mistakes: number;
 }
 
-/**
- * An item's review is lapsed when it is overdue by more than its own interval again (e.g. a
- * 10-day interval not reviewed for 20 days): by then FSRS expects recall well below its 90%
- * target, so we no longer count it as known. Uses only `due` and `lastAt`, not the card.
- */
-export function isLapsed(state: ItemState, now: number): boolean {
-	if (state.due === null) return false;
-	return now - state.due > state.due - state.lastAt;
-}
-
-/**
- * FSRS stability (days until recall is expected to fall to 90%) from which one item counts as
- * mastered even when its last two right answers fell on the same day: only an item reviewed
- * successfully across spaced intervals gets there (one very fast first answer gives about 8).
- */
-export const MASTERY_STABILITY_DAYS = 21;
-
-/**
- * Mastered, from the spaced-review state rather than one right answer (issue #8): the last answer
- * was right, the item is out of the mistakes notebook, its review is not lapsed ({@link isLapsed}),
- * and either it was answered right on two different days (the last two answers right, the last
- * one at least a calendar day after the one before: FSRS `elapsed_days` ≥ 1) or its FSRS
- * stability is at least {@link MASTERY_STABILITY_DAYS}. A state with no readable card (written
- * before scheduling existed) needs two right answers in a row. The Progress page says this in
- * words (`progress:masteryExplained`).
- * Mastery of a unit or concept is the share of ALL its items that are mastered, so items never
- * tried count against it: 100% means the whole unit, not just the part attempted.
- */
-export function isMastered(state: ItemState, now: number): boolean {
-	if (!state.lastCorrect || isInMistakes(state) || isLapsed(state, now)) return false;
-	const card = cardFigures(state.schedule);
-	if (!card) return state.streak >= 2;
-	const rightOnTwoDays = state.streak >= 2 && card.elapsed_days >= 1;
-	return rightOnTwoDays || card.stability >= MASTERY_STABILITY_DAYS;
-}
-
-/**
- * The two FSRS card fields mastery reads (`StoredCard` in scheduler.ts), without importing the
- * scheduler: the Progress page's figures should not load ts-fsrs.
- */
-function cardFigures(schedule: unknown): { stability: number; elapsed_days: number } | null {
-	if (typeof schedule !== 'object' || schedule === null) return null;
-	const { stability, elapsed_days } = schedule as Record<string, unknown>;
-	return typeof stability === 'number' && typeof elapsed_days === 'number'
-		? { stability, elapsed_days }
-		: null;
-}
+export { isLapsed, isMastered, MASTERY_STABILITY_DAYS } from './mastery';
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 0);
-
-interface Tally {
-	seen: number;
-	mastered: number;
-	due: number;
-	mistakes: number;
-}
 
 /** Everything the Progress page shows, from the stored history. */
 export function computeProgressStats(input: StatsInput): ProgressStats {
 	const { now, chartDays = DEFAULT_CHART_DAYS } = input;
 	const dayOf = input.dayNumberOf ?? dayNumberAtOffset(input.utcOffsetMinutes ?? 0);
 
-	// --- item states: one pass ---
-	const unitTally = new Map<string, Tally>();
+	// --- item states: one pass over the digest columns ---
+	const digests =
+		input.digests ??
+		Object.fromEntries(
+			Object.entries(input.itemStates ?? {}).map(([unit, states]) => [unit, digestUnit(states)])
+		);
+	const unitTally = new Map<string, DigestTally>();
 	const conceptTally = new Map<string, { seen: number; mastered: number }>();
 	let reviewsDue = 0;
 	let mistakeCount = 0;
 	// "Due" as the home screen and Review count it: by the end of the learner's local day.
 	const dueBy = endOfLocalDay(now);
-	for (const unit in input.itemStates) {
-		const tally: Tally = { seen: 0, mastered: 0, due: 0, mistakes: 0 };
-		const states = input.itemStates[unit];
-		for (const id in states) {
-			const state = states[id];
-			const mastered = isMastered(state, now);
-			tally.seen++;
-			if (mastered) tally.mastered++;
-			if (isDue(state, dueBy)) tally.due++;
-			if (isInMistakes(state)) tally.mistakes++;
-			const concepts = input.itemConcepts?.[id];
-			if (concepts) {
+	const itemConcepts = input.itemConcepts;
+	const tallyConcepts = itemConcepts
+		? (id: string, mastered: boolean) => {
+				const concepts = itemConcepts[id];
+				if (!concepts) return;
 				for (const concept of concepts) {
 					let c = conceptTally.get(concept);
 					if (!c) conceptTally.set(concept, (c = { seen: 0, mastered: 0 }));
@@ -201,7 +158,9 @@ export function computeProgressStats(input: StatsInput): ProgressStats {
 					if (mastered) c.mastered++;
 				}
 			}
-		}
+		: undefined;
+	for (const unit in digests) {
+		const tally = tallyDigest(digests[unit], now, dueBy, tallyConcepts);
 		unitTally.set(unit, tally);
 		reviewsDue += tally.due;
 		mistakeCount += tally.mistakes;

@@ -5,10 +5,13 @@
  *
  * - {@link HistorySummary}: per local study day, attempts / right / points / time, plus totals;
  * - {@link UnitDigest}: per unit, the few fields of each item state that the queues and mastery
- *   use (due, last seen, streak, last result, notebook flag) as columns (typed arrays clone fast).
+ *   use (due, last seen, last result, notebook flag, mastery earned) as columns (typed
+ *   arrays clone fast); every unit's columns are kept in ONE record ({@link ItemDigests}), so a
+ *   page reads them all with one IndexedDB get.
  *
  * Pure functions; the store owns when they run.
  */
+import { hasEarnedMastery } from './mastery';
 import type { Attempt, ItemState } from './types';
 
 const DAY_MS = 86_400_000;
@@ -93,39 +96,103 @@ export function isHistorySummary(v: unknown): v is HistorySummary {
 }
 
 /** Bits of {@link UnitDigest.flags}. */
-const LAST_CORRECT = 1;
-const IN_MISTAKES = 2;
+const IN_MISTAKES = 1;
+/** {@link hasEarnedMastery}: the clock-free part of mastery, fixed when the state was written. */
+const MASTERY_EARNED = 2;
 
 /**
- * A unit's item states without their scheduler cards, as columns (index i is one item).
- * `due` is NaN for an item not yet scheduled.
+ * What the queues and mastery read of a unit's item states, as columns (index i is one item):
+ * `due` (epoch ms, NaN for an item not yet scheduled), `lastAt` (epoch ms of the last answer),
+ * `flags` (in the mistakes notebook; mastery earned). The item ids are one JSON array text
+ * (read with {@link digestIds}): IndexedDB clones one string several times faster than ten
+ * thousand, and the counts never need them.
  */
 export interface UnitDigest {
-	ids: string[];
+	ids: string;
 	due: Float64Array;
 	lastAt: Float64Array;
-	streak: Float64Array;
 	flags: Uint8Array;
 }
 
 export function digestUnit(states: Record<string, ItemState>): UnitDigest {
 	const ids = Object.keys(states);
 	const digest: UnitDigest = {
-		ids,
+		ids: JSON.stringify(ids),
 		due: new Float64Array(ids.length),
 		lastAt: new Float64Array(ids.length),
-		streak: new Float64Array(ids.length),
 		flags: new Uint8Array(ids.length)
 	};
 	ids.forEach((id, i) => {
 		const s = states[id];
 		digest.due[i] = s.due ?? NaN;
 		digest.lastAt[i] = s.lastAt;
-		digest.streak[i] = s.streak;
 		digest.flags[i] =
-			(s.lastCorrect ? LAST_CORRECT : 0) | ((s.inMistakes ?? !s.lastCorrect) ? IN_MISTAKES : 0);
+			((s.inMistakes ?? !s.lastCorrect) ? IN_MISTAKES : 0) |
+			(hasEarnedMastery(s) ? MASTERY_EARNED : 0);
 	});
 	return digest;
+}
+
+/**
+ * Every unit's {@link UnitDigest}, keyed by unit: the one record (meta `digests`) the home
+ * screen, Review and Progress read. Written in the same transaction as the item states.
+ */
+export type ItemDigests = Record<string, UnitDigest>;
+
+export function isItemDigests(v: unknown): v is ItemDigests {
+	return (
+		typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isUnitDigest)
+	);
+}
+
+/** Per-item figures of one unit, tallied from its columns at `now` (see `computeProgressStats`). */
+export interface DigestTally {
+	/** Items with a state (answered at least once). */
+	seen: number;
+	/** Mastered at `now` (`isMastered`: earned, and not lapsed). */
+	mastered: number;
+	/** Due by `dueBy`. */
+	due: number;
+	/** In the mistakes notebook. */
+	mistakes: number;
+}
+
+/**
+ * One unit's tally from its columns, calling `each(id, mastered)` per item (for concept
+ * tallies). Agrees with `isMastered`, `isDue` and `isInMistakes` over the full states.
+ */
+export function tallyDigest(
+	digest: UnitDigest,
+	now: number,
+	dueBy: number,
+	each?: (id: string, mastered: boolean) => void
+): DigestTally {
+	const { due, lastAt, flags } = digest;
+	const tally: DigestTally = { seen: due.length, mastered: 0, due: 0, mistakes: 0 };
+	const ids = each ? digestIds(digest) : [];
+	for (let i = 0; i < due.length; i++) {
+		// `isLapsed`, with NaN (never scheduled) never lapsed: NaN compares false.
+		const mastered = (flags[i] & MASTERY_EARNED) !== 0 && !(now - due[i] > due[i] - lastAt[i]);
+		if (mastered) tally.mastered++;
+		if (due[i] <= dueBy) tally.due++;
+		if (flags[i] & IN_MISTAKES) tally.mistakes++;
+		if (each) each(ids[i], mastered);
+	}
+	return tally;
+}
+
+/**
+ * The item ids of a digest, index i for item i. A digest whose ids do not parse, or do not match
+ * its columns, reads as no items (it is derived data: the store rebuilds it from the states).
+ */
+export function digestIds(digest: UnitDigest): string[] {
+	try {
+		const ids: unknown = JSON.parse(digest.ids);
+		if (Array.isArray(ids) && ids.length === digest.due.length) return ids as string[];
+	} catch {
+		// fall through
+	}
+	return [];
 }
 
 export function isUnitDigest(v: unknown): v is UnitDigest {
@@ -133,36 +200,13 @@ export function isUnitDigest(v: unknown): v is UnitDigest {
 	return (
 		typeof d === 'object' &&
 		d !== null &&
-		Array.isArray(d.ids) &&
+		typeof d.ids === 'string' &&
 		d.due instanceof Float64Array &&
 		d.lastAt instanceof Float64Array &&
-		d.streak instanceof Float64Array &&
 		d.flags instanceof Uint8Array &&
-		d.due.length === d.ids.length &&
-		d.lastAt.length === d.ids.length &&
-		d.streak.length === d.ids.length &&
-		d.flags.length === d.ids.length
+		d.lastAt.length === d.due.length &&
+		d.flags.length === d.due.length
 	);
-}
-
-/**
- * Item states rebuilt from a digest, without `schedule`: everything the queues
- * (`dueQueue`, `mistakes`) and mastery read. Not for writing back (the card is missing).
- */
-export function statesOfDigest(digest: UnitDigest): Record<string, ItemState> {
-	const states: Record<string, ItemState> = {};
-	for (let i = 0; i < digest.ids.length; i++) {
-		const due = digest.due[i];
-		states[digest.ids[i]] = {
-			itemId: digest.ids[i],
-			streak: digest.streak[i],
-			lastCorrect: (digest.flags[i] & LAST_CORRECT) !== 0,
-			lastAt: digest.lastAt[i],
-			due: Number.isNaN(due) ? null : due,
-			inMistakes: (digest.flags[i] & IN_MISTAKES) !== 0
-		};
-	}
-	return states;
 }
 
 /**
@@ -197,8 +241,9 @@ function queueOf(
 	const picked: { at: number; id: string }[] = [];
 	for (const digest of digests) {
 		const column = key(digest);
-		for (let i = 0; i < digest.ids.length; i++)
-			if (keep(digest, i)) picked.push({ at: column[i], id: digest.ids[i] });
+		const ids = digestIds(digest);
+		for (let i = 0; i < ids.length; i++)
+			if (keep(digest, i)) picked.push({ at: column[i], id: ids[i] });
 	}
 	picked.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	return picked.slice(0, limit).map((p) => p.id);
