@@ -24,7 +24,11 @@ export interface HostSession {
 const PLAYER_KEY = 'classroom.player.v1';
 const HOST_KEY = 'classroom.host.v1';
 
-function readStored<T>(key: string): T | null {
+/**
+ * A JSON value kept in localStorage under `key`, or null when there is none, it does not parse,
+ * or storage is unavailable (private mode, blocked). The shape is trusted: callers store it.
+ */
+export function readStored<T>(key: string): T | null {
 	try {
 		const text = globalThis.localStorage?.getItem(key);
 		return text ? (JSON.parse(text) as T) : null;
@@ -33,12 +37,17 @@ function readStored<T>(key: string): T | null {
 	}
 }
 
-function writeStored(key: string, value: unknown): void {
+/**
+ * Keeps `value` as JSON under `key` (null removes it); returns whether it reached storage.
+ * Private mode or full storage: the caller's state still works until the tab closes.
+ */
+export function writeStored(key: string, value: unknown): boolean {
 	try {
 		if (value === null) globalThis.localStorage?.removeItem(key);
 		else globalThis.localStorage?.setItem(key, JSON.stringify(value));
+		return true;
 	} catch {
-		// Private mode or full storage: the session still works until the tab closes.
+		return false;
 	}
 }
 

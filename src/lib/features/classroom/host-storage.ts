@@ -7,6 +7,7 @@
  * instructor can reopen last lesson's results after the server has forgotten the room.
  */
 import type { RoomReport } from '$lib/classroom/protocol';
+import { readStored, writeStored } from '$lib/classroom/stored-sessions';
 
 const QR_KEY = 'classroom.hostQr.v1';
 const REPORTS_KEY = 'classroom.reports.v1';
@@ -26,42 +27,26 @@ export interface SavedReport {
 	report: RoomReport;
 }
 
-function read<T>(key: string): T | null {
-	try {
-		const text = globalThis.localStorage?.getItem(key);
-		return text ? (JSON.parse(text) as T) : null;
-	} catch {
-		return null;
-	}
-}
-
-function write(key: string, value: unknown): boolean {
-	try {
-		globalThis.localStorage?.setItem(key, JSON.stringify(value));
-		return true;
-	} catch {
-		// Private mode or a full disk: the report is still on screen and in the CSV downloads.
-		return false;
-	}
-}
-
-export const saveQr = (qr: SavedQr) => write(QR_KEY, qr);
+export const saveQr = (qr: SavedQr) => writeStored(QR_KEY, qr);
 
 export function savedQr(roomId: string): SavedQr | null {
-	const qr = read<SavedQr>(QR_KEY);
+	const qr = readStored<SavedQr>(QR_KEY);
 	return qr?.roomId === roomId ? qr : null;
 }
 
-export const savedReports = (): SavedReport[] => read<SavedReport[]>(REPORTS_KEY) ?? [];
+export const savedReports = (): SavedReport[] => readStored<SavedReport[]>(REPORTS_KEY) ?? [];
 
-/** Saves (or replaces) a room's report; returns whether it reached storage. */
+/**
+ * Saves (or replaces) a room's report; returns whether it reached storage (private mode or a full
+ * disk: the report is still on screen and in the CSV downloads).
+ */
 export function saveReport(entry: SavedReport): boolean {
 	const others = savedReports().filter((r) => r.roomId !== entry.roomId);
-	return write(REPORTS_KEY, [entry, ...others].slice(0, MAX_REPORTS));
+	return writeStored(REPORTS_KEY, [entry, ...others].slice(0, MAX_REPORTS));
 }
 
 export function deleteReport(roomId: string): void {
-	write(
+	writeStored(
 		REPORTS_KEY,
 		savedReports().filter((r) => r.roomId !== roomId)
 	);
@@ -78,13 +63,16 @@ export interface RoomSet {
 
 /** Remembers which set a room (or offline session) runs, so its report is kept with the set. */
 export function saveRoomSet(roomId: string, set: RoomSet): boolean {
-	const others = (read<[string, RoomSet][]>(ROOM_SETS_KEY) ?? []).filter(([id]) => id !== roomId);
-	return write(ROOM_SETS_KEY, [[roomId, set], ...others].slice(0, MAX_ROOM_SETS));
+	const others = (readStored<[string, RoomSet][]>(ROOM_SETS_KEY) ?? []).filter(
+		([id]) => id !== roomId
+	);
+	return writeStored(ROOM_SETS_KEY, [[roomId, set], ...others].slice(0, MAX_ROOM_SETS));
 }
 
 export function roomSet(roomId: string): RoomSet | null {
 	return (
-		(read<[string, RoomSet][]>(ROOM_SETS_KEY) ?? []).find(([id]) => id === roomId)?.[1] ?? null
+		(readStored<[string, RoomSet][]>(ROOM_SETS_KEY) ?? []).find(([id]) => id === roomId)?.[1] ??
+		null
 	);
 }
 
