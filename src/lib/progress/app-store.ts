@@ -1,5 +1,6 @@
 import { afterNextPaint } from '$lib/scheduling/after-paint';
 import { localStorageJournal } from './journal';
+import { figuresChanged } from './known-figures';
 import { openProgressStore, type ProgressStore } from './progress-store';
 import { createMemoryTables, indexedDbCommit, openBrowserTables, webLock } from './tables';
 import type { StorageNotice } from './types';
@@ -25,6 +26,8 @@ export async function openAppStore(
 		// Shared by every tab: one transaction per write, one writer at a time.
 		commit: browserTables ? indexedDbCommit() : undefined,
 		lock: browserTables ? webLock(undefined, onLockWait) : undefined,
+		// The figures a page remembers (known-figures.ts) are of this database: none outlives a change.
+		onChange: browserTables ? () => figuresChanged() : undefined,
 		// Loaded on the first answer, not with the home screen: the scheduler is heavy.
 		learn: async (payloads, access) =>
 			(await import('./learn-hook')).applyLearning(payloads, access)

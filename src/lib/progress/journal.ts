@@ -113,3 +113,10 @@ export function memoryJournal(): AttemptJournal & { size(): number } {
 		size: () => data.size
 	};
 }
+
+/** Whether any answer waits in the journal of `storage` (not yet moved into IndexedDB). */
+export function hasJournaledAnswers(storage: JournalStorage): boolean {
+	for (let i = 0; i < storage.length; i++)
+		if (storage.key(i)?.startsWith(JOURNAL_PREFIX)) return true;
+	return storage.getItem(LEGACY_KEY) !== null;
+}

@@ -134,6 +134,12 @@ export interface StoreOptions {
 	 * Must be idempotent: after a crash the same answers may be applied again.
 	 */
 	learn?: (payloads: unknown[], access: LearningAccess) => Promise<void>;
+	/**
+	 * Called before and after every change to the progress records (a commit, a reset, a record
+	 * set aside, a migration), whether or not it lands: the app moves the generation of its
+	 * remembered figures (`known-figures.ts`), so none computed before the change is shown after.
+	 */
+	onChange?: () => void;
 }
 
 /** Item-state access for `learn`, already inside the write queue. */
@@ -191,6 +197,7 @@ export async function openProgressStore(options: StoreOptions) {
 		journal,
 		scheduleFlush = (work: () => void) => work(),
 		learn,
+		onChange = () => {},
 		schemaVersion = SCHEMA_VERSION,
 		migrations = MIGRATIONS,
 		now = Date.now,
@@ -232,12 +239,16 @@ export async function openProgressStore(options: StoreOptions) {
 		}
 	}
 
+	/** Commits of this tab so far: a read started before the latest one may not include it. */
+	let commits = 0;
+
 	/** Records set aside so far, per table (see `transact`). */
 	const setAsideCount = { attempts: 0, items: 0 };
 
 	async function quarantine(table: TableName, key: string, value: unknown): Promise<void> {
 		onNotice({ kind: 'corrupt', table, key });
 		if (table === 'attempts' || table === 'items') setAsideCount[table]++;
+		onChange();
 		try {
 			await tables.quarantine.setItem(`${table}/${key}/${now()}`, value);
 			await tables[table].removeItem(key);
@@ -246,6 +257,8 @@ export async function openProgressStore(options: StoreOptions) {
 			if (table === 'items') await tables.meta.removeItem(DIGESTS_KEY);
 		} catch {
 			// Setting aside failed (e.g. disk full): leave the record where it is, untouched.
+		} finally {
+			onChange();
 		}
 	}
 
@@ -331,8 +344,12 @@ export async function openProgressStore(options: StoreOptions) {
 			if (setAsideCount.items !== setAsideBefore.items) pending.delete(id('meta', DIGESTS_KEY));
 			if (pending.size === 0) return result;
 			const writes = [...pending.values()];
+			onChange();
 			try {
-				await commitChecked(writes);
+				await commitChecked(writes).finally(() => {
+					commits++;
+					onChange();
+				});
 			} catch (error) {
 				// Where the commit is not atomic (memory, fallback) part of it may have landed:
 				// drop the aggregates it touched, so they are rebuilt from the records on next read.
@@ -384,7 +401,8 @@ export async function openProgressStore(options: StoreOptions) {
 		if (isFresh) version = schemaVersion;
 		while (version < schemaVersion) {
 			const step = migrations[version];
-			if (step) await step(tables, { offsetAt });
+			onChange();
+			if (step) await step(tables, { offsetAt }).finally(onChange);
 			version += 1;
 			await write(tables.meta, 'schemaVersion', version);
 		}
@@ -505,6 +523,32 @@ export async function openProgressStore(options: StoreOptions) {
 		});
 	}
 
+	/**
+	 * `read`, shared with any identical read still under way that started after this tab's last
+	 * commit (a page's counts and its figures ask for the same record at once): one IndexedDB
+	 * get and one structured clone instead of two. Callers must not mutate what they get.
+	 */
+	function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
+		let shared: { result: Promise<T>; commits: number } | null = null;
+		return () => {
+			if (shared?.commits === commits) return shared.result;
+			const result = read();
+			const entry = { result, commits };
+			shared = entry;
+			const done = () => {
+				if (shared === entry) shared = null;
+			};
+			result.then(done, done);
+			return result;
+		};
+	}
+	const sharedDigests = coalesced(readDigests);
+	const sharedHistory = coalesced(async () => {
+		const stored = await readRaw('meta', SUMMARY_KEY);
+		if (isHistorySummary(stored)) return stored;
+		return transact((tx) => tx.history());
+	});
+
 	await migrate();
 	// Answers journaled just before a page died reach the history now.
 	await flushJournal().catch(() => {});
@@ -570,9 +614,7 @@ export async function openProgressStore(options: StoreOptions) {
 		 */
 		async getHistorySummary(): Promise<HistorySummary> {
 			await this.whenIdle();
-			const stored = await readRaw('meta', SUMMARY_KEY);
-			if (isHistorySummary(stored)) return stored;
-			return transact((tx) => tx.history());
+			return sharedHistory();
 		},
 
 		/** Item states are grouped per unit, the unit a learner works through at a time. */
@@ -603,7 +645,7 @@ export async function openProgressStore(options: StoreOptions) {
 		 */
 		async getDigests(): Promise<ItemDigests> {
 			await this.whenIdle();
-			return readDigests();
+			return sharedDigests();
 		},
 
 		/** Store several states of one unit in one write (others in the unit are kept). */
@@ -652,12 +694,16 @@ export async function openProgressStore(options: StoreOptions) {
 		resetProgress(): Promise<void> {
 			return serialised(async () => {
 				journal?.clear();
+				onChange();
 				await Promise.all([
 					tables.attempts.clear(),
 					tables.items.clear(),
 					tables.flows.clear(),
 					...AGGREGATE_KEYS.map((k) => tables.meta.removeItem(k))
-				]);
+				]).finally(() => {
+					commits++;
+					onChange();
+				});
 			});
 		}
 	};

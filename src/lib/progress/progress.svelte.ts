@@ -1,6 +1,7 @@
 import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
+import { figuresGeneration, recallFigures, rememberFigures } from './known-figures';
 import { endOfLocalDay } from './queues';
 import { watchSlow } from './slow';
 import { storageNotices } from './storage-reminders';
@@ -61,6 +62,8 @@ async function open(): Promise<ProgressStore> {
 	// something first needs storage: not part of any page's first load (issue #14).
 	const { openAppStore } = await import('./app-store');
 	const store = await openAppStore(report, (granted) => void watchStorage(granted));
+	// `bench:flows` splits a page load at these marks (store open, counts shown).
+	performance.mark('sta:store-open');
 	progress.persistent = store.persistent;
 	if (!store.persistent) report({ kind: 'not-persistent' });
 	return store;
@@ -80,11 +83,13 @@ export function getStore(): Promise<ProgressStore> {
  */
 export async function startProgress(): Promise<void> {
 	const store = await getStore();
+	// The counts do not wait for the settings or a language switch (which may load i18next).
+	const counted = refreshProgress();
 	const settings = await store.getSettings();
 	progress.settings = settings;
 	await setLocale(settings.locale ?? pickLocale(navigator.languages ?? [navigator.language]));
 	applyDisplayPrefs({ ...settings, locale: settings.locale });
-	await refreshProgress();
+	await counted;
 	progress.ready = true;
 	// Not awaited: some browsers answer only after a permission prompt, or never.
 	if (store.persistent) void requestPersistence().catch(() => {});
@@ -134,19 +139,51 @@ export function noteExported(count: number, at = Date.now()): void {
 	dismissNotice('export-reminder');
 }
 
+/** Name of the due and mistakes counts among the remembered figures (known-figures.ts). */
+const COUNTS = 'counts';
+type Counts = { due: number; mistakes: number };
+const isCounts = (v: unknown): v is Counts =>
+	Number.isSafeInteger((v as Counts | null)?.due) &&
+	Number.isSafeInteger((v as Counts | null)?.mistakes);
+/** Counts read from storage by this page so far: remembered ones no longer apply. */
+let countsRead = false;
+
+/**
+ * Show the due and mistakes counts remembered from the last read, if they are still exact
+ * (known-figures.ts), before the store opens; `refreshProgress` then confirms them. Synchronous:
+ * a page calls it as it mounts.
+ */
+export function showKnownCounts(): void {
+	if (countsRead) return;
+	const known = recallFigures(COUNTS, isCounts, { tag: '', now: Date.now() });
+	if (!known) return;
+	progress.dueCount = known.due;
+	progress.mistakeCount = known.mistakes;
+	performance.mark('sta:counts-known');
+}
+
 /**
  * Recount what the home screen shows, after answers were saved or progress imported. Reads
  * the item digests only (a few small records), never the history or the scheduler cards.
  */
 export async function refreshProgress(): Promise<void> {
 	const store = await getStore();
+	// Before the read: a commit from here on makes these counts not worth remembering.
+	const generation = figuresGeneration();
 	// Already loaded with the store's chunk; not part of any page's first load.
 	const { digestCounts } = await import('./summary');
 	// Learning state is written just after feedback; the digests wait for what is queued. The
 	// counts come from their columns: no state object per item.
-	const counts = digestCounts(Object.values(await store.getDigests()), endOfLocalDay(Date.now()));
+	const now = Date.now();
+	const dueBy = endOfLocalDay(now);
+	const counts = digestCounts(Object.values(await store.getDigests()), dueBy);
+	countsRead = true;
 	progress.dueCount = counts.due;
 	progress.mistakeCount = counts.mistakes;
+	performance.mark('sta:counts');
+	// "Due today" holds until the day ends; on the in-memory fallback nothing outlives the page.
+	if (store.persistent)
+		rememberFigures(COUNTS, counts, { generation, tag: '', from: now, until: dueBy - 1 });
 }
 
 /** Forget all progress on this device (settings stay); the caller has asked for confirmation. */
