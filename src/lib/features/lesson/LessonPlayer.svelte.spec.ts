@@ -95,8 +95,17 @@ describe('lesson checks: number keys and Enter', () => {
 		await userEvent.keyboard('2');
 		await expect.element(radios.nth(1)).toBeChecked();
 		await expect.element(radios.nth(0)).not.toBeChecked();
+		// The store answers within a few microtasks: the verdict comes in one render, with no
+		// "Saving…" flashing before it (as on the quiz screen).
+		let savingShown = false;
+		const watch = new MutationObserver(() => {
+			savingShown ||= document.body.textContent!.includes('Saving');
+		});
+		watch.observe(document.body, { childList: true, subtree: true, characterData: true });
 		await userEvent.keyboard('{Enter}');
 		await expect.element(page.getByRole('radio').nth(1)).toBeDisabled();
 		await expect.element(page.getByText('Because.')).toBeVisible();
+		watch.disconnect();
+		expect(savingShown, '"Saving…" was rendered before the verdict').toBe(false);
 	});
 });
