@@ -48,23 +48,21 @@ describe('readBytes', () => {
 	});
 });
 
-describe('nodeRequest', () => {
-	it('stopping early leaves the request alive, its rest discarded', async () => {
+describe('a node:http request body', () => {
+	it('past the drain limit: 413, the request left alive and its rest discarded', async () => {
 		const client = new PassThrough();
 		const req = Object.assign(client, {
 			headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
 			httpVersionMajor: 1,
 			url: '/'
 		}) as unknown as IncomingMessage;
-		const request = nodeRequest(req);
-		client.write(Buffer.alloc(1024));
-		for await (const chunk of request.body!) {
-			expect(chunk.byteLength).toBe(1024);
-			break;
-		}
+		const reading = readBytes(nodeRequest(req), 4096).catch(code);
+		const chunk = Buffer.alloc(64 * 1024);
+		for (let i = 0; i < 24; i++) client.write(chunk);
+		await expect(reading).resolves.toBe('too-large');
 		expect(req.destroyed).toBe(false);
 		// The rest is read and thrown away as it comes, so the client can finish and read the 413.
-		client.write(Buffer.alloc(1024));
+		client.write(chunk);
 		client.end();
 		await new Promise((resolve) => req.once('end', resolve));
 	});

@@ -60,22 +60,8 @@ export function nodeRequest(req: IncomingMessage): ApiRequest {
 		get url() {
 			return (url ??= new URL(req.url ?? '/', 'http://localhost'));
 		},
-		body: noBody ? null : chunksOf(req)
+		body: noBody ? null : req
 	};
-}
-
-/**
- * The request body's chunks. Stopping early (an oversized body) leaves the rest to be read and
- * thrown away, never destroys the request: that would reset the socket before the 413 is written.
- */
-async function* chunksOf(req: IncomingMessage): AsyncGenerator<Uint8Array> {
-	let done = false;
-	try {
-		for await (const chunk of req.iterator({ destroyOnReturn: false })) yield chunk as Uint8Array;
-		done = true;
-	} finally {
-		if (!done) req.resume();
-	}
 }
 
 /** Writes a JSON reply with the headers the SvelteKit route's Response carries. */
