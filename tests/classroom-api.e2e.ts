@@ -233,7 +233,9 @@ test('every oversized body gets its 413, chunked or not, and no socket reset', a
 		// Over the limit by more than the 16 KB chunks the stream is sent in.
 		['/rooms', BODY_LIMITS.create + 64 * 1024],
 		[`/rooms/${room.roomId}/answer`, 600 * 1024, ann.token],
-		[`/rooms/${room.roomId}/command`, 2 * 1024 * 1024, room.hostSecret]
+		[`/rooms/${room.roomId}/command`, 2 * 1024 * 1024, room.hostSecret],
+		// Leaving needs no body, but an oversized one is still a 413, not a reset.
+		[`/rooms/${room.roomId}/leave`, 600 * 1024, ann.token]
 	] as const) {
 		const result = await postChunked(path, bytes, secret);
 		expect([path, result.status, result.body.error]).toEqual([path, 413, 'too-large']);

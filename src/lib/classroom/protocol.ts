@@ -22,7 +22,9 @@ export const BODY_LIMITS = {
 	join: 1024,
 	/** A cloze answer or a classify response is small; 4 KB leaves room and stops floods. */
 	answer: 4 * 1024,
-	command: 1024
+	command: 1024,
+	/** Leaving needs no body; one is read and thrown away, and refused (413) past this. */
+	leave: 1024
 } as const;
 
 export const NICKNAME_MAX_LENGTH = 20;
@@ -151,6 +153,8 @@ export type ErrorCode =
 	| 'malformed'
 	| 'too-large'
 	| 'unauthorised'
+	/** The player's place was reclaimed with its rejoin code on another device: this token is retired. */
+	| 'signed-in-elsewhere'
 	| 'forbidden'
 	| 'unknown-room'
 	| 'unknown-pin'

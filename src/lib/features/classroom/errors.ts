@@ -19,6 +19,8 @@ export function errorKey(error: unknown): TranslationKey {
 		case 'unknown-room':
 		case 'unauthorised':
 			return 'classroom:errors.unknownRoom';
+		case 'signed-in-elsewhere':
+			return 'classroom:errors.signedInElsewhere';
 		case 'invalid-nickname':
 			return 'classroom:errors.invalidNickname';
 		case 'duplicate-nickname':

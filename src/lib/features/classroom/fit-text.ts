@@ -30,6 +30,8 @@ export interface FitTextOptions {
 	/** Smallest and largest font size in px. */
 	min: number;
 	max: number;
+	/** Called after each fit with the node (at `min`, its content may still overflow). */
+	onfit?: (node: HTMLElement) => void;
 }
 
 /**
@@ -47,6 +49,7 @@ export function fitText(node: HTMLElement, options: FitTextOptions) {
 		const size = largestFitting(current.min, current.max, fits);
 		node.style.fontSize = `${size}px`;
 		node.dataset.fitSize = String(Math.round(size));
+		current.onfit?.(node);
 	};
 	let frame = 0;
 	const schedule = () => {

@@ -9,6 +9,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
 	'unknown-source': 400,
 	'invalid-nickname': 400,
 	unauthorised: 401,
+	// 401 like any token that no longer works (final for the phone's reconnect logic).
+	'signed-in-elsewhere': 401,
 	forbidden: 403,
 	removed: 403,
 	'unknown-room': 404,
@@ -43,6 +45,8 @@ const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
 	removed: 'The host removed this player from the room.',
 	'not-allowed': 'That is not possible in the room’s current state.',
 	unauthorised: 'Missing or unknown credentials.',
+	'signed-in-elsewhere':
+		'This player rejoined from another device with their rejoin code: this device is signed out.',
 	internal: 'Something went wrong on the classroom server.'
 };
 

@@ -113,8 +113,10 @@ async function* webChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Ui
 }
 
 /**
- * Calls `take` with each chunk of a body until it ends or `take` returns false (which stops the
- * upload, as leaving a `for await` loop does: the stream is destroyed). Rejects if the stream
+ * Calls `take` with each chunk of a body until it ends or `take` returns false. Stopping a web
+ * stream cancels it (adapter-node then ends the request itself); stopping a node:http request
+ * leaves it flowing with nobody listening, so the rest of the body is read and thrown away and
+ * the 413 reaches the client (destroying it would reset the socket first). Rejects if the stream
  * fails or closes before its end. A node:http request (the node routes) is read by its events:
  * `for await` over a Node stream builds an async iterator, an end-of-stream watcher and a few
  * promises per request, a measurable share of an answer's CPU in a room of 1,000.
@@ -133,7 +135,7 @@ function eachChunk(
 		const onData = (chunk: Uint8Array) => {
 			if (take(chunk)) return;
 			settle();
-			body.destroy();
+			body.resume();
 		};
 		const onEnd = () => settle();
 		const onClose = () => settle(new Error('The body ended before it was complete.'));
@@ -152,21 +154,25 @@ async function eachIterated(
 const DRAIN_LIMIT = 1024 * 1024;
 
 /**
- * Reads a JSON body of at most `limit` bytes. The cap is enforced while reading, so a client that
- * lies about (or omits) Content-Length cannot make the server buffer more than the limit.
+ * Reads a body of at most `limit` bytes, or null when the request has none. The cap is enforced
+ * while reading, so a client that lies about (or omits) Content-Length cannot make the server
+ * buffer more than the limit.
  *
  * An oversized body (declared or chunked) is answered 413, never with a reset: cancelling the
  * request stream makes adapter-node destroy the socket before the answer is written, so the rest
  * of the body is read and discarded instead (up to DRAIN_LIMIT; adapter-node's own
- * BODY_SIZE_LIMIT, 512 KB by default, ends the stream with its own 413 error before that).
+ * BODY_SIZE_LIMIT, 512 KB by default, ends the stream with its own 413 error before that). A body
+ * declared larger than that is refused before a byte of it is read: the server then discards the
+ * unread body itself once the answer is written, and the connection survives.
  */
-export async function readJson(request: ApiRequest, limit: number): Promise<unknown> {
+export async function readBytes(request: ApiRequest, limit: number): Promise<Uint8Array | null> {
 	const declared = Number(request.header('content-length') ?? NaN);
-	if (!request.body) fail('malformed', 'Body is empty: send JSON.');
+	if (declared > limit + DRAIN_LIMIT) fail('too-large', `Body over ${limit} bytes.`);
+	if (!request.body) return null;
 	const chunks: Uint8Array[] = [];
 	let size = declared > limit ? declared : 0;
 	try {
-		await eachChunk(request.body!, (chunk) => {
+		await eachChunk(request.body, (chunk) => {
 			size += chunk.byteLength;
 			// Past the limit, keep reading (and dropping) so the client finishes sending and can
 			// read our answer; past the drain limit, stop.
@@ -181,9 +187,16 @@ export async function readJson(request: ApiRequest, limit: number): Promise<unkn
 		return fail('malformed', 'The body could not be read.');
 	}
 	if (size > limit) fail('too-large', `Body over ${limit} bytes.`);
+	return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+/** Reads a JSON body of at most `limit` bytes (see `readBytes`): 400 if empty or not JSON. */
+export async function readJson(request: ApiRequest, limit: number): Promise<unknown> {
+	const bytes = await readBytes(request, limit);
+	if (!bytes) return fail('malformed', 'Body is empty: send JSON.');
 	let text: string;
 	try {
-		text = utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+		text = utf8.decode(bytes);
 	} catch {
 		return fail('malformed', 'Body is not valid UTF-8.');
 	}

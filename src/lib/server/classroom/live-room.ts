@@ -130,6 +130,8 @@ export class LiveRoom {
 	/** Token hash → player id; one live token per player (a rejoin retires the old one). */
 	private readonly tokens = new Map<string, string>();
 	private readonly tokenOf = new Map<string, string>();
+	/** Tokens a rejoin retired (hash → player id): that device is told why it was signed out. */
+	private readonly retired = new Map<string, string>();
 	/** Shared mode: own appends waiting for their entry to be applied, by origin. */
 	private readonly waiting = new Map<string, (outcome: Outcome) => void>();
 	/** Shared mode: catch-ups from the stream run one at a time. */
@@ -200,6 +202,11 @@ export class LiveRoom {
 		return this.tokens.get(tokenHash);
 	}
 
+	/** Whether a rejoin (the same player, from another device) retired this token. */
+	isRetiredToken(tokenHash: string): boolean {
+		return this.retired.has(tokenHash);
+	}
+
 	/** When the room may be dropped (ms): idle time after its last event, or retention after its end. */
 	get expiresAt(): number {
 		return this.lastEventAt + (this.ended ? this.lifetimes.endedMs : this.lifetimes.idleMs);
@@ -228,7 +235,10 @@ export class LiveRoom {
 		this.projectorRows.touch(named);
 		if (tokenHash && (event.type === 'player.join' || event.type === 'player.rejoin')) {
 			const old = this.tokenOf.get(event.playerId);
-			if (old) this.tokens.delete(old);
+			if (old) {
+				this.tokens.delete(old);
+				this.retired.set(old, event.playerId);
+			}
 			this.tokens.set(tokenHash, event.playerId);
 			this.tokenOf.set(event.playerId, tokenHash);
 		}

@@ -257,8 +257,13 @@ describe('classroom registry, round 2', () => {
 			ok: true,
 			duplicate: true
 		});
+		// The old device is told why (not "this session no longer exists"), on every request.
 		expect(
 			await codeOf(registry.answer(room.roomId, ann.token, { questionIndex: 0, response }))
+		).toBe('signed-in-elsewhere');
+		expect(await codeOf(registry.leave(room.roomId, ann.token))).toBe('signed-in-elsewhere');
+		expect(
+			await codeOf(registry.answer(room.roomId, 'Z'.repeat(32), { questionIndex: 0, response }))
 		).toBe('unauthorised');
 		// The host's list shows the code; the projector (seen by the whole room) does not.
 		const live = registry.rooms.get(room.roomId)!;
@@ -274,6 +279,9 @@ describe('classroom registry, round 2', () => {
 			ok: true,
 			duplicate: true
 		});
+		expect(
+			await codeOf(second.answer(room.roomId, ann.token, { questionIndex: 0, response }))
+		).toBe('signed-in-elsewhere');
 	});
 
 	it('locks the room to new players; rejoin codes still work', async () => {

@@ -315,7 +315,9 @@ export class ClassroomRegistry {
 			(id) => id !== undefined
 		);
 		if (!playerId)
-			throw new ClassroomError('unauthorised', 'Unknown player token for this room: join again.');
+			throw room.isRetiredToken(tokenHash)
+				? new ClassroomError('signed-in-elsewhere')
+				: new ClassroomError('unauthorised', 'Unknown player token for this room: join again.');
 		const status = getIn(room.snapshot.context.players, playerId)?.status;
 		if (status === 'removed') throw new ClassroomError('removed');
 		if (status === 'left') throw new ClassroomError('not-allowed', 'This player left the room.');

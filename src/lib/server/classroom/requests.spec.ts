@@ -157,6 +157,11 @@ describe('join', () => {
 	const join = (raw: unknown) => parseRequest(joinSchema, raw);
 
 	it('accepts a PIN with spaces, a rejoin code in any case, an empty code as none', () => {
+		// Full-width digits and letters, as a Chinese input method in full-width mode types them.
+		expect(join({ pin: '１２３　４５６', nickname: 'Ann', rejoinCode: 'ａｂ３ｃｄ' })).toEqual({
+			ok: true,
+			value: { pin: '123456', nickname: 'Ann', rejoinCode: 'AB3CD' }
+		});
 		expect(join({ pin: '123 456', nickname: 'Ann' })).toEqual({
 			ok: true,
 			value: { pin: '123456', nickname: 'Ann' }

@@ -150,18 +150,21 @@ export const createRoomSchema = z.strictObject({
 // Join, answer, host commands
 // ---------------------------------------------------------------------------------------------
 
-/** Spaces anywhere are ignored (a PIN read out as "123 456"). */
+/**
+ * Spaces anywhere are ignored (a PIN read out as "123 456"), and full-width digits (a Chinese
+ * input method in full-width mode types "１２３４５６") count as the digits they are (NFKC).
+ */
 const pinSchema = z
 	.string({ error: 'must be 6 digits' })
 	.max(64, { error: 'must be 6 digits' })
-	.transform((pin) => pin.replace(/\s+/g, ''))
+	.transform((pin) => pin.normalize('NFKC').replace(/\s+/g, ''))
 	.pipe(z.string().regex(PIN_PATTERN, { error: 'must be 6 digits' }));
 
-/** Case and spaces do not matter; an empty code means none. */
+/** Case, spaces and full-width forms do not matter; an empty code means none. */
 const rejoinCodeSchema = z
 	.string({ error: `must be ${REJOIN_CODE_LENGTH} letters/digits` })
 	.max(64, { error: `must be ${REJOIN_CODE_LENGTH} letters/digits` })
-	.transform((code) => code.replace(/\s+/g, '').toUpperCase())
+	.transform((code) => code.normalize('NFKC').replace(/\s+/g, '').toUpperCase())
 	.pipe(
 		z.union([z.literal(''), z.string().regex(REJOIN_CODE_PATTERN)], {
 			error: `must be ${REJOIN_CODE_LENGTH} letters/digits`

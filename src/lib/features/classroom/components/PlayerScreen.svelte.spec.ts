@@ -35,10 +35,15 @@ const lobby: PlayerView = {
 	playerCount: 4,
 	status: 'active'
 };
+/** PINs the fake game was asked to join. */
+const joinedPins: string[] = [];
 /** A game whose requests succeed without a server; its screen is the real one. */
 const fakeGame = {
 	...realGame,
-	joinRoom: async () => session,
+	joinRoom: async (pin: string) => {
+		joinedPins.push(pin);
+		return session;
+	},
 	resumePlayer: () => ({
 		session,
 		room: {
@@ -73,7 +78,8 @@ describe('the join page before and after joining', () => {
 		const pin = page.getByRole('textbox', { name: en.join.pin, exact: true });
 		await pin.click();
 		await expect.poll(() => attempts).toEqual(['failed']);
-		await pin.fill('123456');
+		// Typed in full width (a Chinese input method's full-width mode): the same six digits.
+		await pin.fill('１２３ ４５６');
 		await page.getByRole('textbox', { name: en.join.nickname, exact: true }).fill('Ann');
 		await page.getByRole('button', { name: en.join.submit }).click();
 		await expect.element(page.getByRole('alert')).toHaveTextContent(en.errors.loadFailed);
@@ -87,6 +93,7 @@ describe('the join page before and after joining', () => {
 		await page.getByRole('button', { name: en.join.submit }).click();
 		await expect.element(page.getByTestId('player-lobby')).toBeVisible();
 		await expect.element(page.getByTestId('player-name')).toHaveTextContent('Ann');
+		expect(joinedPins).toEqual(['123456']);
 		// Fetched once it worked, never again.
 		expect(attempts.filter((a) => a === 'ok')).toEqual(['ok']);
 	});
