@@ -90,3 +90,28 @@ describe('scores that add up (issue #8)', () => {
 		});
 	}
 });
+
+describe('outcome words never read as option labels (issue #11)', () => {
+	// "正确：13 · 错误：23" beside true/false options labelled 正确/错误 was read as 23 right when
+	// 13 were. Any string that counts people or answers ({{correct}}, {{count}}, a percentage…)
+	// must name its outcome in words no true/false option uses, in every language.
+	const counted = /\{\{(correct|wrong|partial|unanswered|count|n|percent|right)\}\}/;
+	for (const locale of ['en', 'zh-CN'] as const) {
+		it(`${locale}: no counted string uses the true/false labels`, () => {
+			const quiz = resources[locale].quiz as Record<string, string>;
+			const labels = [quiz.true, quiz.false];
+			const offending = NAMESPACES.flatMap((ns) =>
+				leaves(resources[locale][ns]).filter(
+					(text): text is string =>
+						typeof text === 'string' &&
+						counted.test(text) &&
+						labels.some((label) =>
+							locale === 'en' ? new RegExp(`\\b${label}\\b`).test(text) : text.includes(label)
+						)
+				)
+			);
+			expect(labels.every(Boolean)).toBe(true);
+			expect(offending).toEqual([]);
+		});
+	}
+});

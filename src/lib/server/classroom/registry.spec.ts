@@ -12,7 +12,7 @@ import {
 import { csvField, reportToCsv, toCsv } from './csv';
 import { ClassroomError } from './errors';
 import { memoryLimiter } from './rate-limit';
-import { ClassroomRegistry, joinUrlsFor } from './registry';
+import { ClassroomRegistry, PIN_GUESSES, joinUrlsFor } from './registry';
 import type { RoomStore } from './store';
 
 const dirs: string[] = [];
@@ -182,11 +182,26 @@ describe('classroom registry', () => {
 	it('rate-limits PIN guessing per IP', async () => {
 		const registry = await fresh();
 		const codes: (string | null)[] = [];
-		for (let i = 0; i < 7; i++)
+		for (let i = 0; i < PIN_GUESSES + 2; i++)
 			codes.push(await codeOf(registry.join('999999', `G${i}`, '6.6.6.6', 1000)));
-		expect(codes.slice(0, 5)).toEqual(Array(5).fill('unknown-pin'));
-		expect(codes[6]).toBe('rate-limited');
+		expect(codes.slice(0, PIN_GUESSES)).toEqual(Array(PIN_GUESSES).fill('unknown-pin'));
+		expect(codes[PIN_GUESSES + 1]).toBe('rate-limited');
 		expect(await codeOf(registry.join('999999', 'Other', '7.7.7.7', 1000))).toBe('unknown-pin');
+	});
+
+	it('lets a class behind one NAT address join at once, typos included', async () => {
+		// School Wi-Fi: every phone has the same public address. 100 students join within the
+		// same second and ten of them mistype the PIN first; nobody is told to wait.
+		const registry = await fresh();
+		const room = await registry.create(request, url, '1.1.1.1');
+		const typos = await Promise.all(
+			Array.from({ length: 10 }, (_, i) => codeOf(registry.join('000000', `T${i}`, '9.9.9.9')))
+		);
+		expect(typos).toEqual(Array(10).fill('unknown-pin'));
+		const joins = await Promise.all(
+			Array.from({ length: 100 }, (_, i) => codeOf(registry.join(room.pin, `S${i}`, '9.9.9.9')))
+		);
+		expect(joins.filter((code) => code !== null)).toEqual([]);
 	});
 
 	it('resumes from the log with every acknowledged answer and the same deadline', async () => {

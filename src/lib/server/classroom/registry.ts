@@ -117,6 +117,11 @@ export function joinUrlsFor(
 export const qrFor = (url: string, pin: string): string =>
 	renderSVG(`${url}?pin=${pin}`, { ecc: 'M', border: 2, pixelSize: 8 });
 
+/** Joins allowed per address per 10 s by default (`CLASSROOM_JOIN_BURST`): a class behind one NAT. */
+export const JOIN_BURST = 120;
+/** Wrong PINs or rejoin codes allowed per address per minute by default (`CLASSROOM_PIN_BURST`). */
+export const PIN_GUESSES = 20;
+
 export class ClassroomRegistry {
 	/** The rooms this process holds (shared mode: replicas of rooms it has served). */
 	readonly rooms = new Map<string, LiveRoom>();
@@ -149,10 +154,18 @@ export class ClassroomRegistry {
 		this.limits = {
 			/** Room creation per IP. */
 			create: rule('create', envNumber('CLASSROOM_CREATE_BURST', 10), 60),
-			/** Join requests per IP, any outcome: stops join floods. */
-			join: rule('join', envNumber('CLASSROOM_JOIN_BURST', 10), 10),
-			/** Wrong PINs and rejoin codes per IP: 5 a minute. 900 000 PINs take months. */
-			pinGuess: rule('pin', envNumber('CLASSROOM_PIN_BURST', 5), 60),
+			/**
+			 * Join requests per IP, any outcome: stops join floods. A whole class often shares one
+			 * address (school Wi-Fi behind NAT), so the burst fits a lecture hall joining at once
+			 * (120 in 10 s); the room cap and the host's remove/lock stop a flood that gets past.
+			 */
+			join: rule('join', envNumber('CLASSROOM_JOIN_BURST', JOIN_BURST), 10),
+			/**
+			 * Wrong PINs and rejoin codes per IP: 20 a minute, so a class behind one NAT address
+			 * survives its typos. Against 900 000 PINs and at most 200 live rooms, one guesser
+			 * needs about 4,500 tries (about 4 hours) to land in any room, and none to choose it.
+			 */
+			pinGuess: rule('pin', envNumber('CLASSROOM_PIN_BURST', PIN_GUESSES), 60),
 			/** Answers per player (a retry after lost Wi-Fi is fine; a script hammering is not). */
 			answer: rule('answer', 6, 3),
 			/** Host commands per room. */
