@@ -175,7 +175,8 @@ export interface Cluster {
 	startInstance(i: number): Promise<void>;
 	/** Stops Redis (SIGKILL: a crash) and starts it again on the same AOF. */
 	restartRedis(signal?: NodeJS.Signals): Promise<void>;
-	stop(): Promise<void>;
+	/** Stops everything; instances get `graceMs` to exit by themselves (default 2 s). */
+	stop(graceMs?: number): Promise<void>;
 }
 
 export interface ClusterOptions {
@@ -221,8 +222,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			await cluster.redis.stop(signal);
 			cluster.redis = await startRedis(redisDir, redisPort);
 		},
-		async stop() {
-			await Promise.all([cluster.nginx?.stop(), ...cluster.procs.map((p) => p.stop())]);
+		async stop(graceMs) {
+			await Promise.all([
+				cluster.nginx?.stop(),
+				...cluster.procs.map((p) => p.stop('SIGTERM', graceMs))
+			]);
 			await cluster.redis.stop();
 			await build.remove();
 			await rm(dir, { recursive: true, force: true });
