@@ -357,7 +357,13 @@ async function measure(
 		throw new Error('scenario timed out');
 	});
 	try {
-		const results = await Promise.race([run(), timeout]);
+		const results = await Promise.race([run(), timeout]).catch((error: unknown) => {
+			// What it had reached by then is part of "what gives first".
+			const rss = `${peaks.join(' / ')} MB${redisPeak !== null ? `, Redis ${redisPeak} MB` : ''}`;
+			throw new Error(`${(error as Error).message} (peak RSS per instance ${rss})`, {
+				cause: error
+			});
+		});
 		const wallS = (performance.now() - t0) / 1000;
 		const cpu = (await Promise.all(servers.map(cpuSeconds))).map((c, i) => (c - cpu0[i]) / wallS);
 		const phonesNow = await Promise.all(phones.map((p) => cpuSeconds(p.pid)));

@@ -19,11 +19,12 @@
  * instances would mostly be retries; in a script they queue inside Redis. Each instance sends a
  * room's appends as a group commit: what arrives while the room's previous call is on its way
  * goes in the next call, one script, one fsync and one published message for the batch.
- * Answers and joins are appended unconditionally: the room machine, applying the same entries in the same order on
- * every instance, counts the first answer of a player and ignores the second, wherever they came
- * from. Host commands pass the seq they were checked against (`expectSeq`) and the script refuses
- * them if the room moved on (optimistic check inside the script): a command is applied to the
- * state the host saw, and a command resent after a lost reply is not applied twice.
+ * Answers and joins are appended unconditionally: the room machine, applying the same entries
+ * in the same order on every instance, counts the first answer of a player and ignores the
+ * second, wherever they came from. Host commands pass the seq they were checked against
+ * (`expectSeq`) and the script refuses them if the room moved on (optimistic check inside the
+ * script, record by record within a batch): a command is applied to the state the host saw, and
+ * a command resent after a lost reply is not applied twice.
  *
  * Fan-out: the script PUBLISHes each batch on `classroom:events`; every instance applies the
  * entries of the rooms it holds. (Pub/Sub rather than a reader per room on XREAD BLOCK: one
