@@ -16,7 +16,9 @@
  * `npm run bench:classroom -- 800 4x500` runs just those loads in the embedded mode (`RxP`: R
  * rooms of P players); `-- shared:2x2000` (instances x players) and `-- shared:3x50x40`
  * (instances x rooms x players) in the shared mode; both kinds may be mixed on one command line.
- * `BENCH_PROFILE=<dir>` writes a V8 CPU profile of the embedded server there.
+ * `BENCH_PROFILE=<dir>` writes a V8 CPU profile of the embedded server and of each shared-mode
+ * instance there. In the shared mode each scenario also prints Redis's own figures per answer:
+ * redis-server CPU and the commands run (INFO commandstats), which do not depend on load.
  * `BENCH_KIT_ONLY=1` has SvelteKit serve every request (CLASSROOM_NODE_ROUTES=0, scripts/serve.js):
  * the answer path before the node:http route, on the same build, for the ratio.
  * At the end, one table row per scenario: the figures and what gave first.
@@ -38,6 +40,7 @@ import {
 	type Cluster,
 	type Proc
 } from '../cluster/cluster.ts';
+import { Redis } from 'ioredis';
 import { readSse } from './sse-reader.ts';
 
 const SEED = 7;
@@ -182,6 +185,10 @@ interface RoomResult {
 	revealFanOutMs: number;
 	/** Server CPU (all instances, user + system) from the first answer sent to the last tallied. */
 	answerCpuMs: number;
+	/** Shared mode: redis-server's CPU over the same window. */
+	redisCpuMs: number;
+	/** Shared mode: Redis commands run over the same window, by name (INFO commandstats). */
+	commands: Record<string, number>;
 }
 
 let roomCounter = 0;
@@ -189,6 +196,22 @@ let roomCounter = 0;
 let serverPids: (number | undefined)[] = [];
 const serversCpuMs = async () =>
 	(await Promise.all(serverPids.map(cpuSeconds))).reduce((a, b) => a + b, 0) * 1000;
+/** Shared mode: redis-server's pid and a connection to it, for its CPU and command counts. */
+let redisProbe: { pid: number | undefined; client: Redis } | null = null;
+const redisCpuMs = async () => (redisProbe ? (await cpuSeconds(redisProbe.pid)) * 1000 : 0);
+
+/**
+ * Commands Redis has run so far, by name (INFO commandstats: a script's own calls count under
+ * their names, and the script call itself under evalsha). Load-independent, unlike any timing.
+ */
+async function commandCounts(): Promise<Record<string, number>> {
+	if (!redisProbe) return {};
+	const info = await redisProbe.client.info('commandstats');
+	const counts: Record<string, number> = {};
+	for (const [, name, calls] of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm))
+		counts[name] = Number(calls);
+	return counts;
+}
 
 /**
  * One room: the host (this process) on `origins[0]`, the phones spread over `phones` processes
@@ -237,7 +260,11 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 
 	const values = Object.fromEntries(ITEM.dimensions.map((d) => [d.family, d.answer]));
 	const body = { questionIndex: 0, response: { type: 'classify', values } };
-	const cpuBefore = await serversCpuMs();
+	const [cpuBefore, redisBefore, commandsBefore] = await Promise.all([
+		serversCpuMs(),
+		redisCpuMs(),
+		commandCounts()
+	]);
 	const answers = await Promise.all(
 		phones.map((p) =>
 			p.ask<{ sent: Record<string, number>; ack: number[]; errors: number; streamErrors: number }>(
@@ -251,7 +278,17 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 	const sent = Object.assign({}, ...answers.map((a) => a.sent)) as Record<string, number>;
 	const answerErrors = answers.reduce((n, a) => n + a.errors, 0);
 	while (seenAt.size < joined - answerErrors && performance.now() < deadline) await sleep(20);
-	const answerCpuMs = (await serversCpuMs()) - cpuBefore;
+	const [cpuAfter, redisAfter, commandsAfter] = await Promise.all([
+		serversCpuMs(),
+		redisCpuMs(),
+		commandCounts()
+	]);
+	const answerCpuMs = cpuAfter - cpuBefore;
+	const commands = Object.fromEntries(
+		Object.entries(commandsAfter)
+			.map(([name, calls]) => [name, calls - (commandsBefore[name] ?? 0)] as const)
+			.filter(([name, calls]) => calls > 0 && name !== 'info')
+	);
 	const tally = Object.entries(sent)
 		.filter(([id]) => seenAt.has(id))
 		.map(([id, at]) => seenAt.get(id)! - at);
@@ -273,7 +310,9 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		ack: answers.flatMap((a) => a.ack),
 		questionFanOutMs,
 		revealFanOutMs,
-		answerCpuMs
+		answerCpuMs,
+		redisCpuMs: redisAfter - redisBefore,
+		commands
 	};
 }
 
@@ -318,7 +357,13 @@ async function measure(
 		throw new Error('scenario timed out');
 	});
 	try {
-		const results = await Promise.race([run(), timeout]);
+		const results = await Promise.race([run(), timeout]).catch((error: unknown) => {
+			// What it had reached by then is part of "what gives first".
+			const rss = `${peaks.join(' / ')} MB${redisPeak !== null ? `, Redis ${redisPeak} MB` : ''}`;
+			throw new Error(`${(error as Error).message} (peak RSS per instance ${rss})`, {
+				cause: error
+			});
+		});
 		const wallS = (performance.now() - t0) / 1000;
 		const cpu = (await Promise.all(servers.map(cpuSeconds))).map((c, i) => (c - cpu0[i]) / wallS);
 		const phonesNow = await Promise.all(phones.map((p) => cpuSeconds(p.pid)));
@@ -377,6 +422,20 @@ function print(title: string, m: Measured, row?: { mode: string; instances: numb
 	console.log(
 		`  server CPU per answer: ${(burstCpu / Math.max(1, answered)).toFixed(2)} ms (${Math.round(burstCpu)} ms of CPU from the first answer sent to the last tallied, ${answered} answers; includes the pushes)`
 	);
+	if (m.redisPeak !== null) {
+		// The same window, seen from Redis. With several rooms at once the windows overlap: the
+		// widest one (the busiest room's) stands for the burst, as for the servers' CPU above.
+		const widest = results.reduce((a, r) => (r.answerCpuMs > a.answerCpuMs ? r : a));
+		const calls = Object.entries(results.length === 1 ? results[0].commands : widest.commands);
+		const total = calls.reduce((n, [, c]) => n + c, 0);
+		const per = (n: number) => (n / Math.max(1, answered)).toFixed(2);
+		console.log(
+			`  Redis per answer: ${per(results.length === 1 ? results[0].redisCpuMs : widest.redisCpuMs)} ms CPU; ${per(total)} commands (${calls
+				.sort((a, b) => b[1] - a[1])
+				.map(([name, c]) => `${name} ${per(c)}`)
+				.join(', ')})`
+		);
+	}
 	// Other work on the machine skews every figure: say how loaded it was.
 	console.log(`  machine load average (1 min) after the scenario: ${loadavg()[0].toFixed(2)}`);
 	console.log(
@@ -450,14 +509,19 @@ async function shared(
 ) {
 	let cluster: Cluster | null = null;
 	let instances = 0;
+	// BENCH_PROFILE=<dir>: a V8 CPU profile of each instance too, written when the cluster stops.
+	const profile = process.env.BENCH_PROFILE;
 	for (const { instances: wanted, rooms, players } of loads) {
 		if (wanted !== instances) {
+			redisProbe?.client.disconnect();
 			await cluster?.stop();
 			cluster = await startCluster({
 				base: clusterBasePort() + 10,
 				instances: wanted,
-				env: { ...BENCH_ENV, XFF_DEPTH: '1' }
+				env: { ...BENCH_ENV, XFF_DEPTH: '1', ...(profile ? { SHUTDOWN_TIMEOUT: '2' } : {}) },
+				nodeArgs: profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []
 			});
+			redisProbe = { pid: cluster.redis.child.pid, client: new Redis(cluster.redisUrl) };
 			instances = wanted;
 			console.log(
 				`\n== Shared: Redis (AOF, appendfsync always) + ${wanted} instances (idle RSS ${(await Promise.all(cluster.procs.map((p) => rssMb(p.child.pid)))).join(' / ')} MB; Redis ${await rssMb(cluster.redis.child.pid)} MB) ==`
@@ -492,7 +556,9 @@ async function shared(
 			renewPhones(phones);
 		}
 	}
-	await cluster?.stop();
+	redisProbe?.client.disconnect();
+	redisProbe = null;
+	await cluster?.stop(profile ? 30_000 : undefined);
 }
 
 async function main() {

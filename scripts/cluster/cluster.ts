@@ -41,6 +41,17 @@ function track(child: ChildProcess): Proc {
 	};
 }
 
+/** Waits for `proc` to answer `check`; one that does not is killed, not left behind. */
+async function upOrKilled(proc: Proc, check: () => Promise<boolean>, what: string): Promise<Proc> {
+	try {
+		await waitFor(check, what);
+		return proc;
+	} catch (error) {
+		await proc.stop('SIGKILL');
+		throw error;
+	}
+}
+
 async function waitFor(check: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
 	const until = Date.now() + ms;
 	while (Date.now() < until) {
@@ -73,19 +84,21 @@ export async function startRedis(dir: string, port: number): Promise<Proc> {
 		],
 		{ stdio: ['ignore', 'ignore', 'inherit'] }
 	);
-	const proc = track(child);
-	await waitFor(async () => {
-		const { Redis } = await import('ioredis');
-		const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null });
-		probe.on('error', () => undefined);
-		try {
-			await probe.connect();
-			return (await probe.ping()) === 'PONG';
-		} finally {
-			probe.disconnect();
-		}
-	}, 'redis-server');
-	return proc;
+	return upOrKilled(
+		track(child),
+		async () => {
+			const { Redis } = await import('ioredis');
+			const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null });
+			probe.on('error', () => undefined);
+			try {
+				await probe.connect();
+				return (await probe.ping()) === 'PONG';
+			} finally {
+				probe.disconnect();
+			}
+		},
+		'redis-server'
+	);
 }
 
 /** A private copy of `build/` (a rebuild in the working tree cannot pull it away mid-run). */
@@ -110,12 +123,14 @@ export async function startInstance(
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	const proc = track(child);
-	await waitFor(async () => {
-		if (child.exitCode !== null) throw new Error(`instance on ${port} exited`);
-		return (await fetch(`http://127.0.0.1:${port}/`)).ok;
-	}, `instance on port ${port}`);
-	return proc;
+	return upOrKilled(
+		track(child),
+		async () => {
+			if (child.exitCode !== null) throw new Error(`instance on ${port} exited`);
+			return (await fetch(`http://127.0.0.1:${port}/`)).ok;
+		},
+		`instance on port ${port}`
+	);
 }
 
 /**
@@ -155,9 +170,11 @@ export async function startNginx(dir: string, port: number, instancePorts: numbe
 	const file = join(dir, 'nginx.conf');
 	await writeFile(file, config);
 	const child = spawn('nginx', ['-p', dir, '-c', file], { stdio: ['ignore', 'ignore', 'inherit'] });
-	const proc = track(child);
-	await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok, 'nginx');
-	return proc;
+	return upOrKilled(
+		track(child),
+		async () => (await fetch(`http://127.0.0.1:${port}/`)).ok,
+		'nginx'
+	);
 }
 
 export interface Cluster {
@@ -175,7 +192,8 @@ export interface Cluster {
 	startInstance(i: number): Promise<void>;
 	/** Stops Redis (SIGKILL: a crash) and starts it again on the same AOF. */
 	restartRedis(signal?: NodeJS.Signals): Promise<void>;
-	stop(): Promise<void>;
+	/** Stops everything; instances get `graceMs` to exit by themselves (default 2 s). */
+	stop(graceMs?: number): Promise<void>;
 }
 
 export interface ClusterOptions {
@@ -221,8 +239,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			await cluster.redis.stop(signal);
 			cluster.redis = await startRedis(redisDir, redisPort);
 		},
-		async stop() {
-			await Promise.all([cluster.nginx?.stop(), ...cluster.procs.map((p) => p.stop())]);
+		async stop(graceMs) {
+			await Promise.all([
+				cluster.nginx?.stop(),
+				...cluster.procs.map((p) => p.stop('SIGTERM', graceMs))
+			]);
 			await cluster.redis.stop();
 			await build.remove();
 			await rm(dir, { recursive: true, force: true });

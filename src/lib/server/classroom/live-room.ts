@@ -123,6 +123,14 @@ const PRESENCE_WRITE_MS = 100;
 /** In the shared mode, an own entry not seen on Pub/Sub this soon is read from the stream. */
 const OWN_ENTRY_WAIT_MS = 150;
 
+/**
+ * Shared mode: each append carries an origin so its instance knows its entry back: a random
+ * prefix per process (instances and restarts never share one) and a counter, rather than fresh
+ * random bytes per answer (a synchronous call into the OS CSPRNG).
+ */
+const ORIGIN_PREFIX = randomBytes(9).toString('base64url');
+let originCounter = 0;
+
 export class LiveRoom {
 	snapshot: RoomSnapshot;
 	/** Seq of the last applied event: the room's version and the SSE event id. */
@@ -261,7 +269,7 @@ export class LiveRoom {
 		options: { tokenHash?: string; conditional?: boolean } = {}
 	): Promise<Outcome | null> {
 		if (!this.shared) return this.applyThenAppend(event, options.tokenHash);
-		const origin = randomBytes(9).toString('base64url');
+		const origin = ORIGIN_PREFIX + (originCounter++).toString(36);
 		const applied = new Promise<Outcome>((resolve) => this.waiting.set(origin, resolve));
 		try {
 			const seq = await this.store.append(

@@ -14,19 +14,24 @@
  *   the room id on `classroom:presence`; a field past `until` (its instance died) is ignored.
  *
  * One order per room: every append runs one Lua script (APPEND_SCRIPT) that reads the last seq,
- * writes entry seq+1 and publishes it, atomically. We chose the script over optimistic appends
- * (read, check, retry) because 2,000 answers in a second from several instances would mostly be
- * retries; in a script they queue inside Redis and each costs one round trip. Answers and joins
- * are appended unconditionally: the room machine, applying the same entries in the same order on
- * every instance, counts the first answer of a player and ignores the second, wherever they came
- * from. Host commands pass the seq they were checked against (`expectSeq`) and the script refuses
- * them if the room moved on (optimistic check inside the script): a command is applied to the
- * state the host saw, and a command resent after a lost reply is not applied twice.
+ * writes entries seq+1, seq+2… and publishes them, atomically. We chose the script over
+ * optimistic appends (read, check, retry) because 2,000 answers in a second from several
+ * instances would mostly be retries; in a script they queue inside Redis. Each instance sends a
+ * room's appends as a group commit: what arrives while the room's previous call is on its way
+ * goes in the next call, one script, one fsync and one published message for the batch.
+ * Answers and joins are appended unconditionally: the room machine, applying the same entries
+ * in the same order on every instance, counts the first answer of a player and ignores the
+ * second, wherever they came from. Host commands pass the seq they were checked against
+ * (`expectSeq`) and the script refuses them if the room moved on (optimistic check inside the
+ * script, record by record within a batch): a command is applied to the state the host saw, and
+ * a command resent after a lost reply is not applied twice.
  *
- * Fan-out: the script PUBLISHes each entry on `classroom:events`; every instance applies the
- * entries of the rooms it holds. Pub/Sub is at-most-once, so the stream stays the truth: an
- * instance that sees a gap in seq, reconnects, or is asked for a newer Last-Event-ID than it has,
- * reads the missing entries from the stream (XRANGE).
+ * Fan-out: the script PUBLISHes each batch on `classroom:events`; every instance applies the
+ * entries of the rooms it holds. (Pub/Sub rather than a reader per room on XREAD BLOCK: one
+ * connection per instance however many rooms it holds, and the script hands the entries over
+ * as it writes them, with no polling.) Pub/Sub is at-most-once, so the stream stays the truth:
+ * an instance that sees a gap in seq, reconnects, or is asked for a newer Last-Event-ID than it
+ * has, reads the missing entries from the stream (XRANGE).
  *
  * Durability: an append resolves when Redis replies. With `appendonly yes` and `appendfsync
  * always` Redis writes and fsyncs the AOF before it sends replies (and publishes), so an
@@ -58,23 +63,44 @@ const LIVE_KEY = `${PREFIX}live`;
 const READ_BATCH = 5000;
 
 /**
+ * Appends a batch of records to one room, in the order given (group commit, see `append`).
  * KEYS: room stream, seq counter, pin index entry, live set.
- * ARGV: record JSON (without seq), expected seq or '', ttl ms, room id, live-until ms ('': ended).
- * Returns the new seq, -1 if the room is gone, -2 if the expected seq no longer holds.
+ * ARGV: ttl ms, room id, live-until ms ('': ended), then for each record: its expected seq (''
+ * for none) and its JSON (without seq).
+ * Returns -1 if the room is gone, else one number per record: its seq, or -2 if its expected seq
+ * no longer held (that record is not written; the others are). The records written go out in
+ * one message on CHANNEL: "<room id> <seq of the first> [<record>,<record>…]".
  */
 const APPEND_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local current = tonumber(redis.call('GET', KEYS[2]) or '0')
-if ARGV[2] ~= '' and tonumber(ARGV[2]) ~= current then return -2 end
-local seq = current + 1
-redis.call('XADD', KEYS[1], seq .. '-0', 'r', ARGV[1])
-redis.call('SET', KEYS[2], seq, 'PX', ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-redis.call('PEXPIRE', KEYS[3], ARGV[3])
-if ARGV[5] == '' then redis.call('ZREM', KEYS[4], ARGV[4]) else redis.call('ZADD', KEYS[4], ARGV[5], ARGV[4]) end
-redis.call('PUBLISH', '${CHANNEL}', ARGV[4] .. ' ' .. seq .. ' ' .. ARGV[1])
-return seq
+local first = current + 1
+local seqs = {}
+local written = {}
+for i = 4, #ARGV, 2 do
+	if ARGV[i] ~= '' and tonumber(ARGV[i]) ~= current then
+		seqs[#seqs + 1] = -2
+	else
+		current = current + 1
+		redis.call('XADD', KEYS[1], current .. '-0', 'r', ARGV[i + 1])
+		seqs[#seqs + 1] = current
+		written[#written + 1] = ARGV[i + 1]
+	end
+end
+if #written == 0 then return seqs end
+redis.call('SET', KEYS[2], current, 'PX', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[3], ARGV[1])
+if ARGV[3] == '' then redis.call('ZREM', KEYS[4], ARGV[2]) else redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2]) end
+redis.call('PUBLISH', '${CHANNEL}', ARGV[2] .. ' ' .. first .. ' [' .. table.concat(written, ',') .. ']')
+return seqs
 `;
+
+/**
+ * Most records one script call appends: a script holds Redis while it runs (about a microsecond
+ * per XADD), so a backlog goes in slices that leave room for other rooms' commands in between.
+ */
+export const MAX_BATCH = 256;
 
 /** KEYS: room stream, seq counter, pin entry, live set. ARGV: record, ttl ms, room id, live-until. */
 const CREATE_SCRIPT = `
@@ -87,6 +113,18 @@ return 1
 `;
 
 type Entry = [id: string, fields: string[]];
+
+/** One room's appends waiting to be sent, and whether a script call of the room is on its way. */
+interface AppendQueue {
+	busy: boolean;
+	waiting: {
+		json: string;
+		expectSeq: number | undefined;
+		resolve: (seq: number | null) => void;
+		reject: (error: unknown) => void;
+	}[];
+	options: AppendOptions;
+}
 
 function toRecord([id, fields]: Entry): LogRecord {
 	const record = JSON.parse(fields[1]) as LogRecord;
@@ -106,6 +144,8 @@ export class RedisStore implements RoomStore {
 	/** This instance's name in the presence hashes. */
 	private readonly instanceId = randomBytes(9).toString('base64url');
 	private readonly pending = new Set<Promise<unknown>>();
+	/** Appends waiting for their room's script call in flight (group commit, see `append`). */
+	private readonly queues = new Map<string, AppendQueue>();
 
 	constructor(url: string) {
 		this.redis = new Redis(url, { lazyConnect: false });
@@ -127,12 +167,16 @@ export class RedisStore implements RoomStore {
 					for (const listener of this.presenceListeners) listener(roomId);
 				return;
 			}
+			// "<room id> <first seq> [<record>,…]": a batch of consecutive entries (APPEND_SCRIPT).
 			const first = message.indexOf(' ');
 			const second = message.indexOf(' ', first + 1);
 			const roomId = message.slice(0, first);
 			const seq = Number(message.slice(first + 1, second));
-			const record = { ...(JSON.parse(message.slice(second + 1)) as EventRecord), seq };
-			for (const listener of this.appendedListeners) listener(roomId, record);
+			const records = JSON.parse(message.slice(second + 1)) as EventRecord[];
+			for (let i = 0; i < records.length; i++) {
+				records[i].seq = seq + i;
+				for (const listener of this.appendedListeners) listener(roomId, records[i]);
+			}
 		});
 	}
 
@@ -190,28 +234,51 @@ export class RedisStore implements RoomStore {
 		}
 	}
 
-	async append(roomId: string, event: NewEvent, options: AppendOptions): Promise<number | null> {
+	/**
+	 * Group commit: while a room's script call is on its way, the appends that arrive for that
+	 * room queue here and then go together in the next call. A class answering within one second
+	 * costs Redis one script, one AOF write and fsync and one published message per batch rather
+	 * than per answer, and every instance decodes one message per batch. An append still resolves
+	 * only with the reply to the call that wrote it (after the fsync, with `appendfsync always`),
+	 * and the queue keeps this instance's order; the script decides the room's order.
+	 */
+	append(roomId: string, event: NewEvent, options: AppendOptions): Promise<number | null> {
 		// The script numbers it; a seq given by the caller is not stored.
-		const record = { ...event, seq: undefined };
-		const seq = await this.track(
-			(
-				this.redis as unknown as {
-					classroomAppend(...args: (string | number)[]): Promise<number>;
-				}
-			).classroomAppend(
-				roomKey(roomId),
-				seqKey(roomId),
-				pinKey(options.pin),
-				LIVE_KEY,
-				JSON.stringify(record),
-				options.expectSeq ?? '',
-				options.ttlMs,
-				roomId,
-				options.ended ? '' : Date.now() + options.ttlMs
-			)
+		const json = JSON.stringify({ ...event, seq: undefined });
+		return this.track(
+			new Promise<number | null>((resolve, reject) => {
+				let queue = this.queues.get(roomId);
+				if (!queue) this.queues.set(roomId, (queue = { busy: false, waiting: [], options }));
+				queue.waiting.push({ json, expectSeq: options.expectSeq, resolve, reject });
+				// The room's latest lifetime and state: the last event of the batch decides them.
+				queue.options = options;
+				if (!queue.busy) void this.flush(roomId, queue);
+			})
 		);
-		if (seq === -1) throw new Error(`room ${roomId} is gone from the store`);
-		return seq === -2 ? null : seq;
+	}
+
+	/** Sends a room's queued appends, a batch at a time, until its queue is empty. */
+	private async flush(roomId: string, queue: AppendQueue): Promise<void> {
+		queue.busy = true;
+		while (queue.waiting.length > 0) {
+			const batch = queue.waiting.splice(0, MAX_BATCH);
+			const { pin, ttlMs, ended } = queue.options;
+			const args: (string | number)[] = [ttlMs, roomId, ended ? '' : Date.now() + ttlMs];
+			for (const { json, expectSeq } of batch) args.push(expectSeq ?? '', json);
+			try {
+				const seqs = await (
+					this.redis as unknown as {
+						classroomAppend(...args: (string | number)[]): Promise<number | number[]>;
+					}
+				).classroomAppend(roomKey(roomId), seqKey(roomId), pinKey(pin), LIVE_KEY, ...args);
+				if (!Array.isArray(seqs)) throw new Error(`room ${roomId} is gone from the store`);
+				batch.forEach((entry, i) => entry.resolve(seqs[i] === -2 ? null : seqs[i]));
+			} catch (error) {
+				for (const entry of batch) entry.reject(error);
+			}
+		}
+		queue.busy = false;
+		this.queues.delete(roomId);
 	}
 
 	private track<T>(promise: Promise<T>): Promise<T> {

@@ -1,0 +1,184 @@
+/**
+ * The shared store against a real redis-server (Debian's, started here on a free port with the
+ * cluster's settings: AOF, appendfsync always): two RedisStores stand for two instances.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type Proc } from '../../../../scripts/cluster/cluster';
+import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
+import { MAX_BATCH, RedisStore } from './redis-store';
+import type { AppendOptions, EventRecord, NewEvent } from './store';
+
+let redis: Proc;
+let dir: string;
+let url: string;
+const stores: RedisStore[] = [];
+
+async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+beforeAll(async () => {
+	dir = await mkdtemp(join(tmpdir(), 'redis-store-spec-'));
+	const port = await freePort();
+	redis = await startRedis(dir, port);
+	url = `redis://127.0.0.1:${port}`;
+}, 20_000);
+
+afterAll(async () => {
+	await Promise.all(stores.map((store) => store.close()));
+	await redis?.stop();
+	await rm(dir, { recursive: true, force: true });
+});
+
+async function instance(): Promise<{ store: RedisStore; heard: EventRecord[] }> {
+	const store = new RedisStore(url);
+	stores.push(store);
+	await store.ready();
+	const heard: EventRecord[] = [];
+	store.onAppended((_, record) => heard.push(record));
+	return { store, heard };
+}
+
+let rooms = 0;
+async function createRoom(store: RedisStore): Promise<{ roomId: string; options: AppendOptions }> {
+	const roomId = `spec-room-${++rooms}`;
+	const pin = String(200_000 + rooms);
+	const input = { roomId, pin, createdAt: Date.now() } as RoomInput;
+	const created = await store.create(
+		{ v: 1, kind: 'created', input, locale: 'en', hostSecretHash: 'x', joinUrls: [] },
+		60_000
+	);
+	expect(created).toBe(true);
+	return { roomId, options: { pin, ttlMs: 60_000, ended: false } };
+}
+
+const answer = (origin: string): NewEvent => ({
+	kind: 'event',
+	event: { type: 'answer.submit', playerId: origin, at: 1 } as unknown as RoomEvent,
+	origin
+});
+
+/** Script calls Redis has run so far (the append script's, and any other). */
+async function scriptCalls(store: RedisStore): Promise<number> {
+	const info = await store.redis.info('commandstats');
+	return [...info.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce(
+		(n, [, calls]) => n + Number(calls),
+		0
+	);
+}
+
+describe('RedisStore appends (group commit)', () => {
+	it('two instances appending at once: one order, every entry once, heard in order by both, in a few script calls', async () => {
+		const a = await instance();
+		const b = await instance();
+		const { roomId, options } = await createRoom(a.store);
+		const perInstance = MAX_BATCH + 150;
+		const callsBefore = await scriptCalls(a.store);
+		const appended = await Promise.all(
+			[a, b].flatMap(({ store }, i) =>
+				Array.from({ length: perInstance }, async (_, n) => {
+					const origin = `${i}-${n}`;
+					return { origin, seq: await store.append(roomId, answer(origin), options) };
+				})
+			)
+		);
+		const calls = (await scriptCalls(a.store)) - callsBefore;
+		const total = 2 * perInstance;
+		// Every append got its own seq, and together they are 1…total.
+		expect(appended.map((x) => x.seq).sort((x, y) => x! - y!)).toEqual(
+			Array.from({ length: total }, (_, i) => i + 1)
+		);
+		// Each instance's appends keep the order it sent them in.
+		for (const i of [0, 1]) {
+			const own = appended.filter((x) => x.origin.startsWith(`${i}-`)).map((x) => x.seq!);
+			expect(own).toEqual([...own].sort((x, y) => x - y));
+		}
+		// Group commit: a call per batch, not per append (one each to start, then full batches).
+		expect(calls).toBeLessThanOrEqual(2 * (1 + Math.ceil((perInstance - 1) / MAX_BATCH)));
+		// The stream holds each once, at the seq its append was told.
+		const stored = await a.store.readAfter(roomId, 0);
+		expect(stored.map((r) => [r.seq, r.origin])).toEqual(
+			[...appended].sort((x, y) => x.seq! - y.seq!).map((x) => [x.seq, x.origin])
+		);
+		// Both instances heard every entry, in the stream's order, with its seq.
+		await expect.poll(() => Math.min(a.heard.length, b.heard.length)).toBe(total);
+		for (const { heard } of [a, b])
+			expect(heard.map((r) => [r.seq, r.origin])).toEqual(stored.map((r) => [r.seq, r.origin]));
+	});
+
+	it('checks each conditional append of a batch against the entries before it in that batch', async () => {
+		const { store, heard } = await instance();
+		const { roomId, options } = await createRoom(store);
+		// The first goes at once; the others queue behind it and go together.
+		const results = await Promise.all([
+			store.append(roomId, answer('first'), options),
+			store.append(roomId, answer('second'), options),
+			store.append(roomId, answer('stale'), { ...options, expectSeq: 1 }),
+			store.append(roomId, answer('current'), { ...options, expectSeq: 2 })
+		]);
+		expect(results).toEqual([1, 2, null, 3]);
+		expect((await store.readAfter(roomId, 0)).map((r) => r.origin)).toEqual([
+			'first',
+			'second',
+			'current'
+		]);
+		await expect
+			.poll(() => heard.map((r) => `${r.seq}:${r.origin}`))
+			.toEqual(['1:first', '2:second', '3:current']);
+	});
+
+	it('refuses appends to a room the store no longer has, every one of a batch', async () => {
+		const { store } = await instance();
+		const options = { pin: '999999', ttlMs: 60_000, ended: false };
+		const results = await Promise.allSettled(
+			['x', 'y', 'z'].map((origin) => store.append('no-such-room', answer(origin), options))
+		);
+		expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+		expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/gone from the store/);
+	});
+});
+
+describe('RedisStore rate limits', () => {
+	it('counts one window across instances, and sends counts that arrive together in one write', async () => {
+		const a = await instance();
+		const b = await instance();
+		const rule = { points: 5, seconds: 60 };
+		const [onA, onB] = [a.store.limiter('spec', rule), b.store.limiter('spec', rule)];
+		// Every write of A's connection (ioredis writes a pipeline in one go).
+		const socket = (
+			a.store.redis as unknown as { stream: { write: (...args: unknown[]) => unknown } }
+		).stream;
+		const write = socket.write;
+		let writes = 0;
+		socket.write = function (this: unknown, ...args: unknown[]) {
+			writes++;
+			return write.apply(this, args);
+		};
+		try {
+			const waits = await Promise.all(
+				Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? onA : onB).take('one-player'))
+			);
+			// One count for both instances: 5 allowed, then each refused with the time to wait.
+			expect(waits.filter((w) => w === 0)).toHaveLength(5);
+			expect(waits.filter((w) => w > 0 && w <= 60)).toHaveLength(3);
+			expect(await onA.blocked('one-player')).toBeGreaterThan(0);
+			expect(await onB.take('another-player')).toBe(0);
+			// A's four counts: the first alone, the three asked meanwhile in one pipeline.
+			const burst = writes;
+			writes = 0;
+			await Promise.all(Array.from({ length: 20 }, (_, i) => onA.take(`player-${i}`)));
+			expect(burst).toBeLessThanOrEqual(2 + 2);
+			expect(writes).toBeLessThanOrEqual(2);
+		} finally {
+			socket.write = write;
+		}
+	});
+});
