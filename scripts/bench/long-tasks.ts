@@ -195,14 +195,27 @@ function analyse(events: TraceEvent[], names: Map<string, string>): LongTask[] {
 				if (s.ts >= task.ts && s.ts <= lastEnd) {
 					// The first app frame up the stack, by function.
 					let node = nodes.get(s.node);
-					while (node && (!chunkOf(node.callFrame?.url) || RUNTIME.has(chunkOf(node.callFrame?.url))))
+					while (
+						node &&
+						(!chunkOf(node.callFrame?.url) || RUNTIME.has(chunkOf(node.callFrame?.url)))
+					)
 						node = node.parent === undefined ? undefined : nodes.get(node.parent);
 					const f = node?.callFrame;
 					const leafFrame = nodes.get(s.node)?.callFrame;
-					const key = (f ? `${f.functionName || '(anon)'}@${chunkOf(f.url)}:${f.lineNumber}:${f.columnNumber}` : '-') + ` > ${leafFrame?.functionName}@${chunkOf(leafFrame?.url)}:${leafFrame?.columnNumber}`;
+					const key =
+						(f
+							? `${f.functionName || '(anon)'}@${chunkOf(f.url)}:${f.lineNumber}:${f.columnNumber}`
+							: '-') +
+						` > ${leafFrame?.functionName}@${chunkOf(leafFrame?.url)}:${leafFrame?.columnNumber}`;
 					fns.set(key, (fns.get(key) ?? 0) + 1);
 				}
-			console.log([...fns.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, n]) => `${k}=${n}`).join('\n'));
+			console.log(
+				[...fns.entries()]
+					.sort((a, b) => b[1] - a[1])
+					.slice(0, 40)
+					.map(([k, n]) => `${k}=${n}`)
+					.join('\n')
+			);
 		}
 		for (const s of samples)
 			if (s.ts >= task.ts && s.ts <= lastEnd) {
