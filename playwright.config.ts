@@ -40,7 +40,7 @@ export default defineConfig({
 		browserName: 'chromium',
 		launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
 		// No service worker unless a test is about working offline (flows, offline): each new
-		// context would otherwise precache the whole app (13 MB, about 700 files) in the background
+		// context would otherwise precache the whole app (9 MB, 262 files) in the background
 		// on the cores the test needs. The classroom's join pages must work without one anyway (a
 		// phone in WeChat's browser has none).
 		serviceWorkers: 'block',

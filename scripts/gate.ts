@@ -8,9 +8,11 @@
  * waits on pages, timers and streams, instead of holding the end-to-end run back.
  *
  * Every step runs even when another one fails (a lint error is reported alongside a type error,
- * not hidden behind it); a step is skipped only when a step it needs failed. The production build is made once and the end-to-end run serves it
- * (`E2E_PREBUILT=1`, see playwright.config.ts) instead of building again. Prettier and ESLint keep
- * caches under `node_modules/.cache/`, so an unchanged file is not checked twice.
+ * not hidden behind it); a step is skipped only when a step it needs failed. The production build
+ * is made once (without the .br/.gz copies a deploy serves, see svelte.config.js) and the
+ * end-to-end run serves it (`E2E_PREBUILT=1`, see playwright.config.ts) instead of building again.
+ * Prettier and ESLint keep caches under `node_modules/.cache/`, so an unchanged file is not
+ * checked twice.
  *
  * Output: each step's output in one block when it ends (the end-to-end run streams), then a table of wall time per step and a closing line counting the tests that ran:
  * `tests: N passed, N failed` (Vitest and Playwright, read from their JSON reports).
@@ -44,7 +46,13 @@ const PLAYWRIGHT_REPORT = `${REPORTS}/playwright.json`;
 /** In start order within what is ready: the graph's critical path is sync → build, unit → e2e. */
 const STEPS: Step[] = [
 	{ name: 'sync', command: 'svelte-kit sync', needs: [] },
-	{ name: 'build', command: 'npm run build', needs: ['sync'] },
+	{
+		name: 'build',
+		command: 'npm run build',
+		needs: ['sync'],
+		// No .br/.gz copies: a quarter of the build's CPU, of no use over loopback (svelte.config.js).
+		env: { PRECOMPRESS: '0' }
+	},
 	{
 		name: 'unit',
 		command: `vitest run --reporter=default --reporter=json --outputFile.json=${VITEST_REPORT}`,

@@ -10,6 +10,7 @@ import {
 	localeOfPath,
 	pathInLocale
 } from '$lib/i18n/locale-url.js';
+import { precache } from '$lib/pwa/precache';
 
 // Everything the app needs offline, versioned: the built JS/CSS (bank chunks included),
 // static files and every prerendered page. One visit online fills the cache.
@@ -19,8 +20,9 @@ const PRECACHE = [...build, ...files, ...prerendered];
 const PRECACHED = new Set(PRECACHE);
 
 sw.addEventListener('install', (event) => {
-	// No skipWaiting here: an update waits until the learner accepts it (see sw-client).
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+	// No skipWaiting here: an update waits until the learner accepts it (see sw-client). The
+	// content-hashed build files an earlier version cached are reused, not downloaded again.
+	event.waitUntil(precache(caches, CACHE, PRECACHE, new Set(build)));
 });
 
 sw.addEventListener('activate', (event) => {

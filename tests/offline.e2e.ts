@@ -32,6 +32,12 @@ test('a new version waits for the learner to accept it', async ({ page }) => {
 	await open(page, '/');
 	await waitForServiceWorker(page);
 
+	// Every file the new worker downloads while it installs (past its own script).
+	const downloads: string[] = [];
+	page.context().on('request', (request) => {
+		const worker = request.serviceWorker()?.url();
+		if (worker?.endsWith('?next') && request.url() !== worker) downloads.push(request.url());
+	});
 	// A deploy, as the browser sees it: the same scope now has a different worker script (a new
 	// URL is a new script; the server ignores the query).
 	await page.evaluate(async () => {
@@ -40,6 +46,9 @@ test('a new version waits for the learner to accept it', async ({ page }) => {
 
 	const notice = page.getByText('A new version is ready.');
 	await expect(notice).toBeVisible({ timeout: 15_000 });
+	// The same build: everything it precaches is in the cache already (src/lib/pwa/precache.ts),
+	// so the update downloads nothing (it used to fetch the whole app again).
+	expect(downloads).toEqual([]);
 	// Nothing reloads by itself: a marker set on this page survives until the learner says so.
 	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
 	await page.waitForTimeout(500);

@@ -4,7 +4,10 @@
  * (CLASSROOM_NODE_ROUTES=0), on the same build. A figure that holds on a loaded machine: CPU time
  * of the server process (/proc/<pid>/stat), not wall time, with the two servers measured in
  * alternating batches so both see the same load. Each server has one room of `players` (default
- * 1,000), a host stream reading every push, and every player answers once, 20 at a time.
+ * 1,000), a host and a projector stream, every phone's own stream (as in class), and every player
+ * answers once, 20 at a time. Also printed, per answer: the SSE messages and bytes the host,
+ * the projector and the phones received (each message is at least one socket write), figures
+ * that do not depend on the machine's load at all.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -37,8 +40,39 @@ async function cpuMs(pid: number | undefined): Promise<number> {
 	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** SSE traffic a group of streams received: messages (`event: view` blocks) and bytes. */
+interface Traffic {
+	messages: number;
+	bytes: number;
+}
+
+const ROLES = ['host', 'projector', 'phones'] as const;
+type Listener = (typeof ROLES)[number];
+
+/** Reads a stream to its end, counting what arrives into `traffic`. */
+async function count(body: ReadableStream<Uint8Array> | null, traffic: Traffic) {
+	if (!body) return;
+	const marker = 'event: view';
+	let tail = '';
+	const decoder = new TextDecoder();
+	try {
+		for await (const chunk of body) {
+			traffic.bytes += chunk.byteLength;
+			const text = tail + decoder.decode(chunk, { stream: true });
+			for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1))
+				traffic.messages++;
+			tail = text.slice(-marker.length + 1);
+		}
+	} catch {
+		// aborted at the end
+	}
+}
+
 interface Server {
 	name: string;
+	traffic: Record<Listener, Traffic>;
+	/** Traffic received during the answer batches only. */
+	answerTraffic: Record<Listener, Traffic>;
 	proc: Proc;
 	origin: string;
 	tokens: string[];
@@ -70,13 +104,18 @@ async function prepare(name: string, proc: Proc, origin: string): Promise<Server
 		}),
 		{ 'x-forwarded-for': '10.255.0.1' }
 	)) as CreateRoomResponse;
-	// The host's stream, read and thrown away: pushes are part of what an answer costs.
+	// The host's and projector's streams, counted: pushes are part of what an answer costs.
 	const controller = new AbortController();
-	const host = await fetch(`${origin}/api/classroom/rooms/${room.roomId}/events?role=host`, {
-		headers: { authorization: `Bearer ${room.hostSecret}`, 'x-forwarded-for': '10.255.0.2' },
-		signal: controller.signal
-	});
-	void host.body?.pipeTo(new WritableStream()).catch(() => undefined);
+	const traffic = Object.fromEntries(
+		ROLES.map((role) => [role, { messages: 0, bytes: 0 }])
+	) as Record<Listener, Traffic>;
+	for (const role of ['host', 'projector'] as const) {
+		const stream = await fetch(`${origin}/api/classroom/rooms/${room.roomId}/events?role=${role}`, {
+			headers: { authorization: `Bearer ${room.hostSecret}`, 'x-forwarded-for': '10.255.0.2' },
+			signal: controller.signal
+		});
+		void count(stream.body, traffic[role]);
+	}
 	const tokens: string[] = [];
 	for (let i = 0; i < PLAYERS; i += CONCURRENCY)
 		tokens.push(
@@ -93,11 +132,35 @@ async function prepare(name: string, proc: Proc, origin: string): Promise<Server
 				})
 			))
 		);
+	// Every phone's own stream, as in class (an answer changes its phone's view).
+	for (let i = 0; i < tokens.length; i += 50)
+		await Promise.all(
+			tokens.slice(i, i + 50).map(async (token, j) => {
+				const n = i + j;
+				const stream = await fetch(
+					`${origin}/api/classroom/rooms/${room.roomId}/events?role=player`,
+					{
+						headers: {
+							authorization: `Bearer ${token}`,
+							'x-forwarded-for': `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`
+						},
+						signal: controller.signal
+					}
+				);
+				void count(stream.body, traffic.phones);
+			})
+		);
 	await post(origin, `/rooms/${room.roomId}/command`, JSON.stringify({ type: 'start' }), {
 		authorization: `Bearer ${room.hostSecret}`
 	});
+	// Let the question reach every stream before measuring.
+	await new Promise((r) => setTimeout(r, 1000));
 	return {
 		name,
+		traffic,
+		answerTraffic: Object.fromEntries(
+			ROLES.map((role) => [role, { messages: 0, bytes: 0 }])
+		) as Record<Listener, Traffic>,
 		proc,
 		origin,
 		tokens,
@@ -112,6 +175,7 @@ async function prepare(name: string, proc: Proc, origin: string): Promise<Server
 async function batch(server: Server) {
 	const tokens = server.tokens.splice(0, BATCH);
 	const before = await cpuMs(server.proc.child.pid);
+	const seen = ROLES.map((role) => ({ ...server.traffic[role] }));
 	for (let i = 0; i < tokens.length; i += CONCURRENCY)
 		await Promise.all(
 			tokens.slice(i, i + CONCURRENCY).map(async (token) => {
@@ -125,6 +189,10 @@ async function batch(server: Server) {
 	await new Promise((r) => setTimeout(r, 120));
 	server.cpu += (await cpuMs(server.proc.child.pid)) - before;
 	server.answered += tokens.length;
+	ROLES.forEach((role, i) => {
+		server.answerTraffic[role].messages += server.traffic[role].messages - seen[i].messages;
+		server.answerTraffic[role].bytes += server.traffic[role].bytes - seen[i].bytes;
+	});
 }
 
 async function main() {
@@ -159,10 +227,16 @@ async function main() {
 		console.log(
 			`Answer requests, ${PLAYERS} players per room, ${CONCURRENCY} at a time, host stream open; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`
 		);
-		for (const s of servers)
+		for (const s of servers) {
 			console.log(
 				`  ${s.name.padEnd(16)} server CPU per answer: ${(s.cpu / s.answered).toFixed(2)} ms (${s.cpu} ms / ${s.answered})`
 			);
+			const perAnswer = ROLES.map((role) => {
+				const t = s.answerTraffic[role];
+				return `${role} ${(t.messages / s.answered).toFixed(3)} messages, ${Math.round(t.bytes / s.answered)} bytes`;
+			});
+			console.log(`  ${''.padEnd(16)} SSE per answer: ${perAnswer.join('; ')}`);
+		}
 		const [fast, kit] = servers.map((s) => s.cpu / s.answered);
 		console.log(`  SvelteKit / node:http: ${(kit / fast).toFixed(2)}x`);
 		for (const s of servers) s.stopHost();

@@ -173,24 +173,36 @@ function shuffledForPlayer(item: PublicItem, playerId: string, index: number): P
 // Tallies, standings and the report
 // ---------------------------------------------------------------------------------------------
 
-const activeCache = new WeakMap<RoomContext, string[]>();
+const activeCache = new WeakMap<RoomContext['players'], { order: string[]; ids: string[] }>();
 
-/** Players still in the room, in join order. Cached per context: every view of a snapshot needs it. */
+/**
+ * Players still in the room, in join order. Cached per player records and join order, which the
+ * machine replaces only when they change: an answer makes a new context but keeps both, so the
+ * views of a room of 1,000 after each answer do not filter 1,000 players again.
+ */
 function activeIds(context: RoomContext): string[] {
-	let ids = activeCache.get(context);
-	if (!ids) {
-		ids = context.playerOrder.filter((id) => getIn(context.players, id)!.status === 'active');
-		activeCache.set(context, ids);
-	}
+	const cached = activeCache.get(context.players);
+	if (cached?.order === context.playerOrder) return cached.ids;
+	const ids = context.playerOrder.filter((id) => getIn(context.players, id)!.status === 'active');
+	activeCache.set(context.players, { order: context.playerOrder, ids });
 	return ids;
 }
 
+const answeredCache = new WeakMap<
+	RoomContext['answers'][number],
+	{ players: RoomContext['players']; count: number }
+>();
+
+/** How many active players answered question `index` (cached per answers and player records). */
 export function answeredCount(context: RoomContext, index = context.current): number {
 	const answers = context.answers[index];
 	if (!answers) return 0;
+	const cached = answeredCache.get(answers);
+	if (cached?.players === context.players) return cached.count;
 	let count = 0;
 	for (const [id] of entriesOf(answers))
 		if (getIn(context.players, id)?.status === 'active') count++;
+	answeredCache.set(answers, { players: context.players, count });
 	return count;
 }
 

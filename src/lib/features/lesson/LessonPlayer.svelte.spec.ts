@@ -1,10 +1,23 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import type { UnitContent } from '$lib/bank/types';
 import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
+import { getStore } from '$lib/progress/progress.svelte';
 import '../../../app.css';
 import LessonPlayer from './LessonPlayer.svelte';
+
+// Storage opens when a test lets it (`openStorage`): a lesson answered before then is the one a
+// learner on a slow phone (or a loaded test machine) checks before IndexedDB has opened.
+const storage = vi.hoisted(() => {
+	let open = () => {};
+	const opened = new Promise<void>((resolve) => (open = resolve));
+	return { opened, open: () => open() };
+});
+vi.mock('$lib/progress/progress.svelte', async (original) => {
+	const real = await original<typeof import('$lib/progress/progress.svelte')>();
+	return { ...real, getStore: () => storage.opened.then(() => real.getStore()) };
+});
 
 // Lesson checks take the quiz screen's keyboard rule ($lib/answering/keyboard): number keys
 // choose the option with that number as shown, Enter checks.
@@ -51,8 +64,28 @@ beforeAll(async () => {
 	await ensureNamespaces(['learn', 'quiz', 'common']);
 });
 
+describe('a check answered before storage opens', () => {
+	// Before the fix, the first-paint actor had no way to store an answer: it failed at once
+	// ("saveAttempts was not provided"), and that failure was carried into the stored machine,
+	// so the explanation never came (the full gate's flake, where storage opened slowly).
+	it('is stored once storage opens, then the explanation follows', async () => {
+		await render(LessonPlayer, { content: { ...unit, id: 'early-unit' }, partTitles: {} });
+		await page.getByRole('button', { name: /check/i }).first().click();
+		await page.getByRole('radio').first().click();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect.element(page.getByRole('radio').first()).toBeDisabled();
+		storage.open();
+		await expect.element(page.getByText('Because.')).toBeVisible();
+		await expect.element(page.getByRole('alert')).not.toBeInTheDocument();
+		const store = await getStore();
+		await store.whenIdle();
+		expect(Object.keys(await store.getItemStates('keys-unit'))).toEqual(['q1']);
+	});
+});
+
 describe('lesson checks: number keys and Enter', () => {
 	it('2 chooses the second option as shown, Enter checks it', async () => {
+		storage.open();
 		await render(LessonPlayer, { content: unit, partTitles: {} });
 		await page.getByRole('button', { name: /check/i }).first().click();
 		const radios = page.getByRole('radio');
@@ -62,8 +95,17 @@ describe('lesson checks: number keys and Enter', () => {
 		await userEvent.keyboard('2');
 		await expect.element(radios.nth(1)).toBeChecked();
 		await expect.element(radios.nth(0)).not.toBeChecked();
+		// The store answers within a few microtasks: the verdict comes in one render, with no
+		// "Saving…" flashing before it (as on the quiz screen).
+		let savingShown = false;
+		const watch = new MutationObserver(() => {
+			savingShown ||= document.body.textContent!.includes('Saving');
+		});
+		watch.observe(document.body, { childList: true, subtree: true, characterData: true });
 		await userEvent.keyboard('{Enter}');
 		await expect.element(page.getByRole('radio').nth(1)).toBeDisabled();
 		await expect.element(page.getByText('Because.')).toBeVisible();
+		watch.disconnect();
+		expect(savingShown, '"Saving…" was rendered before the verdict').toBe(false);
 	});
 });

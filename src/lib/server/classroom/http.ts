@@ -7,6 +7,7 @@
  * whichever server received it: a SvelteKit route (`kitRequest`, `toResponse`) or the lean
  * node:http routes ahead of SvelteKit in the production server (node-routes.ts).
  */
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { ErrorCode } from '$lib/classroom/protocol';
 import { ClassroomError, fromBody } from './errors';
@@ -111,6 +112,42 @@ async function* webChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Ui
 	}
 }
 
+/**
+ * Calls `take` with each chunk of a body until it ends or `take` returns false (which stops the
+ * upload, as leaving a `for await` loop does: the stream is destroyed). Rejects if the stream
+ * fails or closes before its end. A node:http request (the node routes) is read by its events:
+ * `for await` over a Node stream builds an async iterator, an end-of-stream watcher and a few
+ * promises per request, a measurable share of an answer's CPU in a room of 1,000.
+ */
+function eachChunk(
+	body: AsyncIterable<Uint8Array>,
+	take: (chunk: Uint8Array) => boolean
+): Promise<void> {
+	if (!(body instanceof Readable)) return eachIterated(body, take);
+	return new Promise((resolve, reject) => {
+		const settle = (error?: unknown) => {
+			body.off('data', onData).off('end', onEnd).off('error', settle).off('close', onClose);
+			if (error) reject(error);
+			else resolve();
+		};
+		const onData = (chunk: Uint8Array) => {
+			if (take(chunk)) return;
+			settle();
+			body.destroy();
+		};
+		const onEnd = () => settle();
+		const onClose = () => settle(new Error('The body ended before it was complete.'));
+		body.on('data', onData).on('end', onEnd).on('error', settle).on('close', onClose);
+	});
+}
+
+async function eachIterated(
+	body: AsyncIterable<Uint8Array>,
+	take: (chunk: Uint8Array) => boolean
+): Promise<void> {
+	for await (const chunk of body) if (!take(chunk)) break;
+}
+
 /** Bytes a refused body may still be read (and thrown away) so its 413 can be answered. */
 const DRAIN_LIMIT = 1024 * 1024;
 
@@ -129,15 +166,14 @@ export async function readJson(request: ApiRequest, limit: number): Promise<unkn
 	const chunks: Uint8Array[] = [];
 	let size = declared > limit ? declared : 0;
 	try {
-		for await (const chunk of request.body!) {
+		await eachChunk(request.body!, (chunk) => {
 			size += chunk.byteLength;
-			if (size > limit) {
-				// Keep reading so the client finishes sending and can read our answer.
-				if (size > limit + DRAIN_LIMIT) break;
-				continue;
-			}
+			// Past the limit, keep reading (and dropping) so the client finishes sending and can
+			// read our answer; past the drain limit, stop.
+			if (size > limit) return size <= limit + DRAIN_LIMIT;
 			chunks.push(chunk);
-		}
+			return true;
+		});
 	} catch (error) {
 		// adapter-node ends the stream with a 413 error past BODY_SIZE_LIMIT.
 		if ((error as { status?: number }).status === 413 || size > limit)

@@ -8,9 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { transition } from 'xstate';
 import type { HostView, PlayerView, ProjectorView, Role } from '$lib/classroom/protocol';
+import { roomMachine } from '$lib/classroom/room/room.machine';
+import type { RoomEvent } from '$lib/classroom/room/room.types';
 import {
 	FLUSH_INTERVAL_MS,
+	nextRoomSnapshot,
 	PLAYER_COUNT_INTERVAL_MS,
 	type LiveRoom,
 	type SseClient
@@ -74,9 +78,8 @@ async function roomWith(players: number) {
 	return { room: registry.rooms.get(created.roomId)!, ids, created };
 }
 
-function rightAnswer(room: LiveRoom) {
-	const context = room.snapshot.context;
-	const item = context.questions[context.current].item;
+function rightAnswer(room: LiveRoom, index = room.snapshot.context.current) {
+	const item = room.snapshot.context.questions[index].item;
 	if (item.type !== 'classify') throw new Error('expected a classify item');
 	return {
 		type: 'classify' as const,
@@ -226,17 +229,24 @@ describe('live room fan-out', () => {
 		const phones = ids.slice(0, 3).map((id) => fakeClient('player', id));
 		for (const phone of phones) room.connect(phone);
 		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS * 2);
-		const rows = room as unknown as Record<'hostRows' | 'projectorRows', { made: number }>;
+		const rows = room as unknown as Record<
+			'hostRows' | 'projectorRows',
+			{ made: number; looked: number }
+		>;
 		const made = () => [rows.hostRows.made, rows.projectorRows.made];
+		const looked = () => [rows.hostRows.looked, rows.projectorRows.looked];
 		const last = (client: ReturnType<typeof fakeClient>) => client.views().at(-1) as HostView;
 		// The message equals the whole view built the plain way, at the message's own clock.
 		const same = (client: ReturnType<typeof fakeClient>, role: 'host' | 'projector') =>
 			expect(last(client)).toEqual(room.viewFor(role, undefined, last(client).serverNow));
 
-		// One answer: one host row made again (that player's "answered"), no projector row.
+		// One answer: one host row made again (that player's "answered"), no projector row; and
+		// only that player's rows were even looked at, not the other 119.
 		const [hostBefore, projectorBefore] = made();
+		const [hostLooked, projectorLooked] = looked();
 		await Promise.all([answer(room, ids[5]), vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS)]);
 		expect(made()).toEqual([hostBefore + 1, projectorBefore]);
+		expect(looked()).toEqual([hostLooked + 1, projectorLooked + 1]);
 		same(host, 'host');
 		same(projector, 'projector');
 		expect((last(host) as HostView).players[5].answered).toBe(true);
@@ -245,6 +255,7 @@ describe('live room fan-out', () => {
 		room.disconnect(phones[1]);
 		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
 		expect(made()[0]).toBe(hostBefore + 2);
+		expect(looked()[0]).toBe(hostLooked + 2);
 		same(host, 'host');
 
 		// A removed player leaves both lists; a rejoin-free room keeps the rest of the rows.
@@ -259,5 +270,55 @@ describe('live room fan-out', () => {
 		await room.submit({ type: 'host.reveal', at: Date.now() });
 		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
 		same(host, 'host');
+		expect((last(host) as HostView).players.every((p) => !p.answered)).toBe(true);
+	});
+
+	it('steps the machine exactly as xstate’s transition() does, one shared scope for every room', async () => {
+		const { room, ids } = await roomWith(3);
+		const response = rightAnswer(room, 0);
+		const events: RoomEvent[] = [
+			{ type: 'host.start', at: 1 },
+			{
+				type: 'answer.submit',
+				playerId: ids[0],
+				questionIndex: 0,
+				response,
+				at: 2
+			},
+			{
+				type: 'answer.submit',
+				playerId: ids[0],
+				questionIndex: 0,
+				response,
+				at: 3
+			},
+			{ type: 'host.remove', playerId: ids[2], at: 4 },
+			{ type: 'host.reveal', at: 5 },
+			{ type: 'host.next', at: 6 },
+			{ type: 'host.end', at: 7 }
+		];
+		let ours = room.snapshot;
+		let theirs = room.snapshot;
+		for (const event of events) {
+			ours = nextRoomSnapshot(ours, event);
+			theirs = transition(roomMachine, theirs, event)[0];
+			expect(ours.value).toEqual(theirs.value);
+			expect(ours.context).toEqual(theirs.context);
+		}
+		expect(ours.status).toBe('done');
+	});
+
+	it('keeps the deadline timer while answers come in, and moves it when the deadline moves', async () => {
+		fakeTimers();
+		const { room, ids } = await roomWith(4);
+		await room.submit({ type: 'host.start', at: Date.now() });
+		const timers = vi.spyOn(globalThis, 'setTimeout');
+		for (const id of ids) await answer(room, id);
+		const deadlineTimers = () => timers.mock.calls.filter(([, ms]) => Number(ms) > 10_000);
+		expect(deadlineTimers()).toHaveLength(0);
+		await room.submit({ type: 'host.pause', at: Date.now() });
+		await room.submit({ type: 'host.resume', at: Date.now() });
+		expect(deadlineTimers()).toHaveLength(1);
+		timers.mockRestore();
 	});
 });

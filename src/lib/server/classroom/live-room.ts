@@ -27,7 +27,7 @@
  *   phones joining do not cost 1,000 views per push.
  */
 import { randomBytes } from 'node:crypto';
-import { initialTransition, transition } from 'xstate';
+import { createActor, initialTransition, type AnyActorScope, type AnyStateMachine } from 'xstate';
 import type { Locale } from '$lib/bank/types';
 import { getIn, hasIn } from '$lib/classroom/room/bucket-map';
 import type { Role } from '$lib/classroom/protocol';
@@ -74,6 +74,34 @@ interface Message {
 }
 
 const encoder = new TextEncoder();
+
+/**
+ * One inert actor scope for every transition of every room. xstate's pure `transition()` builds
+ * a throwaway actor per call (and with it the machine's initial snapshot), which was about half
+ * of what the machine cost per answer in a room of 1,000. That scope is only ever read by the
+ * machine's own actions, which here are `assign`s and guards: no child actors, no sends, no
+ * deferred effects, so nothing of one call can leak into the next. The result is the snapshot
+ * `transition(roomMachine, snapshot, event)[0]` returns (live-room.spec.ts compares the two).
+ */
+const roomScope: AnyActorScope = (() => {
+	// No input: the machine's context factory expects none here (see room.machine.ts).
+	const self = createActor(roomMachine as AnyStateMachine);
+	return {
+		self,
+		id: '',
+		sessionId: '',
+		system: self.system,
+		defer: () => undefined,
+		logger: () => undefined,
+		stopChild: () => undefined,
+		emit: () => undefined,
+		actionExecutor: () => undefined
+	} as unknown as AnyActorScope;
+})();
+
+/** The room machine's pure transition (see `roomScope`). */
+export const nextRoomSnapshot = (snapshot: RoomSnapshot, event: RoomEvent): RoomSnapshot =>
+	roomMachine.transition(snapshot, event, roomScope);
 
 /** What became of a submitted event. */
 export interface Outcome {
@@ -133,6 +161,8 @@ export class LiveRoom {
 	private lastPlayerCount = -1;
 	private lastCountPushAt = -Infinity;
 	private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
+	/** The deadline `deadlineTimer` was set for. */
+	private deadlineArmedFor: number | null = null;
 
 	constructor(
 		readonly input: RoomInput,
@@ -181,16 +211,21 @@ export class LiveRoom {
 	 */
 	private step(record: Pick<EventRecord, 'event' | 'tokenHash'>): boolean {
 		const before = this.snapshot;
-		const [after] = transition(roomMachine, before, record.event);
+		const after = nextRoomSnapshot(before, record.event);
 		// Every accepted transition assigns `lastEventAt`, so an unchanged context means ignored.
 		if (after.context === before.context) return false;
 		this.snapshot = after;
 		this.changes++;
 		const { event, tokenHash } = record;
+		// An event naming a player changes what that player's phone and rows show, and nobody
+		// else's; any other event (start, next, reveal, end…) may change everyone's.
+		const named = 'playerId' in event ? event.playerId : null;
 		if (this.dirty !== 'all') {
-			if ('playerId' in event) this.dirty.add(event.playerId);
+			if (named !== null) this.dirty.add(named);
 			else this.dirty = 'all';
 		}
+		this.hostRows.touch(named);
+		this.projectorRows.touch(named);
 		if (tokenHash && (event.type === 'player.join' || event.type === 'player.rejoin')) {
 			const old = this.tokenOf.get(event.playerId);
 			if (old) this.tokens.delete(old);
@@ -302,12 +337,19 @@ export class LiveRoom {
 		return this.catchingUp;
 	}
 
-	/** Reveals at the deadline: the machine only learns the time from a tick event. */
+	/**
+	 * Reveals at the deadline: the machine only learns the time from a tick event. A timer already
+	 * set for the same deadline is kept (an answer does not move it; re-arming a timer per answer
+	 * was measurable in a room of 1,000).
+	 */
 	armDeadline(): void {
+		const deadline = this.snapshot.context.deadline;
+		const running = isAcceptingAnswers(this.snapshot) && deadline !== null;
+		if (running && this.deadlineTimer && this.deadlineArmedFor === deadline) return;
 		if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
 		this.deadlineTimer = null;
-		const deadline = this.snapshot.context.deadline;
-		if (!isAcceptingAnswers(this.snapshot) || deadline === null) return;
+		if (!running) return;
+		this.deadlineArmedFor = deadline;
 		const wait = Math.max(0, deadline - Date.now()) + 5;
 		this.deadlineTimer = setTimeout(() => {
 			this.deadlineTimer = null;
@@ -334,7 +376,7 @@ export class LiveRoom {
 		if (client.playerId) {
 			const open = (this.presence.get(client.playerId) ?? 0) + 1;
 			this.presence.set(client.playerId, open);
-			if (open === 1) this.presenceChanged();
+			if (open === 1) this.presenceChanged(client.playerId);
 		}
 		this.pushTo(client, Date.now());
 	}
@@ -348,7 +390,7 @@ export class LiveRoom {
 			const open = (this.presence.get(client.playerId) ?? 1) - 1;
 			if (open <= 0) {
 				this.presence.delete(client.playerId);
-				this.presenceChanged();
+				this.presenceChanged(client.playerId);
 			} else this.presence.set(client.playerId, open);
 		}
 	}
@@ -358,8 +400,9 @@ export class LiveRoom {
 	 * shared mode the other instances hear of it. Writes are coalesced (PRESENCE_WRITE_MS), so a
 	 * class of 1,000 phones connecting at once costs a few writes, not 1,000.
 	 */
-	private presenceChanged(): void {
+	private presenceChanged(playerId: string): void {
 		this.presenceRevision++;
+		this.hostRows.touch(playerId);
 		this.schedulePush();
 		if (!this.shared || this.presenceTimer) return;
 		this.presenceTimer = setTimeout(() => {
@@ -397,6 +440,7 @@ export class LiveRoom {
 					if (remote && !sameMembers(remote, this.remote)) {
 						this.remote = remote;
 						this.presenceRevision++;
+						this.hostRows.touch(null);
 					}
 				} catch (error) {
 					console.error('classroom: could not read presence', error);
@@ -593,30 +637,50 @@ export class LiveRoom {
 /**
  * A list of player rows kept serialised a row at a time. Each row remembers what it was made
  * from (the room's records for that player, which the machine replaces only when they change,
- * and flags such as "answered"); a row is made and serialised again only when one differs.
+ * and flags such as "answered"); a row is made and serialised again only when one differs. Rows
+ * are looked at only when the room said they may have changed (`touch`): a push after one
+ * answer reads one row's inputs, not 1,000 (each a few hashed look-ups, which in a big room
+ * cost more than the answer itself).
  */
 export class RowCache {
 	private rows = new Map<string, { shown: readonly unknown[]; json: string }>();
+	/** Rows that may differ from their cached text: these ids, or every row. */
+	private stale: Set<string> | 'all' = 'all';
 	/** Rows made since this cache was created (what the spec counts). */
 	made = 0;
+	/** Rows whose inputs were read and compared since this cache was created. */
+	looked = 0;
+
+	/** The row of `playerId` may have changed; null: any row may have. */
+	touch(playerId: string | null): void {
+		if (this.stale === 'all') return;
+		if (playerId === null) this.stale = 'all';
+		else this.stale.add(playerId);
+	}
 
 	/**
 	 * The JSON array of `ids`' rows. `inputsOf(id)` gives what the row shows (compared by
-	 * identity, element by element) and how to make the row.
+	 * identity, element by element) and how to make the row; it is called for the rows touched
+	 * since the last call and rows not cached yet.
 	 */
 	json(
 		ids: readonly string[],
 		inputsOf: (id: string) => [readonly unknown[], () => object]
 	): string {
+		const stale = this.stale;
+		this.stale = new Set();
 		const parts: string[] = new Array(ids.length);
 		for (let i = 0; i < ids.length; i++) {
 			const id = ids[i];
-			const [shown, make] = inputsOf(id);
 			let row = this.rows.get(id);
-			if (!row || !sameItems(row.shown, shown)) {
-				row = { shown, json: JSON.stringify(make()) };
-				this.rows.set(id, row);
-				this.made++;
+			if (!row || stale === 'all' || stale.has(id)) {
+				const [shown, make] = inputsOf(id);
+				this.looked++;
+				if (!row || !sameItems(row.shown, shown)) {
+					row = { shown, json: JSON.stringify(make()) };
+					this.rows.set(id, row);
+					this.made++;
+				}
 			}
 			parts[i] = row.json;
 		}

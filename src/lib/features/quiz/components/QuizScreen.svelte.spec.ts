@@ -13,7 +13,7 @@ import QuizScreen from './QuizScreen.svelte';
 /**
  * Issue #14: the verdict of a keyboard answer is in the DOM before the next frame (the frame the
  * keypress is answered in), with the mark on the chosen option and in the live region; the
- * explanation and the next button come a painted frame later. And the answer re-renders what it
+ * explanation, the next button and the focus move come a painted frame later. And the answer re-renders what it
  * changed, not the question: its options are not presented again.
  */
 describe('QuizScreen answer → feedback', () => {
@@ -84,7 +84,8 @@ describe('QuizScreen answer → feedback', () => {
 			mark: string | null;
 			explanation: boolean;
 			live: string;
-		} = { verdict: null, mark: null, explanation: false, live: '' };
+			focused: boolean;
+		} = { verdict: null, mark: null, explanation: false, live: '', focused: false };
 		const readsBefore = stemReads;
 		let readsAtFrame = -1;
 		const painted = new Promise<void>((done) =>
@@ -93,7 +94,8 @@ describe('QuizScreen answer → feedback', () => {
 					verdict: document.querySelector('section.feedback .verdict')?.textContent ?? null,
 					mark: chosenLabel.querySelector('.mark')?.textContent ?? null,
 					explanation: document.body.textContent!.includes('Because mode 3'),
-					live: document.querySelector('[aria-live="polite"]')?.textContent ?? ''
+					live: document.querySelector('[aria-live="polite"]')?.textContent ?? '',
+					focused: document.activeElement?.matches('section.feedback') ?? false
 				};
 				readsAtFrame = stemReads;
 				done();
@@ -107,6 +109,9 @@ describe('QuizScreen answer → feedback', () => {
 		expect(atFrame.mark).toMatch(right ? /right/i : /wrong/i);
 		expect(atFrame.live).toContain(verdict);
 		expect(atFrame.explanation).toBe(false);
+		// Moving focus lays the page out at once: not in the keypress's task, where that layout
+		// would hold back the verdict's frame, but after it is painted.
+		expect(atFrame.focused, 'focus moved in the keypress task').toBe(false);
 		expect(readsAtFrame - readsBefore, 'the question was presented again').toBe(0);
 
 		// The rest follows, below the verdict, and focus is on the verdict.
