@@ -17,6 +17,8 @@
  * nearest chunk up the stack that is not Svelte's or the router's runtime, i.e. the app's module
  * that caused the work. Prints per page the estimated TBT (median over runs) and its tasks.
  * `LH_ROUTES` and `LH_LOCALE` narrow it as for bench:lighthouse; BENCH_PORT sets the port.
+ * DEBUG_FUNCTIONS=1 adds each long task's functions (minified name@chunk:line:column, by the
+ * nearest app frame, then the leaf); DEBUG_SLICES=1 its largest trace slices.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -2,29 +2,19 @@
  * Giving the main thread back between pieces of start-up work, so no piece becomes one long task
  * (over 50 ms at a phone's CPU: Lighthouse's Total Blocking Time, a tap that waits; issue #14).
  * Both helpers work in WeChat's older in-app browser, which has neither `scheduler.yield` nor
- * `requestIdleCallback`: they fall back to a message-channel task and a timer.
+ * `requestIdleCallback`: they fall back to timers.
  */
 
 type Scheduler = { yield?: () => Promise<void> };
 
 /**
- * Resolves in a new task, after whatever input or rendering the browser has queued meanwhile.
+ * Resolves in a new task, after whatever input or rendering the browser has queued meanwhile:
  * `scheduler.yield()` where the browser has it (the continuation goes before other queued
- * tasks, so start-up is not pushed behind unrelated work); elsewhere a `MessageChannel` message
- * (a task with no timer clamping); in Node (server rendering, tests) a timer.
+ * tasks, so start-up is not pushed behind unrelated work), elsewhere a zero timer.
  */
 export function yieldToMain(): Promise<void> {
 	const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
 	if (typeof scheduler?.yield === 'function') return scheduler.yield();
-	if (typeof MessageChannel === 'function' && typeof window !== 'undefined')
-		return new Promise((resolve) => {
-			const channel = new MessageChannel();
-			channel.port1.onmessage = () => {
-				channel.port1.close();
-				resolve();
-			};
-			channel.port2.postMessage(null);
-		});
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
