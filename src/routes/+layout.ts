@@ -3,6 +3,7 @@ import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
 import { isLocale } from '$lib/i18n/locale';
 import { localeOfPath } from '$lib/i18n/locale-url.js';
 import { namespacesFor } from '$lib/i18n/sections';
+import { yieldToMain } from '$lib/scheduling/yield';
 
 let hydrated = false;
 
@@ -18,6 +19,9 @@ export const load = async ({ route, url }) => {
 		hydrated = true;
 		const rendered = document.documentElement.dataset.renderedLang;
 		initLocale(isLocale(rendered) ? rendered : localeOfPath(url.pathname));
+		// The scripts have run and the router has started: hydrate in a task of its own, so
+		// the two do not add up to one long task at a phone's CPU (issue #14).
+		await yieldToMain();
 	}
 	await ensureNamespaces(namespacesFor(route.id));
 };

@@ -13,8 +13,9 @@ export const load = async ({ params, url }) => {
 	const index = await loadIndex();
 	const meta = index.units.find((u) => u.id === params.unit);
 	if (!meta) error(404, 'Unknown unit');
+	// Only what the page reads: the data is carried inline for hydration (issue #14).
 	return {
-		meta,
+		meta: { id: meta.id },
 		parts: index.parts,
 		content: await loadUnit(meta.id, localeOfPath(url.pathname))
 	};

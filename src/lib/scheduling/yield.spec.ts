@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { whenIdle, yieldToMain } from './yield';
+
+describe('yieldToMain', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it("uses the browser's scheduler.yield where there is one", async () => {
+		const yielded = vi.fn(() => Promise.resolve());
+		vi.stubGlobal('scheduler', { yield: yielded });
+		await yieldToMain();
+		expect(yielded).toHaveBeenCalledOnce();
+	});
+
+	it('resolves in a later task, not in the same one (no scheduler: WeChat, Safari)', async () => {
+		vi.stubGlobal('scheduler', undefined);
+		const order: string[] = [];
+		const yielded = yieldToMain().then(() => order.push('after the yield'));
+		// A microtask queued after the yield still runs first: the yield waits for a new task.
+		await Promise.resolve().then(() => order.push('same task'));
+		await yielded;
+		expect(order).toEqual(['same task', 'after the yield']);
+	});
+});
+
+describe('whenIdle', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	it('asks requestIdleCallback with a deadline, and can be cancelled', () => {
+		const request = vi.fn((_work: IdleRequestCallback, _options?: IdleRequestOptions) => 7);
+		const cancel = vi.fn();
+		vi.stubGlobal('requestIdleCallback', request);
+		vi.stubGlobal('cancelIdleCallback', cancel);
+		const work = vi.fn();
+		const stop = whenIdle(work);
+		expect(request.mock.calls[0][1]?.timeout).toBeGreaterThan(0);
+		request.mock.calls[0][0]({ didTimeout: false, timeRemaining: () => 10 });
+		expect(work).toHaveBeenCalledOnce();
+		stop();
+		expect(cancel).toHaveBeenCalledWith(7);
+	});
+
+	it('falls back to a timer where the browser has no requestIdleCallback', () => {
+		vi.useFakeTimers();
+		vi.stubGlobal('requestIdleCallback', undefined);
+		const work = vi.fn();
+		whenIdle(work);
+		expect(work).not.toHaveBeenCalled();
+		vi.advanceTimersByTime(100);
+		expect(work).toHaveBeenCalledOnce();
+		const cancelled = vi.fn();
+		whenIdle(cancelled)();
+		vi.advanceTimersByTime(100);
+		expect(cancelled).not.toHaveBeenCalled();
+	});
+});
