@@ -24,6 +24,7 @@ export default defineConfig({
 					// 51 s shared (665 tests, same results). Specs restore what they change
 					// (timers, globals) in afterEach, so they do not need a fresh graph.
 					isolate: false,
+					setupFiles: ['scripts/vitest-shared-graph.ts'],
 					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 					exclude: ['src/**/*.svelte.spec.ts', 'src/**/*.browser.spec.ts', '**/*.isolated.spec.ts']
 				}
