@@ -52,7 +52,11 @@ async function startServer(): Promise<void> {
 			HOST: '127.0.0.1',
 			CLASSROOM_DATA_DIR: dataDir,
 			// Each simulated phone has its own address, as on a classroom Wi-Fi.
-			ADDRESS_HEADER: 'x-forwarded-for'
+			ADDRESS_HEADER: 'x-forwarded-for',
+			// Tighter than the defaults (20 and 120, sized for a class behind one NAT address) so
+			// the rate-limit walk below stays short; the defaults are registry.spec's.
+			CLASSROOM_PIN_BURST: '5',
+			CLASSROOM_JOIN_BURST: '10'
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
