@@ -1,26 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { whenIdle, yieldToMain } from './yield';
-
-describe('yieldToMain', () => {
-	afterEach(() => vi.unstubAllGlobals());
-
-	it("uses the browser's scheduler.yield where there is one", async () => {
-		const yielded = vi.fn(() => Promise.resolve());
-		vi.stubGlobal('scheduler', { yield: yielded });
-		await yieldToMain();
-		expect(yielded).toHaveBeenCalledOnce();
-	});
-
-	it('resolves in a later task, not in the same one (no scheduler: WeChat, Safari)', async () => {
-		vi.stubGlobal('scheduler', undefined);
-		const order: string[] = [];
-		const yielded = yieldToMain().then(() => order.push('after the yield'));
-		// A microtask queued after the yield still runs first: the yield waits for a new task.
-		await Promise.resolve().then(() => order.push('same task'));
-		await yielded;
-		expect(order).toEqual(['same task', 'after the yield']);
-	});
-});
+import { whenIdle } from './yield';
 
 describe('whenIdle', () => {
 	afterEach(() => {

@@ -1,22 +1,8 @@
 /**
  * Giving the main thread back between pieces of start-up work, so no piece becomes one long task
  * (over 50 ms at a phone's CPU: Lighthouse's Total Blocking Time, a tap that waits; issue #14).
- * Both helpers work in WeChat's older in-app browser, which has neither `scheduler.yield` nor
- * `requestIdleCallback`: they fall back to timers.
+ * Before hydration the layout waits for a paint instead (`afterNextPaint`, after-paint.ts).
  */
-
-type Scheduler = { yield?: () => Promise<void> };
-
-/**
- * Resolves in a new task, after whatever input or rendering the browser has queued meanwhile:
- * `scheduler.yield()` where the browser has it (the continuation goes before other queued
- * tasks, so start-up is not pushed behind unrelated work), elsewhere a zero timer.
- */
-export function yieldToMain(): Promise<void> {
-	const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-	if (typeof scheduler?.yield === 'function') return scheduler.yield();
-	return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Past this (ms) idle work runs even if the browser never went idle. */
 const IDLE_TIMEOUT_MS = 2000;
