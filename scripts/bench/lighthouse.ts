@@ -16,17 +16,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromiumArgs, chromiumPath } from '../../tests/chromium';
+import { LOCALES, ROUTES } from './pages';
 import { startProductionServer } from './server';
 
-const ROUTES = process.env.LH_ROUTES?.split(',') ?? [
-	'/',
-	'/learn',
-	'/learn/modes-of-supply',
-	'/practice',
-	'/classroom/join'
-];
 const BUDGET = { performance: 99, accessibility: 100, 'best-practices': 100 };
-const LOCALES = process.env.LH_LOCALE ? [process.env.LH_LOCALE] : ['en-US', 'zh-CN'];
 const RUNS = Math.max(1, Number(process.argv[2] ?? process.env.LH_RUNS ?? 3) || 3);
 
 /** One Lighthouse report's figures (scores 0–100, times in ms, bytes in KB). */

@@ -24,17 +24,10 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../tests/chromium';
+import { LOCALES, ROUTES } from './pages';
 import { startProductionServer } from './server';
-import type { TraceEvent } from './trace-breakdown';
+import { mainThread, type TraceEvent } from './trace-breakdown';
 
-const ROUTES = process.env.LH_ROUTES?.split(',') ?? [
-	'/',
-	'/learn',
-	'/learn/modes-of-supply',
-	'/practice',
-	'/classroom/join'
-];
-const LOCALES = process.env.LH_LOCALE ? [process.env.LH_LOCALE] : ['en-US', 'zh-CN'];
 const RUNS = Math.max(1, Number(process.argv[2] ?? 3) || 3);
 /** Lighthouse's mobile preset: `cpuSlowdownMultiplier`. */
 const SLOWDOWN = 4;
@@ -77,15 +70,7 @@ type Sample = { ts: number; node: number };
 type LongTask = { at: number; ms: number; blocking: number; by: Map<string, number> };
 
 function analyse(events: TraceEvent[], names: Map<string, string>): LongTask[] {
-	const mark = events.find((e) => e.name === 'sta:hydrated');
-	if (!mark) throw new Error('the page never hydrated (no sta:hydrated mark)');
-	const main = events.find(
-		(e) =>
-			e.ph === 'M' &&
-			e.name === 'thread_name' &&
-			e.pid === mark.pid &&
-			e.args?.name === 'CrRendererMain'
-	)!;
+	const main = mainThread(events, 'sta:hydrated');
 	const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
 	const fcp = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === main.pid)?.ts ?? 0;
 	const end = events.find((e) => e.name === 'sta:bench-end')?.ts ?? Infinity;

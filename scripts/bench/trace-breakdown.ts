@@ -87,7 +87,7 @@ export type Breakdown = Record<Kind, number> & {
  * The page's renderer main thread: the `CrRendererMain` thread of the process that recorded
  * `markName` (the page's own `performance.mark`).
  */
-function mainThread(events: TraceEvent[], markName: string): { pid: number; tid: number } {
+export function mainThread(events: TraceEvent[], markName: string): { pid: number; tid: number } {
 	const mark = events.find((e) => e.name === markName && e.cat.includes('blink.user_timing'));
 	if (!mark) throw new Error(`no "${markName}" user timing mark in the trace`);
 	const main = events.find(
