@@ -317,6 +317,11 @@ export interface RoomReport {
 		unit: string;
 		stem: string;
 		type: string;
+		/**
+		 * The key in words in the room's language (`keyText`: option labels, the true/false word,
+		 * "left → right" pairs, every accepted cloze text). Absent in reports saved before it existed.
+		 */
+		key?: string;
 		skipped: boolean;
 		answered: number;
 		correct: number;

@@ -396,7 +396,10 @@ describe('result codes', () => {
 			{ studentId: '00000001', nickname: 'Ann', answers: right },
 			{ studentId: '00000002', nickname: 'Bob', answers: items.map(() => null) }
 		];
-		const report = offlineReport({ ...session, scoring: 'accuracy' }, items, results);
+		const report = offlineReport({ ...session, scoring: 'accuracy' }, items, results, {
+			true: 'True',
+			false: 'False'
+		});
 		expect(
 			report.students.map((s) => [s.nickname, s.correct, s.answered, s.points, s.rank])
 		).toEqual([

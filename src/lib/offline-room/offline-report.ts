@@ -16,6 +16,7 @@ import type {
 	RoomPlayer
 } from '$lib/classroom/room/room.types';
 import { buildReport, standings } from '$lib/classroom/room/room.view';
+import type { TrueFalseWords } from '$lib/features/classroom/public-item';
 import { toHex } from './bytes';
 import type { OfflineResult } from './result-code';
 import type { OfflineSession } from './session-code';
@@ -89,12 +90,16 @@ export function resultsContext(
 	};
 }
 
-/** The per-student and per-question report, as the live classroom builds it. */
+/**
+ * The per-student and per-question report, as the live classroom builds it; `words` are the
+ * true/false words in the language the session's items are shown in (for the keys in words).
+ */
 export const offlineReport = (
 	session: OfflineSession,
 	items: readonly Item[],
-	results: readonly OfflineResult[]
-): RoomReport => buildReport(resultsContext(session, items, results));
+	results: readonly OfflineResult[],
+	words: TrueFalseWords
+): RoomReport => buildReport(resultsContext(session, items, results), words);
 
 /** The leaderboard, as the live classroom ranks it. */
 export const offlineStandings = (

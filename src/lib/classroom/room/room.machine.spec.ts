@@ -302,7 +302,12 @@ describe('room views', () => {
 
 	it('shows the key, the distribution and each player’s own result on reveal', () => {
 		const snapshot = run([...answered, { type: 'host.reveal', at: T0 + 5000 }]);
-		const host = selectHostView(snapshot, { now: T0, joinUrls: [], connected: new Set(['p1']) });
+		const host = selectHostView(snapshot, {
+			now: T0,
+			joinUrls: [],
+			words: { true: 'True', false: 'False' },
+			connected: new Set(['p1'])
+		});
 		expect(host.reveal?.key).toMatchObject({ type: 'single', optionId: 'b' });
 		expect(host.reveal?.distribution).toEqual(distribution(snapshot.context, 0));
 		expect(host.reveal?.distribution.options).toEqual({ a: 1, b: 1, c: 0 });
@@ -341,7 +346,7 @@ describe('room views', () => {
 			['Cy', 1],
 			['Bo', 3]
 		]);
-		const report = buildReport(snapshot.context);
+		const report = buildReport(snapshot.context, { true: 'True', false: 'False' });
 		expect(report.mostMissed).toEqual([1, 0]);
 		expect(report.students[1].answers[0]).toMatchObject({ correct: false, points: 0 });
 		expect(report.questions[2].skipped).toBe(true);

@@ -25,6 +25,7 @@ import {
 	type RoomPhase,
 	type RoomReport
 } from '$lib/classroom/protocol';
+import { keyText, type TrueFalseWords } from '$lib/features/classroom/public-item';
 import { entriesOf, getIn, hasIn } from './bucket-map';
 import type { RoomSnapshot } from './room.machine';
 import type { AnswerRecord, RoomContext, RoomEvent, RoomQuestion } from './room.types';
@@ -291,8 +292,9 @@ type ReportAnswer = RoomReport['students'][number]['answers'][number];
  * The end-of-session report. Students are counted by nickname: a player who left and joined again
  * under the same name is one student (their first answer to a question counts, as a second answer
  * from one phone would not), listed once, with `joins` and `left` saying what happened.
+ * `words` are the true/false words in the room's language, for each question's key in words.
  */
-export function buildReport(context: RoomContext): RoomReport {
+export function buildReport(context: RoomContext, words: TrueFalseWords): RoomReport {
 	const ranks = rankOf(context);
 	const asked = (i: number) => i <= context.current;
 	const byName = new Map<string, string[]>();
@@ -339,6 +341,7 @@ export function buildReport(context: RoomContext): RoomReport {
 			unit: q.item.unit,
 			stem: q.item.stem,
 			type: q.item.type,
+			key: keyText(publicItem(q, context.roomId), revealedKey(q.item), words),
 			skipped: context.skipped[index] || !asked(index),
 			answered,
 			correct,
@@ -391,6 +394,11 @@ function questionHeader(
 export interface SharedViewExtras {
 	now: number;
 	joinUrls: string[];
+}
+
+/** The host's view also carries the report, whose keys need the room's true/false words. */
+export interface HostViewExtras extends SharedViewExtras {
+	words: TrueFalseWords;
 }
 
 function sharedView(snapshot: RoomSnapshot, now: number) {
@@ -451,7 +459,7 @@ export const projectorRow = (
 
 export function selectHostView(
 	snapshot: RoomSnapshot,
-	extras: SharedViewExtras & { connected: ReadonlySet<string> }
+	extras: HostViewExtras & { connected: ReadonlySet<string> }
 ): HostView {
 	const answered = currentAnswers(snapshot);
 	return {
@@ -470,7 +478,7 @@ export function selectHostView(
 /** The host view without its player list (the server serialises the list a row at a time). */
 export function selectHostHead(
 	snapshot: RoomSnapshot,
-	extras: SharedViewExtras
+	extras: HostViewExtras
 ): Omit<HostView, 'players'> {
 	const context = snapshot.context;
 	return {
@@ -480,7 +488,7 @@ export function selectHostHead(
 		joinUrls: extras.joinUrls,
 		settings: context.settings,
 		can: availableCommands(snapshot, extras.now),
-		report: phaseOf(snapshot) === 'ended' ? buildReport(context) : null
+		report: phaseOf(snapshot) === 'ended' ? buildReport(context, extras.words) : null
 	};
 }
 

@@ -48,6 +48,8 @@ import {
 	selectProjectorHead,
 	selectProjectorView
 } from '$lib/classroom/room/room.view';
+import type { TrueFalseWords } from '$lib/features/classroom/public-item';
+import { trueFalseWords } from './report-words';
 import type { EventRecord, RoomStore } from './store';
 
 export const FLUSH_INTERVAL_MS = 50;
@@ -187,6 +189,11 @@ export class LiveRoom {
 
 	get id(): string {
 		return this.input.roomId;
+	}
+
+	/** The true/false words of the room's language, for the keys in its report. */
+	get reportWords(): TrueFalseWords {
+		return trueFalseWords(this.locale);
 	}
 
 	get pin(): string {
@@ -488,7 +495,11 @@ export class LiveRoom {
 	viewFor(role: Role, playerId: string | undefined, now: number): object | null {
 		const extras = { now, joinUrls: this.joinUrls };
 		if (role === 'host')
-			return selectHostView(this.snapshot, { ...extras, connected: this.presenceSet() });
+			return selectHostView(this.snapshot, {
+				...extras,
+				words: this.reportWords,
+				connected: this.presenceSet()
+			});
 		if (role === 'projector') return selectProjectorView(this.snapshot, extras);
 		return playerId ? selectPlayerView(this.snapshot, playerId, now) : null;
 	}
@@ -515,7 +526,7 @@ export class LiveRoom {
 		let head: object;
 		let list: string;
 		if (role === 'host') {
-			head = selectHostHead(this.snapshot, extras);
+			head = selectHostHead(this.snapshot, { ...extras, words: this.reportWords });
 			const connected = this.presenceSet();
 			const answers = currentAnswers(this.snapshot);
 			list = this.hostRows.json(ids, (id) => {

@@ -578,7 +578,8 @@ export class ClassroomRegistry {
 	}
 
 	async report(roomId: string, secret: string): Promise<RoomReport> {
-		return buildReport((await this.hostRoom(roomId, secret)).snapshot.context);
+		const room = await this.hostRoom(roomId, secret);
+		return buildReport(room.snapshot.context, room.reportWords);
 	}
 
 	/** Waits for every pending store write (tests and shutdown). */
