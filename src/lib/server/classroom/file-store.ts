@@ -116,6 +116,11 @@ export class FileStore implements RoomStore {
 		else this.live.set(roomId, until);
 	}
 
+	/** The log goes with the room when the sweep expires it (`LiveRoom.expiresAt`). */
+	async markEnded(roomId: string): Promise<void> {
+		this.live.delete(roomId);
+	}
+
 	async remove(roomId: string, pin: string): Promise<void> {
 		if (this.pins.get(pin) === roomId) this.pins.delete(pin);
 		this.live.delete(roomId);

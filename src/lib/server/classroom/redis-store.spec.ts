@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type Proc } from '../../../../scripts/cluster/cluster';
+import type { CreateRoomRequest, HostCommand } from '$lib/classroom/protocol';
 import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
+import { ClassroomRegistry } from './registry';
 import { MAX_BATCH, RedisStore } from './redis-store';
 import type { AppendOptions, EventRecord, NewEvent } from './store';
 
@@ -181,4 +183,46 @@ describe('RedisStore rate limits', () => {
 			socket.write = write;
 		}
 	});
+});
+
+describe('a room that ends in the shared mode', () => {
+	const request: CreateRoomRequest = {
+		locale: 'en',
+		source: { kind: 'generated', generated: [{ kind: 'mode', seed: 1, count: 1 }] },
+		settings: { secondsPerQuestion: 30, scoring: 'accuracy', order: 'fixed' }
+	};
+	const IDLE_MS = 60 * 60_000;
+	const ENDED_MS = 10 * 60_000;
+	const ends: Record<string, HostCommand[]> = {
+		end: [{ type: 'end' }],
+		'skip of the last question': [{ type: 'start' }, { type: 'skip' }],
+		'next after the last question': [
+			{ type: 'start' },
+			{ type: 'reveal' },
+			{ type: 'next' },
+			{ type: 'next' }
+		]
+	};
+
+	it.each(Object.entries(ends))(
+		'keeps its data for the retention counted from its end (%s), and frees its live place',
+		async (_, commands) => {
+			const { store } = await instance();
+			const registry = new ClassroomRegistry({ store, idleMs: IDLE_MS, endedMs: ENDED_MS });
+			try {
+				const room = await registry.create(request, new URL('http://localhost/'), '10.9.9.9');
+				for (const command of commands)
+					await registry.command(room.roomId, room.hostSecret, command);
+				expect(registry.rooms.get(room.roomId)?.ended).toBe(true);
+				for (const key of [`room:${room.roomId}`, `seq:${room.roomId}`, `pin:${room.pin}`]) {
+					const ttl = await store.redis.pttl(`classroom:${key}`);
+					expect(ttl, key).toBeGreaterThan(0);
+					expect(ttl, key).toBeLessThanOrEqual(ENDED_MS);
+				}
+				expect(await store.redis.zscore('classroom:live', room.roomId)).toBeNull();
+			} finally {
+				await registry.close();
+			}
+		}
+	);
 });

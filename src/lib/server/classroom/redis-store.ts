@@ -358,6 +358,19 @@ export class RedisStore implements RoomStore {
 		else await this.redis.zadd(LIVE_KEY, until, roomId);
 	}
 
+	async markEnded(roomId: string, pin: string, retentionMs: number): Promise<void> {
+		const pinEntry = pinKey(pin);
+		const ownsPin = (await this.redis.get(pinEntry)) === roomId;
+		const multi = this.redis
+			.multi()
+			.pexpire(roomKey(roomId), retentionMs)
+			.pexpire(seqKey(roomId), retentionMs)
+			.zrem(LIVE_KEY, roomId);
+		// Only this room's PIN entry: the PIN may already belong to a newer room.
+		if (ownsPin) multi.pexpire(pinEntry, retentionMs);
+		await multi.exec();
+	}
+
 	async remove(roomId: string, pin: string): Promise<void> {
 		// Only this room's PIN entry: the PIN may already belong to a newer room.
 		if ((await this.redis.get(pinKey(pin))) === roomId) await this.redis.del(pinKey(pin));

@@ -540,7 +540,9 @@ export class ClassroomRegistry {
 				throw new ClassroomError('not-allowed', `The room ignored ${command.type} right now.`);
 			if (command.type === 'remove')
 				for (const client of room.streamsOf(command.playerId)) client.close();
-			if (room.ended && this.shared) await this.store.markLive(room.id, null);
+			// Every way a room ends is a host command (end, skip or next past the last question).
+			if (room.ended && this.shared)
+				await this.store.markEnded(room.id, room.pin, this.lifetimes.endedMs);
 			return { ok: true, version: room.version };
 		}
 		throw new ClassroomError('server-busy', 'The room is very busy: try the command again.');

@@ -94,6 +94,12 @@ export interface RoomStore {
 	countLive(now: number): Promise<number>;
 	/** Marks a room live until `until` (ms), or not live (ended) when `until` is null. */
 	markLive(roomId: string, until: number | null): Promise<void>;
+	/**
+	 * A room that has just ended: it no longer counts as live, and its data is kept `retentionMs`
+	 * from now (shared: the stream, its counter and the PIN entry expire then, whatever lifetime the
+	 * appends before the end gave them, since those were written before the room knew it ended).
+	 */
+	markEnded(roomId: string, pin: string, retentionMs: number): Promise<void>;
 	/** Forgets a room entirely (expired). */
 	remove(roomId: string, pin: string): Promise<void>;
 	/**
