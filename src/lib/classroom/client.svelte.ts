@@ -401,12 +401,16 @@ export class RoomSubscription<R extends Role> {
 	}
 }
 
-/** Subscribes the phone to its room as the stored player, if there is one. */
-export function resumePlayer(): {
+/**
+ * Subscribes the phone to its room as `session`: the player who just joined, or by default the
+ * stored one, if there is one. A phone just joined plays on with the session it was given, not
+ * read back from storage: a browser that keeps nothing (WeChat with storage off, a full quota)
+ * still plays, only a reload loses its place (the rejoin code brings it back).
+ */
+export function resumePlayer(session: PlayerSession | null = savedPlayerSession()): {
 	session: PlayerSession;
 	room: RoomSubscription<'player'>;
 } | null {
-	const session = savedPlayerSession();
 	if (!session) return null;
 	return { session, room: new RoomSubscription(session.roomId, 'player', session.token).start() };
 }

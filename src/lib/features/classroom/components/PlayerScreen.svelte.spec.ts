@@ -3,6 +3,7 @@ import { render } from 'vitest-browser-svelte';
 import { page } from 'vitest/browser';
 import type { PlayerView } from '$lib/classroom/protocol';
 import type { PlayerSession, RoomSubscription } from '$lib/classroom/client.svelte';
+import { rememberPlayerSession, savedPlayerSession } from '$lib/classroom/stored-sessions';
 import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
 import en from '$lib/i18n/locales/en/classroom.json';
 import '../../../../app.css';
@@ -96,5 +97,43 @@ describe('the join page before and after joining', () => {
 		expect(joinedPins).toEqual(['123456']);
 		// Fetched once it worked, never again.
 		expect(attempts.filter((a) => a === 'ok')).toEqual(['ok']);
+	});
+});
+
+describe('the join page in a browser that keeps nothing', () => {
+	it('plays on after joining when storage is off, and says a reload needs the rejoin code', async () => {
+		// WeChat's browser with storage off, or a full quota: every write throws.
+		const setItem = Storage.prototype.setItem;
+		Storage.prototype.setItem = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+		try {
+			const joined = { ...session, rejoinCode: 'K7M2Q' };
+			const subscribed: PlayerSession[] = [];
+			// The real contract: the stored player unless given the one who just joined.
+			const game = {
+				...fakeGame,
+				joinRoom: async () => {
+					expect(rememberPlayerSession(joined)).toBe(false);
+					return joined;
+				},
+				resumePlayer: (given: PlayerSession | null = savedPlayerSession()) => {
+					if (!given) return null;
+					subscribed.push(given);
+					return { session: given, room: fakeGame.resumePlayer()!.room };
+				}
+			} as Game;
+			await render(PlayerScreen, { loadGameCode: () => Promise.resolve(game) });
+			await page.getByRole('textbox', { name: en.join.pin, exact: true }).fill('123456');
+			await page.getByRole('textbox', { name: en.join.nickname, exact: true }).fill('Ann');
+			await page.getByRole('button', { name: en.join.submit }).click();
+			await expect.element(page.getByTestId('player-lobby')).toBeVisible();
+			expect(subscribed.map((s) => s.token)).toEqual([joined.token]);
+			await expect
+				.element(page.getByTestId('not-kept'))
+				.toHaveTextContent(en.player.notKept.replace('{{code}}', 'K7M2Q'));
+		} finally {
+			Storage.prototype.setItem = setItem;
+		}
 	});
 });
