@@ -29,6 +29,19 @@ export const JOURNAL_PREFIX = 'sta:journal:';
 /** Where builds before the per-entry journal kept the whole list (read once, then split). */
 const LEGACY_KEY = 'sta:journal';
 
+/**
+ * `localStorage`, or undefined where the browser has none or refuses it: with site data blocked
+ * (Chrome's cookie setting, some in-app browsers such as WeChat's) merely reading the property
+ * throws a SecurityError, so every default that reaches for it goes through here.
+ */
+export function browserLocalStorage(): Storage | undefined {
+	try {
+		return globalThis.localStorage ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** The minimal `Storage` surface the journal uses (so tests can pass a fake). */
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
@@ -38,7 +51,7 @@ export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' 
  * legacy key is split into per-entry keys first.
  */
 export function localStorageJournal(
-	storage: JournalStorage | undefined = globalThis.localStorage
+	storage: JournalStorage | undefined = browserLocalStorage()
 ): AttemptJournal | undefined {
 	try {
 		if (!storage) return undefined;

@@ -15,7 +15,7 @@
  * page still reads storage and replaces what it recalled. localStorage blocked or full: nothing
  * is remembered, the page waits for storage as before; nothing is ever lost, figures are derived.
  */
-import { hasJournaledAnswers, type JournalStorage } from './journal';
+import { browserLocalStorage, hasJournaledAnswers, type JournalStorage } from './journal';
 
 const GENERATION_KEY = 'sta:figures-generation';
 const FIGURES_PREFIX = 'sta:figures:';
@@ -25,7 +25,7 @@ const FORMAT = 1;
 /** Where figures live: localStorage in the browser (a fake in tests). */
 export type FiguresStorage = JournalStorage;
 
-const defaultStorage = (): FiguresStorage | undefined => globalThis.localStorage;
+const defaultStorage = (): FiguresStorage | undefined => browserLocalStorage();
 
 /**
  * Move the generation on: the store calls this before and after every commit, so a figure read

@@ -124,8 +124,9 @@ export function createMemoryTables(): Tables {
  * load it.
  */
 export async function openBrowserTables(): Promise<Tables | null> {
-	if (typeof indexedDB === 'undefined') return null;
 	try {
+		// Blocked site data: reading `indexedDB` itself may throw (a SecurityError), not only open.
+		if (typeof indexedDB === 'undefined' || !indexedDB) return null;
 		const { default: localforage } = await import('localforage');
 		const instances = TABLE_NAMES.map((name) =>
 			localforage.createInstance({ name: DB_NAME, storeName: name, driver: localforage.INDEXEDDB })

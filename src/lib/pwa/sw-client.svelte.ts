@@ -28,7 +28,8 @@ export async function registerServiceWorker(): Promise<void> {
 	pwa.offline = !navigator.onLine;
 	addEventListener('online', () => (pwa.offline = false));
 	addEventListener('offline', () => (pwa.offline = true));
-	if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+	// Absent, or present but empty (some in-app browsers' kernels): no worker either way.
+	if (!navigator.serviceWorker || import.meta.env.DEV) return;
 	// Where the browser refuses a worker (private modes, blocked site data, in-app browsers,
 	// policies) registration rejects or yields nothing: the app then runs online only, as in
 	// WeChat's browser, and must not throw at the learner.
