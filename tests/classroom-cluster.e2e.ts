@@ -194,6 +194,13 @@ test('walk cases in the shared mode: rejoin code, lock, leave and rejoin, oversi
 	const csv = await report.text();
 	// Q1: its key in words, two distinct students, both right (Bo's first answer counts).
 	expect(csv).toMatch(/"1","[^"]+","[^"]*","classify","[^"]*","[^"]+: [^"]+","2","2","100"/);
+	// students.csv from the other instance: Bo once, joined twice, first answer right; as embedded.
+	const students = await fetch(
+		`${cluster.instances[0]}/api/classroom/rooms/${room.roomId}/report.csv?sheet=students`,
+		{ headers: { authorization: `Bearer ${room.hostSecret}` } }
+	).then((r) => r.text());
+	expect(students.match(/"Bo"/g)).toHaveLength(1);
+	expect(students).toMatch(/"Bo","\d+","1","1","","2"/);
 
 	// A chunked oversized body through nginx and straight to an instance: a 413 either way.
 	for (const origin of [cluster.base, cluster.instances[0]]) {
