@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './tests/chromium';
+import { chromiumArgs, testChromiumPath } from './tests/chromium';
 
 // PW_PORT lets a second checkout run its suite beside another one.
 const PORT = Number(process.env.PW_PORT ?? 4173);
@@ -7,9 +7,9 @@ const PORT = Number(process.env.PW_PORT ?? 4173);
 /**
  * The walks that cost most start first, so the suite does not end on one of them running alone
  * while the other worker sits idle. Playwright hands out tests in project order, then file order.
- * CPU seconds per test, trace off, one worker (the gate note has the table): the offline
- * classroom about 100; the two live classroom walks about 50 each, run one after the other
- * (serial); the full room and each per-language page walk about 40; the sets walk about 20.
+ * CPU seconds per file (server and browsers included, headless shell, trace off, one worker):
+ * the offline classroom 66; the two live classroom walks 55 together, run one after the other
+ * (serial); the four page walks 65; the full room 40.
  */
 const FIRST = ['offline-classroom.e2e.ts'];
 const LONG = ['classroom-ui.e2e.ts', 'classroom-screens.e2e.ts', 'pages.e2e.ts', 'sets.e2e.ts'];
@@ -38,7 +38,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		browserName: 'chromium',
-		launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+		launchOptions: { executablePath: testChromiumPath, args: chromiumArgs },
 		// No service worker unless a test is about working offline (flows, offline): each new
 		// context would otherwise precache the whole app (9 MB, 262 files) in the background
 		// on the cores the test needs. The classroom's join pages must work without one anyway (a

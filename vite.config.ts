@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
+import { chromiumArgs, testChromiumPath } from './tests/chromium.ts';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -48,7 +48,7 @@ export default defineConfig({
 						enabled: true,
 						headless: true,
 						provider: playwright({
-							launchOptions: { executablePath: chromiumPath, args: chromiumArgs }
+							launchOptions: { executablePath: testChromiumPath, args: chromiumArgs }
 						}),
 						instances: [{ browser: 'chromium' }]
 					}

@@ -6,7 +6,7 @@ import { encode } from 'uqr';
 import { base45Decode, base45Encode } from '../src/lib/offline-room/bytes';
 import { answer } from './answer';
 import { auditBothThemes } from './axe';
-import { chromiumArgs, chromiumPath } from './chromium';
+import { chromiumArgs, testChromiumPath } from './chromium';
 import { expect, test, type Locale } from './fixtures';
 
 // A classroom with no network, end to end in real Chromium: the instructor makes a 5-question
@@ -73,7 +73,7 @@ function showCamera(camera: string, shots: { text: string | null; frames: number
 async function cameraBrowser(camera: string): Promise<Browser> {
 	showCamera(camera, [{ text: null, frames: 1 }]);
 	const browser = await chromium.launch({
-		executablePath: chromiumPath,
+		executablePath: testChromiumPath,
 		args: [
 			...chromiumArgs,
 			'--use-fake-device-for-media-stream',
