@@ -109,7 +109,11 @@ export function mainThread(events: TraceEvent[], markName: string): { pid: numbe
  * its kind; an event of no known kind counts as its parent's, a top-level task's own time as
  * `other`.
  */
-export function breakdowns(events: TraceEvent[], startMark: string, endMark: string): Breakdown[] {
+export function breakdowns(
+	events: TraceEvent[],
+	startMark: string,
+	endMark: string
+): (Breakdown | null)[] {
 	const { pid, tid } = mainThread(events, startMark);
 	const marks = (name: string) =>
 		events
@@ -131,15 +135,19 @@ export function breakdowns(events: TraceEvent[], startMark: string, endMark: str
 	const taskAt = (ts: number) =>
 		tops.findIndex((t) => t.event.ts <= ts && ts <= t.event.ts + t.event.dur!);
 
-	const result: Breakdown[] = [];
+	// One entry per start mark, in order (null where the trace lost the task), so callers can
+	// pair each with what they know of that interaction.
+	const result: (Breakdown | null)[] = [];
 	let endIndex = 0;
 	for (const start of starts) {
 		while (endIndex < ends.length && ends[endIndex] < start) endIndex++;
 		const end = ends[endIndex];
-		if (end === undefined) break;
 		const first = taskAt(start);
-		const last = taskAt(end);
-		if (first < 0 || last < 0) continue;
+		const last = end === undefined ? -1 : taskAt(end);
+		if (first < 0 || last < 0) {
+			result.push(null);
+			continue;
+		}
 		const figures: Breakdown = {
 			script: 0,
 			style: 0,

@@ -173,3 +173,84 @@ describe('cloze feedback at 360 px', () => {
 		expect(yours!.scrollWidth).toBeLessThanOrEqual(yours!.clientWidth);
 	});
 });
+
+describe('marks set in place at the verdict', () => {
+	const trueFalse: Item = {
+		...base,
+		id: 't1',
+		type: 'truefalse',
+		stem: 'GATS has four modes.',
+		answer: true
+	};
+	const classify: Item = {
+		...base,
+		id: 'k1',
+		type: 'classify',
+		stem: 'A consultant flies to Paris.',
+		dimensions: [
+			{
+				family: 'mode',
+				label: 'Mode of supply',
+				answer: 'm4',
+				options: [
+					{ id: 'm1', label: 'Cross-border' },
+					{ id: 'm4', label: 'Presence of natural persons' }
+				]
+			}
+		]
+	} as Item;
+	const cases: [string, Item, Response][] = [
+		['multiple', multiple, { type: 'multiple', choices: ['a', 'c'] }],
+		['truefalse', trueFalse, { type: 'truefalse', value: false }],
+		['classify', classify, { type: 'classify', values: { mode: 'm1' } }]
+	];
+
+	// The verdict's frame only fills marks that are already there: no option grows new nodes in
+	// the answer's task, and a mark is out of the option's name (hidden) until it says something.
+	it.each(cases)(
+		'%s: the same mark nodes before and after, hidden until then',
+		async (_, item, response) => {
+			initLocale('en');
+			const props = {
+				item,
+				orderSeed: 7,
+				response,
+				disabled: false,
+				showKey: false,
+				onchange: () => {}
+			};
+			const screen = await render(ItemView, props);
+			const before = [...screen.container.querySelectorAll<HTMLElement>('label .mark')];
+			expect(before.length).toBe(screen.container.querySelectorAll('label').length);
+			for (const mark of before) {
+				expect(mark.hidden).toBe(true);
+				expect(mark.textContent!.trim()).toBe('');
+				expect(mark.hasAttribute('data-mark')).toBe(false);
+			}
+			await expect
+				.element(
+					screen.getByRole(item.type === 'multiple' ? 'checkbox' : 'radio', {
+						name: /Chosen|Missed|Key/
+					})
+				)
+				.not.toBeInTheDocument();
+
+			await screen.rerender({ ...props, disabled: true, showKey: true });
+			const after = [...screen.container.querySelectorAll<HTMLElement>('label .mark')];
+			expect(after).toHaveLength(before.length);
+			after.forEach((mark, i) => expect(mark, `mark ${i} was replaced`).toBe(before[i]));
+			const shown = after.filter((mark) => !mark.hidden);
+			expect(shown.length).toBeGreaterThan(0);
+			for (const mark of shown)
+				expect(mark.textContent).toMatch(/Chosen, right|Chosen, wrong|Missed|Answer/);
+			// The chosen wrong option says so in its accessible name.
+			await expect
+				.element(
+					screen
+						.getByRole(item.type === 'multiple' ? 'checkbox' : 'radio', { name: /Chosen, wrong/ })
+						.first()
+				)
+				.toBeInTheDocument();
+		}
+	);
+});
