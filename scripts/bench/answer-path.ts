@@ -209,18 +209,32 @@ async function main() {
 	const base = clusterBasePort() + 30;
 	const procs: Proc[] = [];
 	try {
+		// BENCH_PROFILE=<dir>: a V8 CPU profile of the node:http route's server, written at its stop.
+		const profile = process.env.BENCH_PROFILE;
 		procs.push(
-			await startInstance(build.appDir, base, { ...env, CLASSROOM_DATA_DIR: dirs[0] }),
-			await startInstance(build.appDir, base + 1, {
-				...env,
-				CLASSROOM_DATA_DIR: dirs[1],
-				CLASSROOM_NODE_ROUTES: '0'
-			})
+			await startInstance(
+				build.appDir,
+				base,
+				{
+					...env,
+					CLASSROOM_DATA_DIR: dirs[0],
+					...(profile ? { SHUTDOWN_TIMEOUT: '2' } : {})
+				},
+				profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []
+			)
 		);
-		const servers = [
-			await prepare('node:http route', procs[0], `http://127.0.0.1:${base}`),
-			await prepare('SvelteKit route', procs[1], `http://127.0.0.1:${base + 1}`)
-		];
+		const servers = [await prepare('node:http route', procs[0], `http://127.0.0.1:${base}`)];
+		// BENCH_NODE_ONLY=1: the node:http route alone (half the time; no SvelteKit ratio).
+		if (process.env.BENCH_NODE_ONLY !== '1') {
+			procs.push(
+				await startInstance(build.appDir, base + 1, {
+					...env,
+					CLASSROOM_DATA_DIR: dirs[1],
+					CLASSROOM_NODE_ROUTES: '0'
+				})
+			);
+			servers.push(await prepare('SvelteKit route', procs[1], `http://127.0.0.1:${base + 1}`));
+		}
 		const load0 = loadavg()[0];
 		while (servers.some((s) => s.tokens.length > 0))
 			for (const server of servers) if (server.tokens.length > 0) await batch(server);
@@ -238,10 +252,13 @@ async function main() {
 			console.log(`  ${''.padEnd(16)} SSE per answer: ${perAnswer.join('; ')}`);
 		}
 		const [fast, kit] = servers.map((s) => s.cpu / s.answered);
-		console.log(`  SvelteKit / node:http: ${(kit / fast).toFixed(2)}x`);
+		if (kit !== undefined) console.log(`  SvelteKit / node:http: ${(kit / fast).toFixed(2)}x`);
 		for (const s of servers) s.stopHost();
 	} finally {
-		await Promise.all(procs.map((p) => p.stop('SIGTERM')));
+		// A CPU profile is written only on a normal exit: give the server time to finish.
+		await Promise.all(
+			procs.map((p) => p.stop('SIGTERM', process.env.BENCH_PROFILE ? 30_000 : undefined))
+		);
 		await build.remove();
 		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 	}
