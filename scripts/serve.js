@@ -9,11 +9,7 @@
 // app hands over in its `init` hook when the handler loads.
 //
 // Environment: the adapter's own (PORT, HOST, ORIGIN, BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT in
-// seconds (default 5 here), KEEP_ALIVE_TIMEOUT and HEADERS_TIMEOUT in seconds, …; see its docs),
-// and CLASSROOM_NODE_ROUTES=0 (above). KEEP_ALIVE_TIMEOUT defaults to 75 s here, not Node's 5 s:
-// a phone answers once a question (every 20-60 s), and with 5 s every answer opened a new TCP
-// (and, behind TLS, a new TLS) connection, about a tenth of an answer's CPU in a room of 1,000.
-// 75 s is nginx's own default; an idle connection costs a socket and a few KB.
+// seconds (default 5 here), …; see its docs), and CLASSROOM_NODE_ROUTES=0 (above).
 // Usage: `node scripts/serve.js` after `npm run build` (`npm start` does both).
 import http from 'node:http';
 import { join } from 'node:path';
@@ -61,17 +57,6 @@ const server = http.createServer((req, res) => {
 		res.end('Not found');
 	});
 });
-/** A timeout from the environment in seconds (the adapter's convention), as milliseconds. */
-function secondsFromEnv(name, fallback) {
-	const value = process.env[name];
-	if (value === undefined || value === '') return fallback;
-	const seconds = Number(value);
-	if (!Number.isFinite(seconds) || seconds < 0)
-		throw new Error(`${name}: ${value} is not a number of seconds.`);
-	return seconds * 1000;
-}
-server.keepAliveTimeout = secondsFromEnv('KEEP_ALIVE_TIMEOUT', 75);
-server.headersTimeout = secondsFromEnv('HEADERS_TIMEOUT', server.headersTimeout / 1000);
 server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
 // Let running requests (an answer being written) finish on a normal stop.

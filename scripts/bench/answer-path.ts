@@ -97,9 +97,9 @@ async function post(origin: string, path: string, body: string, headers: Record<
 		headers: { 'content-type': 'application/json', ...headers },
 		body
 	});
-	const json = await response.json();
-	if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-	return json;
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`);
+	return JSON.parse(text);
 }
 
 async function prepare(name: string, proc: Proc, origin: string): Promise<Server> {

@@ -3,7 +3,8 @@
  * server's figures are not the phones' CPU. Each phone is a real HTTP client: it joins, holds its
  * own SSE stream and answers with a POST. Like a browser, each phone keeps its connection for
  * requests open between them (HTTP keep-alive, one agent per phone, so its join's connection
- * carries its answer if the server kept it: see KEEP_ALIVE_TIMEOUT in scripts/serve.js).
+ * carries its answer if the server kept it open that long: Node's server closes an idle
+ * connection after 5 s, so most answers still come on a new one, as from a real phone).
  * BENCH_NEW_CONNECTIONS=1 opens a new connection per request instead (`Connection: close`), as
  * the phones did before, for the same figures as earlier runs. Driven over IPC by the bench; every message carries
  * `id` (echoed in the reply) and `room` (one process holds phones of several rooms):

@@ -51,6 +51,6 @@ describe('bucket map', () => {
 		}).length;
 		expect(expected).toBeGreaterThan(100);
 		expect(countWith(answers, players, test)).toBe(expected);
-		expect(countWith(answers, emptyMap(), test)).toBe(0);
+		expect(countWith(answers, emptyMap<{ active: boolean }>(), test)).toBe(0);
 	});
 });
