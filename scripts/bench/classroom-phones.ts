@@ -39,8 +39,13 @@ const rooms = new Map<string, Phone[]>();
 let streamErrors = 0;
 
 const keepAlive = process.env.BENCH_NEW_CONNECTIONS !== '1';
-/** A phone's connections: kept open between requests, at most 6 at once (as a browser). */
-const newAgent = (): Agent | false => keepAlive && new Agent({ keepAlive: true, maxSockets: 6 });
+/**
+ * A phone's connections: kept open between requests, at most 6 at once (as a browser). An idle
+ * one is dropped after 4 s, before the server's 5 s: a request sent on a connection the server is
+ * closing fails (a browser retries it on a new one; node:http does not).
+ */
+const newAgent = (): Agent | false =>
+	keepAlive && new Agent({ keepAlive: true, maxSockets: 6, timeout: 4000 });
 
 /** POSTs JSON over the phone's own agent (`false`: a new connection, closed after the reply). */
 function post<T>(
