@@ -8,6 +8,13 @@
  * answers once, 20 at a time. Also printed, per answer: the SSE messages and bytes the host,
  * the projector and the phones received (each message is at least one socket write), figures
  * that do not depend on the machine's load at all.
+ *
+ * Answers go over keep-alive connections, as a browser's would. `BENCH_NEW_CONNECTIONS=1`:
+ * compare with a second server of this build whose answers each come on a new connection.
+ * `BENCH_BASELINE=<dir>`: compare this build with another one (a copy of an earlier `build/`)
+ * instead of with SvelteKit, both on the node:http route, in the same alternating batches: a
+ * before/after figure that holds while other work loads the machine. `BENCH_NODE_ONLY=1`: the
+ * node:http route alone. `BENCH_PROFILE=<dir>`: a V8 CPU profile of this build's server.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +25,7 @@ import type { ClassifyItem } from '../../src/lib/bank/types.ts';
 import type { CreateRoomResponse } from '../../src/lib/classroom/protocol.ts';
 import { clusterBasePort, copyBuild, startInstance, type Proc } from '../cluster/cluster.ts';
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 
 const PLAYERS = Number(process.argv[2] ?? 1000);
 const BATCH = 50;
@@ -70,6 +78,7 @@ async function count(body: ReadableStream<Uint8Array> | null, traffic: Traffic) 
 
 interface Server {
 	name: string;
+	agent: Agent | false;
 	traffic: Record<Listener, Traffic>;
 	/** Traffic received during the answer batches only. */
 	answerTraffic: Record<Listener, Traffic>;
@@ -88,9 +97,9 @@ async function post(origin: string, path: string, body: string, headers: Record<
 		headers: { 'content-type': 'application/json', ...headers },
 		body
 	});
-	const json = await response.json();
-	if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-	return json;
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`);
+	return JSON.parse(text);
 }
 
 async function prepare(name: string, proc: Proc, origin: string): Promise<Server> {
@@ -157,6 +166,7 @@ async function prepare(name: string, proc: Proc, origin: string): Promise<Server
 	await new Promise((r) => setTimeout(r, 1000));
 	return {
 		name,
+		agent: keepAliveAgent,
 		traffic,
 		answerTraffic: Object.fromEntries(
 			ROLES.map((role) => [role, { messages: 0, bytes: 0 }])
@@ -171,6 +181,41 @@ async function prepare(name: string, proc: Proc, origin: string): Promise<Server
 	};
 }
 
+/**
+ * Answers go over node:http with a keep-alive agent (a phone keeps its connection between
+ * requests, as a browser does), or with `agent: false` a new connection each, closed after the
+ * reply (BENCH_NEW_CONNECTIONS=1's second server).
+ */
+const keepAliveAgent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function postAnswer(server: Server, token: string): Promise<unknown> {
+	const url = new URL(`${server.origin}/api/classroom/rooms/${server.roomId}/answer`);
+	return new Promise((resolve, reject) => {
+		const req = request(
+			{
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname,
+				method: 'POST',
+				agent: server.agent,
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('error', reject);
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					if (res.statusCode !== 200) reject(new Error(`answer: ${res.statusCode} ${text}`));
+					else resolve(JSON.parse(text));
+				});
+			}
+		);
+		req.on('error', reject);
+		req.end(BODY);
+	});
+}
+
 /** Sends the next BATCH answers; adds the server's CPU over the batch. */
 async function batch(server: Server) {
 	const tokens = server.tokens.splice(0, BATCH);
@@ -179,9 +224,7 @@ async function batch(server: Server) {
 	for (let i = 0; i < tokens.length; i += CONCURRENCY)
 		await Promise.all(
 			tokens.slice(i, i + CONCURRENCY).map(async (token) => {
-				const reply = (await post(server.origin, `/rooms/${server.roomId}/answer`, BODY, {
-					authorization: `Bearer ${token}`
-				})) as { duplicate: boolean };
+				const reply = (await postAnswer(server, token)) as { duplicate: boolean };
 				if (reply.duplicate) throw new Error('a duplicate answer');
 			})
 		);
@@ -196,7 +239,8 @@ async function batch(server: Server) {
 }
 
 async function main() {
-	const build = await copyBuild();
+	const builds = [await copyBuild()];
+	const build = builds[0];
 	const dirs = [
 		await mkdtemp(join(tmpdir(), 'answer-path-')),
 		await mkdtemp(join(tmpdir(), 'answer-path-'))
@@ -209,18 +253,45 @@ async function main() {
 	const base = clusterBasePort() + 30;
 	const procs: Proc[] = [];
 	try {
+		// BENCH_PROFILE=<dir>: a V8 CPU profile of the node:http route's server, written at its stop.
+		const profile = process.env.BENCH_PROFILE;
 		procs.push(
-			await startInstance(build.appDir, base, { ...env, CLASSROOM_DATA_DIR: dirs[0] }),
-			await startInstance(build.appDir, base + 1, {
-				...env,
-				CLASSROOM_DATA_DIR: dirs[1],
-				CLASSROOM_NODE_ROUTES: '0'
-			})
+			await startInstance(
+				build.appDir,
+				base,
+				{
+					...env,
+					CLASSROOM_DATA_DIR: dirs[0],
+					...(profile ? { SHUTDOWN_TIMEOUT: '2' } : {})
+				},
+				profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []
+			)
 		);
-		const servers = [
-			await prepare('node:http route', procs[0], `http://127.0.0.1:${base}`),
-			await prepare('SvelteKit route', procs[1], `http://127.0.0.1:${base + 1}`)
-		];
+		const servers = [await prepare('node:http route', procs[0], `http://127.0.0.1:${base}`)];
+		const baseline = process.env.BENCH_BASELINE;
+		if (process.env.BENCH_NEW_CONNECTIONS === '1') {
+			procs.push(
+				await startInstance(build.appDir, base + 1, { ...env, CLASSROOM_DATA_DIR: dirs[1] })
+			);
+			const fresh = await prepare('new connections', procs[1], `http://127.0.0.1:${base + 1}`);
+			servers.push({ ...fresh, agent: false });
+		} else if (baseline) {
+			const before = await copyBuild(baseline);
+			builds.push(before);
+			procs.push(
+				await startInstance(before.appDir, base + 1, { ...env, CLASSROOM_DATA_DIR: dirs[1] })
+			);
+			servers.push(await prepare('baseline build', procs[1], `http://127.0.0.1:${base + 1}`));
+		} else if (process.env.BENCH_NODE_ONLY !== '1') {
+			procs.push(
+				await startInstance(build.appDir, base + 1, {
+					...env,
+					CLASSROOM_DATA_DIR: dirs[1],
+					CLASSROOM_NODE_ROUTES: '0'
+				})
+			);
+			servers.push(await prepare('SvelteKit route', procs[1], `http://127.0.0.1:${base + 1}`));
+		}
 		const load0 = loadavg()[0];
 		while (servers.some((s) => s.tokens.length > 0))
 			for (const server of servers) if (server.tokens.length > 0) await batch(server);
@@ -237,12 +308,18 @@ async function main() {
 			});
 			console.log(`  ${''.padEnd(16)} SSE per answer: ${perAnswer.join('; ')}`);
 		}
-		const [fast, kit] = servers.map((s) => s.cpu / s.answered);
-		console.log(`  SvelteKit / node:http: ${(kit / fast).toFixed(2)}x`);
+		const [fast, other] = servers.map((s) => s.cpu / s.answered);
+		if (other !== undefined)
+			console.log(
+				`  ${process.env.BENCH_NEW_CONNECTIONS === '1' ? 'a new connection per answer / keep-alive' : baseline ? 'baseline build / this build' : 'SvelteKit / node:http'}: ${(other / fast).toFixed(2)}x`
+			);
 		for (const s of servers) s.stopHost();
 	} finally {
-		await Promise.all(procs.map((p) => p.stop('SIGTERM')));
-		await build.remove();
+		// A CPU profile is written only on a normal exit: give the server time to finish.
+		await Promise.all(
+			procs.map((p) => p.stop('SIGTERM', process.env.BENCH_PROFILE ? 30_000 : undefined))
+		);
+		for (const copy of builds) await copy.remove();
 		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 	}
 }

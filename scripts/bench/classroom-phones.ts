@@ -1,7 +1,12 @@
 /**
  * Simulated phones for `bench:classroom`, in a process of their own (forked by the bench), so the
  * server's figures are not the phones' CPU. Each phone is a real HTTP client: it joins, holds its
- * own SSE stream and answers with a POST. Driven over IPC by the bench; every message carries
+ * own SSE stream and answers with a POST. Like a browser, each phone keeps its connection for
+ * requests open between them (HTTP keep-alive, one agent per phone, so its join's connection
+ * carries its answer if the server kept it open that long: Node's server closes an idle
+ * connection after 5 s, so most answers still come on a new one, as from a real phone).
+ * BENCH_NEW_CONNECTIONS=1 opens a new connection per request instead (`Connection: close`), as
+ * the phones did before, for the same figures as earlier runs. Driven over IPC by the bench; every message carries
  * `id` (echoed in the reply) and `room` (one process holds phones of several rooms):
  *   { join: { pin, count, label, origins } }  → { joined: n, errors }
  *   { answer: { windowMs, body } }            → { sent: { playerId: wall ms }, ack: ms[], errors }
@@ -9,6 +14,7 @@
  *   { close: true }                           → closes that room's streams
  * Times are wall-clock (performance.timeOrigin + now), comparable across processes.
  */
+import { Agent, request } from 'node:http';
 import type { JoinResponse } from '../../src/lib/classroom/protocol.ts';
 import { readSse } from './sse-reader.ts';
 
@@ -21,6 +27,7 @@ const newIp = () => {
 };
 
 interface Phone {
+	agent: Agent | false;
 	player: JoinResponse;
 	origin: string;
 	ip: string;
@@ -31,19 +38,54 @@ interface Phone {
 const rooms = new Map<string, Phone[]>();
 let streamErrors = 0;
 
-async function post<T>(origin: string, path: string, body: unknown, ip: string, secret?: string) {
-	const response = await fetch(`${origin}/api/classroom${path}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			'x-forwarded-for': ip,
-			...(secret ? { authorization: `Bearer ${secret}` } : {})
-		},
-		body: JSON.stringify(body)
+const keepAlive = process.env.BENCH_NEW_CONNECTIONS !== '1';
+/**
+ * A phone's connections: kept open between requests, at most 6 at once (as a browser). An idle
+ * one is dropped after 4 s, before the server's 5 s: a request sent on a connection the server is
+ * closing fails (a browser retries it on a new one; node:http does not).
+ */
+const newAgent = (): Agent | false =>
+	keepAlive && new Agent({ keepAlive: true, maxSockets: 6, timeout: 4000 });
+
+/** POSTs JSON over the phone's own agent (`false`: a new connection, closed after the reply). */
+function post<T>(
+	agent: Agent | false,
+	origin: string,
+	path: string,
+	body: unknown,
+	ip: string,
+	secret?: string
+): Promise<T> {
+	const url = new URL(`${origin}/api/classroom${path}`);
+	return new Promise((resolve, reject) => {
+		const req = request(
+			{
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname,
+				method: 'POST',
+				agent,
+				headers: {
+					'content-type': 'application/json',
+					'x-forwarded-for': ip,
+					...(secret ? { authorization: `Bearer ${secret}` } : {})
+				}
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('error', reject);
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					if ((res.statusCode ?? 500) >= 400)
+						reject(new Error(`${path}: ${res.statusCode} ${text}`));
+					else resolve(JSON.parse(text) as T);
+				});
+			}
+		);
+		req.on('error', reject);
+		req.end(JSON.stringify(body));
 	});
-	const json = (await response.json()) as T;
-	if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-	return json;
 }
 
 function openStream(phone: Phone): Promise<void> {
@@ -108,14 +150,17 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 			async (i) => {
 				const origin = origins[i % origins.length];
 				const ip = newIp();
+				const agent = newAgent();
 				try {
 					const player = await post<JoinResponse>(
+						agent,
 						origin,
 						'/join',
 						{ pin, nickname: `${label}-${i}` },
 						ip
 					);
 					const phone = {
+						agent,
 						player,
 						origin,
 						ip,
@@ -143,6 +188,7 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 				sent[phone.player.playerId] = at;
 				try {
 					await post(
+						phone.agent,
 						phone.origin,
 						`/rooms/${phone.player.roomId}/answer`,
 						body,
@@ -168,7 +214,10 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 		return { phaseAt: null };
 	}
 	if (message.close) {
-		for (const phone of phones) phone.controller.abort();
+		for (const phone of phones) {
+			phone.controller.abort();
+			if (phone.agent) phone.agent.destroy();
+		}
 		rooms.delete(room);
 		return { closed: true };
 	}

@@ -6,7 +6,11 @@
  * The simulated phones run in processes of their own (scripts/bench/classroom-phones.ts, forked
  * here), so the figures are the server's and not the phones' CPU; they still share this
  * machine's cores with the server. Each phone is a real HTTP client: it joins, holds its own SSE
- * stream, and answers with a POST at a random moment within the same second as everyone else.
+ * stream, and answers with a POST at a random moment within the same second as everyone else,
+ * keeping its connection for requests open in between as a browser does (HTTP keep-alive, one
+ * agent per phone; the server still closes one idle for 5 s, Node's default, so most answers
+ * come on a new connection as from real phones). `BENCH_NEW_CONNECTIONS=1`: a new connection for
+ * every request, as the phones of earlier runs did.
  * The figure that matters is answer → host's tally: from the moment a phone sends its answer to
  * the moment the host's stream shows that phone as answered (budget: p95 ≤ 250 ms).
  *
@@ -572,7 +576,7 @@ async function main() {
 	}
 	const phones = Array.from({ length: PHONE_PROCESSES }, (_, i) => new Phones(i));
 	console.log(
-		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers; answers served by ${process.env.BENCH_KIT_ONLY === '1' ? 'SvelteKit (BENCH_KIT_ONLY=1)' : 'the node:http route'}. Load average before: ${loadavg()
+		`Classroom load on loopback; phones in ${PHONE_PROCESSES} processes of their own, sharing this machine's CPUs with the servers; answers served by ${process.env.BENCH_KIT_ONLY === '1' ? 'SvelteKit (BENCH_KIT_ONLY=1)' : 'the node:http route'}; ${process.env.BENCH_NEW_CONNECTIONS === '1' ? 'a new connection per request (BENCH_NEW_CONNECTIONS=1)' : 'phones keep their connections alive'}. Load average before: ${loadavg()
 			.map((l) => l.toFixed(2))
 			.join(', ')}.`
 	);

@@ -102,9 +102,11 @@ export async function startRedis(dir: string, port: number): Promise<Proc> {
 }
 
 /** A private copy of `build/` (a rebuild in the working tree cannot pull it away mid-run). */
-export async function copyBuild(): Promise<{ appDir: string; remove: () => Promise<void> }> {
+export async function copyBuild(
+	from = 'build'
+): Promise<{ appDir: string; remove: () => Promise<void> }> {
 	const appDir = await mkdtemp(join(tmpdir(), 'classroom-app-'));
-	await cp('build', join(appDir, 'build'), { recursive: true });
+	await cp(from, join(appDir, 'build'), { recursive: true });
 	await cp('package.json', join(appDir, 'package.json'));
 	await symlink(resolve('node_modules'), join(appDir, 'node_modules'));
 	return { appDir, remove: () => rm(appDir, { recursive: true, force: true }) };

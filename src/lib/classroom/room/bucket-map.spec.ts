@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { deleteIn, emptyMap, entriesOf, getIn, hasIn, setIn, sizeOf, valuesOf } from './bucket-map';
+import {
+	countWith,
+	deleteIn,
+	emptyMap,
+	entriesOf,
+	getIn,
+	hasIn,
+	setIn,
+	sizeOf,
+	valuesOf
+} from './bucket-map';
 
 describe('bucket map', () => {
 	it('sets, gets and deletes without touching the previous version', () => {
@@ -26,5 +36,21 @@ describe('bucket map', () => {
 		expect(valuesOf(map).reduce((a, b) => a + b, 0)).toBe((999 * 1000) / 2);
 		expect(new Set(entriesOf(map).map(([k]) => k)).size).toBe(1000);
 		expect(getIn(map, 'constructor')).toBeUndefined();
+	});
+
+	it('counts the keys whose value in another map passes a test, as a filter over entries would', () => {
+		let answers = emptyMap<string>();
+		let players = emptyMap<{ active: boolean }>();
+		for (let i = 0; i < 500; i++) players = setIn(players, `p${i}`, { active: i % 3 !== 0 });
+		for (let i = 0; i < 700; i += 2) answers = setIn(answers, `p${i}`, 'x');
+		answers = setIn(answers, 'constructor', 'x');
+		const test = (p: { active: boolean }) => p.active;
+		const expected = entriesOf(answers).filter(([id]) => {
+			const player = getIn(players, id);
+			return player !== undefined && test(player);
+		}).length;
+		expect(expected).toBeGreaterThan(100);
+		expect(countWith(answers, players, test)).toBe(expected);
+		expect(countWith(answers, emptyMap<{ active: boolean }>(), test)).toBe(0);
 	});
 });

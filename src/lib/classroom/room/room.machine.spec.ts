@@ -4,7 +4,7 @@ import { getShortestPaths } from 'xstate/graph';
 import type { Item } from '$lib/bank/types';
 import { getIn } from './bucket-map';
 import { DEFAULT_SETTINGS, type PublicItem, type RoomSettings } from '$lib/classroom/protocol';
-import { checkAnswer, checkJoin, roomMachine, type RoomSnapshot } from './room.machine';
+import { answerStep, checkAnswer, checkJoin, roomMachine, type RoomSnapshot } from './room.machine';
 import type { RoomEvent, RoomInput } from './room.types';
 import {
 	buildReport,
@@ -105,6 +105,91 @@ describe('room machine', () => {
 		const [embedded] = initialTransition(roomMachine, input());
 		expect(checkJoin({ ...embedded.context, activeCount: 1000 }, false, next)).toBe('room-full');
 	});
+
+	it.each(['accuracy', 'speed'] as const)(
+		'answerStep gives the snapshot transition() gives, for every kind of answer (%s scoring)',
+		(scoring) => {
+			const tf = (playerId: string, value: boolean, at: number, questionIndex = 1): RoomEvent => ({
+				type: 'answer.submit',
+				playerId,
+				questionIndex,
+				response: { type: 'truefalse', value },
+				at
+			});
+			const match = (playerId: string, at: number): RoomEvent => ({
+				type: 'answer.submit',
+				playerId,
+				questionIndex: 2,
+				response: { type: 'matching', rightFor: { 0: 1, 1: 0 } },
+				at
+			});
+			const t = T0 + 1000;
+			const events: RoomEvent[] = [
+				join('p1', 'Ann'),
+				answer('p1', 'b', T0 + 1), // lobby: not the shortcut's case
+				join('p2', 'Bo'),
+				join('p3', 'Cy'),
+				join('p4', 'Di'),
+				join('p5', 'Ed'),
+				{ type: 'host.start', at: t },
+				answer('p1', 'b', t + 500), // right
+				answer('p2', 'a', t + 9000), // wrong
+				answer('p1', 'c', t + 600), // duplicate
+				answer('p9', 'b', t + 700), // unknown player
+				answer('p3', 'b', t + 800, 1), // another question
+				tf('p3', true, t + 800, 0), // the wrong type of response
+				{ type: 'player.leave', playerId: 'p4', at: t + 900 },
+				answer('p4', 'b', t + 1000), // left
+				{ type: 'host.remove', playerId: 'p5', at: t + 1000 },
+				answer('p5', 'b', t + 1100), // removed
+				{ type: 'host.pause', at: t + 1200 },
+				answer('p3', 'b', t + 1300), // paused: not the shortcut's case
+				{ type: 'host.resume', at: t + 5000 },
+				{ type: 'host.extend', seconds: 10, at: t + 5100 },
+				answer('p3', 'b', t + 29_000), // inside the extended time
+				{ type: 'host.reveal', at: t + 30_000 },
+				answer('p1', 'b', t + 30_001), // revealed: not the shortcut's case
+				{ type: 'host.next', at: t + 31_000 },
+				{ type: 'host.next', at: t + 32_000 },
+				tf('p1', true, t + 32_500), // right
+				tf('p2', false, t + 32_600), // wrong
+				tf('p3', true, t + 60_000), // too late
+				{ type: 'clock.tick', at: t + 60_001 },
+				{ type: 'host.next', at: t + 61_000 },
+				{ type: 'host.next', at: t + 62_000 },
+				match('p2', t + 62_500), // matching, displayed order mapped back to the key
+				{ type: 'host.skip', at: t + 63_000 },
+				match('p1', t + 63_500) // ended
+			];
+			let [ours] = initialTransition(roomMachine, input({ scoring }));
+			let theirs = ours;
+			let shortcuts = 0;
+			for (const event of events) {
+				const [before, theirsBefore] = [ours, theirs];
+				const fast = answerStep(ours, event);
+				if (fast) shortcuts++;
+				ours = fast ?? transition(roomMachine, ours, event)[0];
+				theirs = transition(roomMachine, theirs, event)[0];
+				expect(ours.value).toEqual(theirs.value);
+				expect(ours.context).toEqual(theirs.context);
+				expect(ours.status).toBe(theirs.status);
+				expect([...ours.tags]).toEqual([...theirs.tags]);
+				expect(ours.historyValue).toEqual(theirs.historyValue);
+				expect(ours.children).toEqual(theirs.children);
+				// The server tells accepted from ignored events by the context's identity.
+				expect(ours.context === before.context).toBe(theirs.context === theirsBefore.context);
+				// The methods work on the copy (the host's buttons read `can`).
+				expect(ours.can({ type: 'host.reveal', at: event.at })).toBe(
+					theirs.can({ type: 'host.reveal', at: event.at })
+				);
+				expect(ours.matches({ question: 'running' })).toBe(theirs.matches({ question: 'running' }));
+			}
+			// Every answer to a running question took the shortcut (13 of them), none other did.
+			expect(shortcuts).toBe(13);
+			expect(ours.status).toBe('done');
+			expect(getIn(ours.context.totals, 'p1')!.answered).toBe(2);
+		}
+	);
 
 	it('starts in the lobby and collects players in join order', () => {
 		const snapshot = run(lobbyOfThree);

@@ -26,7 +26,7 @@ import {
 	type RoomReport
 } from '$lib/classroom/protocol';
 import { keyText, type TrueFalseWords } from '$lib/features/classroom/public-item';
-import { entriesOf, getIn, hasIn } from './bucket-map';
+import { countWith, getIn, hasIn } from './bucket-map';
 import type { RoomSnapshot } from './room.machine';
 import type { AnswerRecord, RoomContext, RoomEvent, RoomQuestion } from './room.types';
 
@@ -200,9 +200,7 @@ export function answeredCount(context: RoomContext, index = context.current): nu
 	if (!answers) return 0;
 	const cached = answeredCache.get(answers);
 	if (cached?.players === context.players) return cached.count;
-	let count = 0;
-	for (const [id] of entriesOf(answers))
-		if (getIn(context.players, id)?.status === 'active') count++;
+	const count = countWith(answers, context.players, (player) => player.status === 'active');
 	answeredCache.set(answers, { players: context.players, count });
 	return count;
 }

@@ -9,6 +9,7 @@ import { BODY_LIMITS } from '$lib/classroom/protocol';
 import {
 	handleJson,
 	jsonReply,
+	ParseCache,
 	readBody,
 	requireCredential,
 	roomIdOf,
@@ -17,6 +18,9 @@ import {
 } from './http';
 import { getRegistry } from './registry';
 import { answerSchema } from './requests';
+
+/** Answer bodies repeat (a class picks among a few options): each distinct one is parsed once. */
+export const answerParses = new ParseCache();
 
 /**
  * POST /api/classroom/rooms/:roomId/answer (Bearer player token): AnswerRequest → 200
@@ -29,6 +33,6 @@ export const postAnswer = (request: ApiRequest, params: { roomId: string }): Pro
 		const roomId = roomIdOf(params);
 		const token = requireCredential(request);
 		const registry = await getRegistry();
-		const answer = await readBody(request, BODY_LIMITS.answer, answerSchema);
+		const answer = await readBody(request, BODY_LIMITS.answer, answerSchema, answerParses);
 		return jsonReply(await registry.answer(roomId, token, answer));
 	});

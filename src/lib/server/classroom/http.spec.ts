@@ -7,7 +7,8 @@ import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { ClassroomError } from './errors';
-import { readBytes, type ApiRequest } from './http';
+import { ParseCache, readBody, readBytes, type ApiRequest } from './http';
+import { answerSchema } from './requests';
 import { nodeRequest } from './node-routes';
 
 /** A request whose body counts the chunks read from it. */
@@ -65,5 +66,60 @@ describe('a node:http request body', () => {
 		client.write(chunk);
 		client.end();
 		await new Promise((resolve) => req.once('end', resolve));
+	});
+});
+
+describe('readBody with a ParseCache (the answer route)', () => {
+	const bodyOf = (text: string): ApiRequest => ({
+		header: () => null,
+		url: new URL('http://localhost/'),
+		body: (async function* () {
+			yield new TextEncoder().encode(text);
+		})()
+	});
+	const single = JSON.stringify({ questionIndex: 0, response: { type: 'single', choice: 'b' } });
+
+	it('parses each distinct body once, and hands out the value a fresh parse gives, frozen', async () => {
+		const cache = new ParseCache();
+		const fresh = await readBody(bodyOf(single), 4096, answerSchema);
+		const values = [];
+		for (let i = 0; i < 50; i++)
+			values.push(await readBody(bodyOf(single), 4096, answerSchema, cache));
+		expect(cache.parses).toBe(1);
+		for (const value of values) expect(value).toEqual(fresh);
+		expect(Object.isFrozen(values[0]) && Object.isFrozen(values[0].response)).toBe(true);
+		// Another body (even the same value spelled otherwise) is another entry.
+		await readBody(bodyOf(` ${single}`), 4096, answerSchema, cache);
+		expect(cache.parses).toBe(2);
+	});
+
+	it('stays exactly as strict: a refused body is refused every time, next to an accepted one', async () => {
+		const cache = new ParseCache();
+		await readBody(bodyOf(single), 4096, answerSchema, cache);
+		const hostile = [
+			single.replace('}}', '},"extra":1}'),
+			single.replace('"b"', '1'),
+			single.replace('"questionIndex"', '"__proto__":{},"questionIndex"'),
+			single.replace('"questionIndex"', '"\\u005f_proto__":{},"questionIndex"'),
+			single.slice(0, -1)
+		];
+		for (let round = 0; round < 2; round++)
+			for (const text of hostile)
+				await expect(
+					readBody(bodyOf(text), 4096, answerSchema, cache).catch(code),
+					text
+				).resolves.toBe('malformed');
+		expect(cache.parses).toBe(1 + 2 * hostile.length);
+	});
+
+	it('keeps at most `size` bodies, the oldest out first', async () => {
+		const cache = new ParseCache(2);
+		const texts = ['a', 'b', 'c'].map((choice) =>
+			JSON.stringify({ questionIndex: 0, response: { type: 'single', choice } })
+		);
+		for (const text of [...texts, texts[2], texts[1], texts[0]])
+			await readBody(bodyOf(text), 4096, answerSchema, cache);
+		// a, b, c parsed; c and b remembered; a had gone.
+		expect(cache.parses).toBe(4);
 	});
 });

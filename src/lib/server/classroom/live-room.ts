@@ -31,7 +31,7 @@ import { createActor, initialTransition, type AnyActorScope, type AnyStateMachin
 import type { Locale } from '$lib/bank/types';
 import { getIn, hasIn } from '$lib/classroom/room/bucket-map';
 import type { Role } from '$lib/classroom/protocol';
-import { roomMachine, type RoomSnapshot } from '$lib/classroom/room/room.machine';
+import { answerStep, roomMachine, type RoomSnapshot } from '$lib/classroom/room/room.machine';
 import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import {
 	activePlayerCount,
@@ -101,9 +101,12 @@ const roomScope: AnyActorScope = (() => {
 	} as unknown as AnyActorScope;
 })();
 
-/** The room machine's pure transition (see `roomScope`). */
+/**
+ * The room machine's pure transition (see `roomScope`); an answer to a running question takes the
+ * machine's own shortcut (`answerStep`, the same snapshot as the machine's).
+ */
 export const nextRoomSnapshot = (snapshot: RoomSnapshot, event: RoomEvent): RoomSnapshot =>
-	roomMachine.transition(snapshot, event, roomScope);
+	answerStep(snapshot, event) ?? roomMachine.transition(snapshot, event, roomScope);
 
 /** What became of a submitted event. */
 export interface Outcome {
