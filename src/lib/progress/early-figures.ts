@@ -174,8 +174,14 @@ export function browserEarlyEnv(c: EarlyConfig): EarlyEnv {
 					performance.mark('sta:early-figures');
 					resolve(true);
 				}
-				if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', put);
-				else put();
+				// The element is usually parsed by the time IndexedDB answers: no waiting for the
+				// whole document (DOMContentLoaded also waits for deferred scripts).
+				if (
+					document.readyState !== 'loading' ||
+					document.querySelector('[data-early="' + name + '"]')
+				)
+					put();
+				else document.addEventListener('DOMContentLoaded', put);
 			});
 		}
 	};
