@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	browserEarlyEnv,
 	claimEarly,
+	rememberShown,
 	earlyFiguresScript,
 	figuresTag,
 	showEarlyFigures,
@@ -141,5 +142,31 @@ describe('the early figures script', () => {
 		const db = `never-created-${Math.random()}`;
 		expect(await browserEarlyEnv({ ...config, db }).readStamp()).toBeNull();
 		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(db);
+	});
+});
+
+describe('remembering what a page shows', () => {
+	it('keeps its buttons disabled until the app replaces them, and its links as they are', async () => {
+		const store = await openStore();
+		await store.recordAttempts([attempt(6)]);
+		const shown = document.createElement('div');
+		shown.innerHTML =
+			'<p class="count">7 reviews due</p><button>Start</button><a href="/practice">Go</a>';
+		const now = Date.now();
+		rememberShown(
+			NAME,
+			shown,
+			{
+				generation: figuresGeneration(),
+				stamp: await store.getStamp(),
+				from: now - 1000,
+				until: now + 60_000
+			},
+			figuresTag(version, 'en')
+		);
+		expect(shown.querySelector('button')!.disabled).toBe(false);
+		expect(await early()).toEqual([NAME]);
+		expect(slot.querySelector('button')!.disabled).toBe(true);
+		expect(slot.querySelector('a')!.getAttribute('href')).toBe('/practice');
 	});
 });

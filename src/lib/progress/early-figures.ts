@@ -227,7 +227,9 @@ export function claimEarly(slot: HTMLElement | undefined): void {
 
 /**
  * Remember what `shown` (the app's own figures) holds now, for the next visit's early script,
- * under `name`, if `validity` (from the reads they come from) allows.
+ * under `name`, if `validity` (from the reads they come from) allows. Its buttons are remembered
+ * disabled: before the app starts they could do nothing, and a press must not be lost silently
+ * (the app's own, enabled, replace them). Links work without the app and stay as they are.
  */
 export function rememberShown(
 	name: string,
@@ -235,5 +237,8 @@ export function rememberShown(
 	validity: Omit<FiguresValidity, 'tag'>,
 	tag: string
 ): void {
-	if (shown) rememberFigures(name, { html: shown.innerHTML }, { ...validity, tag });
+	if (!shown) return;
+	const copy = shown.cloneNode(true) as HTMLElement;
+	for (const button of copy.querySelectorAll('button')) button.disabled = true;
+	rememberFigures(name, { html: copy.innerHTML }, { ...validity, tag });
 }
