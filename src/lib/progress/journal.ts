@@ -27,7 +27,8 @@ export interface AttemptJournal {
 /** Key prefix of journal entries in localStorage. */
 export const JOURNAL_PREFIX = 'sta:journal:';
 /** Where builds before the per-entry journal kept the whole list (read once, then split). */
-const LEGACY_KEY = 'sta:journal';
+export const LEGACY_JOURNAL_KEY = 'sta:journal';
+const LEGACY_KEY = LEGACY_JOURNAL_KEY;
 
 /**
  * `localStorage`, or undefined where the browser has none or refuses it: with site data blocked
@@ -125,11 +126,4 @@ export function memoryJournal(): AttemptJournal & { size(): number } {
 		clear: () => data.clear(),
 		size: () => data.size
 	};
-}
-
-/** Whether any answer waits in the journal of `storage` (not yet moved into IndexedDB). */
-export function hasJournaledAnswers(storage: JournalStorage): boolean {
-	for (let i = 0; i < storage.length; i++)
-		if (storage.key(i)?.startsWith(JOURNAL_PREFIX)) return true;
-	return storage.getItem(LEGACY_KEY) !== null;
 }

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JOURNAL_PREFIX, localStorageJournal } from './journal';
+import { showEarlyFigures } from './early-figures';
 import {
+	FIGURES_KEYS,
 	figuresChanged,
 	figuresGeneration,
-	recallFigures,
+	heldFigures,
 	rememberFigures,
 	type FiguresStorage
 } from './known-figures';
@@ -29,14 +31,40 @@ function fakeStorage(): FiguresStorage & { data: Map<string, string> } {
 	};
 }
 
-type Counts = { due: number; mistakes: number };
-const isCounts = (v: unknown): v is Counts =>
-	typeof (v as Counts)?.due === 'number' && typeof (v as Counts)?.mistakes === 'number';
 const NOW = Date.UTC(2026, 5, 1, 9);
 const DAY = 86_400_000;
-const window = { tag: 't', from: NOW, until: NOW + DAY };
-const recall = (storage: FiguresStorage, now = NOW, tag = 't') =>
-	recallFigures('counts', isCounts, { tag, now }, storage);
+/** As `figuresTag` makes it: build, language, time zone. */
+const TAG = 'v1 en -480';
+const window = { stamp: 's1', tag: TAG, from: NOW, until: NOW + DAY };
+const shown = { html: '<p>3 due</p>' };
+
+/**
+ * What the early script of a page would show for the entry `counts` (its HTML, or null), with
+ * IndexedDB holding `stamp`: the real script's logic, with a fake page.
+ */
+async function recall(
+	storage: FiguresStorage,
+	{ now = NOW, version = 'v1', lang = 'en', zone = -480, stamp = 's1' as string | null } = {}
+): Promise<string | null> {
+	let html: string | null = null;
+	const names = await showEarlyFigures(
+		{ names: ['counts'], version, keys: FIGURES_KEYS, db: 'x', store: 'meta', stampKey: 'k' },
+		heldFigures,
+		{
+			storage,
+			now,
+			lang,
+			zone,
+			readStamp: async () => stamp,
+			show: async (_name, h) => {
+				html = h;
+				return true;
+			}
+		}
+	);
+	expect(names.length === 1).toBe(html !== null);
+	return html;
+}
 
 function attempt(n: number): Attempt {
 	return {
@@ -52,52 +80,57 @@ function attempt(n: number): Attempt {
 }
 
 describe('remembered figures', () => {
-	it('are recalled while nothing changed, and not once the data has', () => {
+	it('are recalled while nothing changed, and not once the data has', async () => {
 		const storage = fakeStorage();
 		const generation = figuresGeneration(storage);
-		rememberFigures('counts', { due: 3, mistakes: 1 }, { generation, ...window }, storage);
-		expect(recall(storage)).toEqual({ due: 3, mistakes: 1 });
+		rememberFigures('counts', shown, { generation, ...window }, storage);
+		expect(await recall(storage)).toEqual(shown.html);
 		figuresChanged(storage);
-		expect(recall(storage)).toBeNull();
+		expect(await recall(storage)).toBeNull();
 	});
 
-	it('are not remembered from a read that a change overtook', () => {
+	it('are not remembered from a read that a change overtook', async () => {
 		const storage = fakeStorage();
 		const generation = figuresGeneration(storage);
 		figuresChanged(storage); // a commit began while the page was reading
-		rememberFigures('counts', { due: 3, mistakes: 1 }, { generation, ...window }, storage);
-		expect(recall(storage)).toBeNull();
+		rememberFigures('counts', shown, { generation, ...window }, storage);
+		expect(await recall(storage)).toBeNull();
 	});
 
-	it('are not recalled while an answer waits in the journal', () => {
+	it('are not recalled while an answer waits in the journal', async () => {
 		const storage = fakeStorage();
 		rememberFigures(
 			'counts',
-			{ due: 3, mistakes: 1 },
+			shown,
 			{ generation: figuresGeneration(storage), ...window },
 			storage
 		);
 		storage.setItem(`${JOURNAL_PREFIX}a1`, '{}');
-		expect(recall(storage)).toBeNull();
+		expect(await recall(storage)).toBeNull();
 		storage.removeItem(`${JOURNAL_PREFIX}a1`);
-		expect(recall(storage)).toEqual({ due: 3, mistakes: 1 });
+		expect(await recall(storage)).toEqual(shown.html);
 	});
 
-	it('hold only in their time window, with their tag, in their shape', () => {
+	it('hold only in their time window, with their tag, in their shape', async () => {
 		const storage = fakeStorage();
 		const generation = figuresGeneration(storage);
-		rememberFigures('counts', { due: 3, mistakes: 1 }, { generation, ...window }, storage);
-		expect(recall(storage, NOW - 1)).toBeNull(); // the clock went back
-		expect(recall(storage, NOW + DAY + 1)).toBeNull(); // the day (or a mastery) moved on
-		expect(recall(storage, NOW + DAY)).not.toBeNull();
-		expect(recall(storage, NOW, 'another bank')).toBeNull();
-		rememberFigures('counts', { due: 'x' }, { generation, ...window }, storage);
-		expect(recall(storage)).toBeNull();
+		rememberFigures('counts', shown, { generation, ...window }, storage);
+		expect(await recall(storage, { now: NOW - 1 })).toBeNull(); // the clock went back
+		expect(await recall(storage, { now: NOW + DAY + 1 })).toBeNull(); // the day (or a mastery) moved on
+		expect(await recall(storage, { now: NOW + DAY })).not.toBeNull();
+		expect(await recall(storage, { version: 'v2' })).toBeNull(); // another build (bank, markup)
+		expect(await recall(storage, { lang: 'zh-CN' })).toBeNull(); // the page in the other language
+		expect(await recall(storage, { zone: 0 })).toBeNull(); // another time zone
+		// IndexedDB holds another stamp (a change by another tab, build or import) or none.
+		expect(await recall(storage, { stamp: 's2' })).toBeNull();
+		expect(await recall(storage, { stamp: null })).toBeNull();
+		rememberFigures('counts', { due: 3 }, { generation, ...window }, storage);
+		expect(await recall(storage)).toBeNull();
 		storage.setItem('sta:figures:counts', '{not json');
-		expect(recall(storage)).toBeNull();
+		expect(await recall(storage)).toBeNull();
 	});
 
-	it('are neither remembered nor recalled where localStorage is blocked', () => {
+	it('are neither remembered nor recalled where localStorage is blocked', async () => {
 		const blocked: FiguresStorage = {
 			length: 0,
 			key: () => null,
@@ -111,15 +144,15 @@ describe('remembered figures', () => {
 		};
 		expect(figuresGeneration(blocked)).toBeNull();
 		rememberFigures('counts', { due: 1, mistakes: 0 }, { generation: null, ...window }, blocked);
-		expect(recall(blocked)).toBeNull();
+		expect(await recall(blocked)).toBeNull();
 		expect(() => figuresChanged(blocked)).not.toThrow();
 	});
 
-	it('are dropped when the generation cannot move (storage full)', () => {
+	it('are dropped when the generation cannot move (storage full)', async () => {
 		const storage = fakeStorage();
 		rememberFigures(
 			'counts',
-			{ due: 3, mistakes: 1 },
+			shown,
 			{ generation: figuresGeneration(storage), ...window },
 			storage
 		);
@@ -137,7 +170,7 @@ describe('remembered figures', () => {
 	});
 });
 
-describe('the store moves the generation on every change', () => {
+describe('the store moves the generation and the stamp on every change', () => {
 	async function setup() {
 		const storage = fakeStorage();
 		const tables: Tables = createMemoryTables();
@@ -148,13 +181,24 @@ describe('the store moves the generation on every change', () => {
 			journal: localStorageJournal(storage),
 			onChange: () => figuresChanged(storage)
 		});
-		const remember = (generation: number | null) =>
-			rememberFigures('counts', { due: 0, mistakes: 0 }, { generation, ...window }, storage);
-		return { storage, store, tables, remember };
+		const remember = async (generation: number | null) =>
+			rememberFigures(
+				'counts',
+				shown,
+				{ generation, ...window, stamp: await store.getStamp() },
+				storage
+			);
+		const recallNow = async () => recall(storage, { stamp: await store.getStamp() });
+		return { storage, store, tables, remember, recallNow };
 	}
 
 	it('for answers, item states, resets and records set aside', async () => {
-		const { storage, store, tables, remember } = await setup();
+		const { storage, store, tables, remember, recallNow } = await setup();
+		// A fresh database has no stamp: nothing is remembered from it until the first change.
+		expect(await store.getStamp()).toBeNull();
+		await remember(figuresGeneration(storage));
+		expect(await recallNow()).toBeNull();
+		await store.recordAttempts([attempt(0)]);
 		const changes: [string, () => Promise<unknown>][] = [
 			['answers recorded', () => store.recordAttempts([attempt(1)])],
 			['answers journaled and stored', () => store.appendAttempts([{ attempt: attempt(2) }])],
@@ -175,23 +219,42 @@ describe('the store moves the generation on every change', () => {
 			['a reset', () => store.resetProgress()]
 		];
 		for (const [what, change] of changes) {
-			remember(figuresGeneration(storage));
-			expect(recall(storage), what).not.toBeNull();
+			await remember(figuresGeneration(storage));
+			const stamp = await store.getStamp();
+			expect(await recallNow(), what).not.toBeNull();
 			await change();
-			expect(recall(storage), what).toBeNull();
 			await store.whenIdle();
-			expect(recall(storage), what).toBeNull();
+			// Each guard alone keeps the old figures off screen: the generation (were the stamp
+			// somehow the same), and the stamp (were the generation not moved: another build's tab,
+			// localStorage written by nobody).
+			expect(await store.getStamp(), what).not.toBe(stamp);
+			expect(await recall(storage, { stamp }), what).toBeNull();
+			expect(await recallNow(), what).toBeNull();
+			figuresChanged(storage);
 		}
 	});
 
 	it('so figures read while a commit lands are not remembered', async () => {
-		const { storage, store, remember } = await setup();
+		const { storage, store, remember, recallNow } = await setup();
+		await store.recordAttempts([attempt(0)]);
 		const generation = figuresGeneration(storage);
 		const digests = store.getDigests();
 		const write = store.recordAttempts([attempt(1)]);
 		await Promise.all([digests, write]);
-		remember(generation);
-		expect(recall(storage)).toBeNull();
+		await remember(generation);
+		expect(await recallNow()).toBeNull();
+	});
+
+	it('so a read that spans a commit is not stamped as current', async () => {
+		const { store } = await setup();
+		await store.recordAttempts([attempt(0)]);
+		// The digests are read (stamp before) while another tab's commit lands (it writes the
+		// stamp without this tab's generation knowing): before and after differ.
+		const read = store.getStampedDigests();
+		await store.recordAttempts([attempt(1)]);
+		const { stampBefore } = await read;
+		expect(stampBefore).not.toBeNull();
+		expect(await store.getStamp()).not.toBe(stampBefore);
 	});
 });
 
@@ -254,7 +317,7 @@ describe('masteryStableUntil', () => {
 			.filter((s) => isMastered(s, at))
 			.map((s) => s.itemId);
 
-	it('is the last instant every item is as mastered as now', () => {
+	it('is the last instant every item is as mastered as now', async () => {
 		fc.assert(
 			fc.property(statesArb, (states) => {
 				const until = masteryStableUntil([digestUnit(states)], NOW);

@@ -1,26 +1,33 @@
 /**
- * The last figures a page computed from storage (the due and mistakes counts, the Progress
- * overview), kept in localStorage so the next visit shows them as soon as it hydrates, before
- * IndexedDB has opened (issue #14: a learner with 10,000 item states waited for the store to
- * open and the digests to be read before any figure showed).
+ * What a page last showed of the learner's figures (the due and mistakes counts, the Progress
+ * overview), kept in localStorage so the next visit shows them before the app has even started
+ * (`early-figures.ts`: an inline script of the prerendered page; issue #14: a learner with 10,000
+ * item states waited for hydration, the store and the digests before any figure showed).
  *
- * Never stale: figures are remembered with the *generation* of the data they were computed
- * from, a counter the store moves before and after every commit (`StoreOptions.onChange`), and
- * recalled only while
- * - the generation is the same (no commit since, in any tab: the counter is shared);
- * - no answer waits in the journal (it would change them once stored);
- * - the clock is inside the window the figures hold for (same local day; no mastery lapsed);
- * - the `tag` is the same (what else they depend on: the bank edition, the time zone).
- * A figure remembered after a commit began (its read may have missed it) is not written. The
- * page still reads storage and replaces what it recalled. localStorage blocked or full: nothing
+ * Never stale: figures are remembered with
+ * - the *stamp* of the data they were read from: a value the store writes in the same IndexedDB
+ *   transaction as every commit (`STAMP_KEY` in progress-store.ts), read before and after the
+ *   reads; the early script reads the stored stamp and shows nothing unless it is the same, so no
+ *   change since, by any tab, build or backup import, leaves an old figure on screen;
+ * - the *generation*, a localStorage counter the store moves before and after every commit
+ *   (`StoreOptions.onChange`), so a figure read while a change was under way is never written;
+ * - the window of time they hold for (same local day; no mastery lapsed), and a `tag` of what
+ *   else they depend on (the app build, which includes the bank; the language; the time zone).
+ * They are not shown while an answer waits in the journal (it would change them once stored).
+ * The page still reads storage and replaces what was shown. localStorage blocked or full: nothing
  * is remembered, the page waits for storage as before; nothing is ever lost, figures are derived.
  */
-import { browserLocalStorage, hasJournaledAnswers, type JournalStorage } from './journal';
+import {
+	browserLocalStorage,
+	JOURNAL_PREFIX,
+	LEGACY_JOURNAL_KEY,
+	type JournalStorage
+} from './journal';
 
 const GENERATION_KEY = 'sta:figures-generation';
 const FIGURES_PREFIX = 'sta:figures:';
 /** Bump when a remembered figure's shape changes: older entries are then ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Where figures live: localStorage in the browser (a fake in tests). */
 export type FiguresStorage = JournalStorage;
@@ -57,6 +64,11 @@ export function figuresGeneration(storage = defaultStorage()): number | null {
 export interface FiguresValidity {
 	/** The generation read before the data the figures come from (`figuresGeneration`). */
 	generation: number | null;
+	/**
+	 * The store's stamp, read before and after the data (`ProgressStore.getStamp`): null when the
+	 * two reads differ or none is stored, and then nothing is remembered.
+	 */
+	stamp: string | null;
 	/** What else the figures depend on, compared as a string (e.g. bank edition, UTC offset). */
 	tag: string;
 	/** The window (epoch ms, inclusive) in which the clock leaves them unchanged. */
@@ -64,9 +76,11 @@ export interface FiguresValidity {
 	until: number;
 }
 
-interface Entry {
+/** A remembered figure as stored (JSON) under `FIGURES_PREFIX + name`. */
+export interface FiguresEntry {
 	format: number;
 	generation: number;
+	stamp: string;
 	tag: string;
 	from: number;
 	until: number;
@@ -83,12 +97,19 @@ export function rememberFigures(
 	validity: FiguresValidity,
 	storage = defaultStorage()
 ): void {
-	const { generation, tag, from, until } = validity;
-	if (!storage || generation === null || figuresGeneration(storage) !== generation) return;
+	const { generation, stamp, tag, from, until } = validity;
+	if (
+		!storage ||
+		generation === null ||
+		stamp === null ||
+		figuresGeneration(storage) !== generation
+	)
+		return;
 	// JSON has no Infinity: "holds forever" is kept as the largest number.
-	const entry: Entry = {
+	const entry: FiguresEntry = {
 		format: FORMAT,
 		generation,
+		stamp,
 		tag,
 		from,
 		until: Math.min(until, Number.MAX_VALUE),
@@ -101,36 +122,49 @@ export function rememberFigures(
 	}
 }
 
+/** Where an early script finds what it needs in localStorage (this module's and the journal's keys). */
+export const FIGURES_KEYS = {
+	prefix: FIGURES_PREFIX,
+	generation: GENERATION_KEY,
+	journal: JOURNAL_PREFIX,
+	legacyJournal: LEGACY_JOURNAL_KEY,
+	format: FORMAT
+};
+
 /**
- * The figures remembered under `name` if they are still exact at `now` (see the top) and pass
- * `guard`; otherwise null.
+ * The value of a remembered entry (`text`, as stored) if it still holds for `expected` apart from
+ * the stamp, which only IndexedDB can confirm: returns `{ value, stamp }` or null. Self-contained
+ * (no imports, no closures): the early script of the prerendered page inlines its source.
  */
-export function recallFigures<T>(
-	name: string,
-	guard: (v: unknown) => v is T,
-	expected: { tag: string; now: number },
-	storage = defaultStorage()
-): T | null {
+export function heldFigures(
+	text: string | null,
+	expected: {
+		format: number;
+		generation: number | null;
+		tag: string;
+		now: number;
+		journaled: boolean;
+	}
+): { value: unknown; stamp: string } | null {
+	if (text === null || expected.generation === null || expected.journaled) return null;
+	let entry: Partial<FiguresEntry> | null;
 	try {
-		if (!storage) return null;
-		const text = storage.getItem(FIGURES_PREFIX + name);
-		if (text === null) return null;
-		const entry = JSON.parse(text) as Partial<Entry> | null;
-		if (
-			entry?.format !== FORMAT ||
-			entry.generation !== figuresGeneration(storage) ||
-			entry.tag !== expected.tag ||
-			typeof entry.from !== 'number' ||
-			typeof entry.until !== 'number' ||
-			!(entry.from <= expected.now && expected.now <= entry.until) ||
-			hasJournaledAnswers(storage) ||
-			!guard(entry.value)
-		)
-			return null;
-		return entry.value;
+		entry = JSON.parse(text) as Partial<FiguresEntry> | null;
 	} catch {
 		return null;
 	}
+	if (
+		!entry ||
+		entry.format !== expected.format ||
+		entry.generation !== expected.generation ||
+		typeof entry.stamp !== 'string' ||
+		entry.tag !== expected.tag ||
+		typeof entry.from !== 'number' ||
+		typeof entry.until !== 'number' ||
+		!(entry.from <= expected.now && expected.now <= entry.until)
+	)
+		return null;
+	return { value: entry.value, stamp: entry.stamp };
 }
 
 function forgetFigures(storage: FiguresStorage | undefined): void {

@@ -13,6 +13,7 @@ import {
 import {
 	pageLock,
 	sequentialCommit,
+	STAMP_KEY,
 	type Commit,
 	type KeyValueTable,
 	type Lock,
@@ -159,6 +160,11 @@ export function attemptDayKey(at: number): string {
 	return new Date(at).toISOString().slice(0, 10);
 }
 
+/** A value for {@link STAMP_KEY} that no earlier change wrote (secure context not needed). */
+export function newStamp(): string {
+	return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 export type ProgressStore = Awaited<ReturnType<typeof openProgressStore>>;
 
 /** Item states, then the aggregates, for one unit: what the learner's pages read. */
@@ -173,6 +179,12 @@ interface WriteTransaction {
 	put(table: TableName, key: string, value: unknown): void;
 	/** The history summary as committed before this transaction, ready to be added to. */
 	history(): Promise<HistorySummary>;
+}
+
+/** A stored value and the data's stamp read just before it (`ProgressStore.getStamp`). */
+export interface Stamped<T> {
+	value: T;
+	stampBefore: string | null;
 }
 
 /** The aggregate records, removed together by a reset. */
@@ -242,6 +254,19 @@ export async function openProgressStore(options: StoreOptions) {
 	/** Commits of this tab so far: a read started before the latest one may not include it. */
 	let commits = 0;
 
+	/**
+	 * Run a change that is not one atomic commit: the stamp is removed first (figures read while
+	 * it runs are never remembered) and a new one written once it is over, landed or not.
+	 */
+	async function restamped<T>(change: () => Promise<T>): Promise<T> {
+		await tables.meta.removeItem(STAMP_KEY).catch(() => {});
+		try {
+			return await change();
+		} finally {
+			await tables.meta.setItem(STAMP_KEY, newStamp()).catch(() => {});
+		}
+	}
+
 	/** Records set aside so far, per table (see `transact`). */
 	const setAsideCount = { attempts: 0, items: 0 };
 
@@ -250,11 +275,13 @@ export async function openProgressStore(options: StoreOptions) {
 		if (table === 'attempts' || table === 'items') setAsideCount[table]++;
 		onChange();
 		try {
-			await tables.quarantine.setItem(`${table}/${key}/${now()}`, value);
-			await tables[table].removeItem(key);
-			// The aggregates counted what was set aside: rebuilt from what is left on next read.
-			if (table === 'attempts') await tables.meta.removeItem(SUMMARY_KEY);
-			if (table === 'items') await tables.meta.removeItem(DIGESTS_KEY);
+			await restamped(async () => {
+				await tables.quarantine.setItem(`${table}/${key}/${now()}`, value);
+				await tables[table].removeItem(key);
+				// The aggregates counted what was set aside: rebuilt from what is left on next read.
+				if (table === 'attempts') await tables.meta.removeItem(SUMMARY_KEY);
+				if (table === 'items') await tables.meta.removeItem(DIGESTS_KEY);
+			});
 		} catch {
 			// Setting aside failed (e.g. disk full): leave the record where it is, untouched.
 		} finally {
@@ -343,7 +370,11 @@ export async function openProgressStore(options: StoreOptions) {
 				pending.delete(id('meta', SUMMARY_KEY));
 			if (setAsideCount.items !== setAsideBefore.items) pending.delete(id('meta', DIGESTS_KEY));
 			if (pending.size === 0) return result;
-			const writes = [...pending.values()];
+			// The stamp lands with the records it vouches for, or not at all.
+			const writes = [
+				...pending.values(),
+				{ table: 'meta', key: STAMP_KEY, value: newStamp() } as const
+			];
 			onChange();
 			try {
 				await commitChecked(writes).finally(() => {
@@ -402,9 +433,11 @@ export async function openProgressStore(options: StoreOptions) {
 		while (version < schemaVersion) {
 			const step = migrations[version];
 			onChange();
-			if (step) await step(tables, { offsetAt }).finally(onChange);
-			version += 1;
-			await write(tables.meta, 'schemaVersion', version);
+			await restamped(async () => {
+				if (step) await step(tables, { offsetAt }).finally(onChange);
+				version += 1;
+				await write(tables.meta, 'schemaVersion', version);
+			});
 		}
 		if (isFresh) await write(tables.meta, 'schemaVersion', version);
 	}
@@ -526,13 +559,16 @@ export async function openProgressStore(options: StoreOptions) {
 	/**
 	 * `read`, shared with any identical read still under way that started after this tab's last
 	 * commit (a page's counts and its figures ask for the same record at once): one IndexedDB
-	 * get and one structured clone instead of two. Callers must not mutate what they get.
+	 * get and one structured clone instead of two. Callers must not mutate what they get. Each
+	 * read comes with the stamp read just before it started (see `getStamp`), whoever asked first.
 	 */
-	function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
-		let shared: { result: Promise<T>; commits: number } | null = null;
+	function coalesced<T>(read: () => Promise<T>): () => Promise<Stamped<T>> {
+		let shared: { result: Promise<Stamped<T>>; commits: number } | null = null;
 		return () => {
 			if (shared?.commits === commits) return shared.result;
-			const result = read();
+			// Asked before the read, so IndexedDB orders it first (transactions run in order).
+			const before = readStamp();
+			const result = read().then(async (value) => ({ value, stampBefore: await before }));
 			const entry = { result, commits };
 			shared = entry;
 			const done = () => {
@@ -548,6 +584,11 @@ export async function openProgressStore(options: StoreOptions) {
 		if (isHistorySummary(stored)) return stored;
 		return transact((tx) => tx.history());
 	});
+
+	async function readStamp(): Promise<string | null> {
+		const stamp = await readRaw('meta', STAMP_KEY);
+		return typeof stamp === 'string' ? stamp : null;
+	}
 
 	await migrate();
 	// Answers journaled just before a page died reach the history now.
@@ -613,6 +654,11 @@ export async function openProgressStore(options: StoreOptions) {
 		 * are in. Rebuilt from the records, once, if it is missing or damaged.
 		 */
 		async getHistorySummary(): Promise<HistorySummary> {
+			return (await this.getStampedHistorySummary()).value;
+		},
+
+		/** `getHistorySummary`, with the stamp read just before it (see `getStamp`). */
+		async getStampedHistorySummary(): Promise<Stamped<HistorySummary>> {
 			await this.whenIdle();
 			return sharedHistory();
 		},
@@ -644,6 +690,11 @@ export async function openProgressStore(options: StoreOptions) {
 		 * Written in the same transaction as the item states they digest.
 		 */
 		async getDigests(): Promise<ItemDigests> {
+			return (await this.getStampedDigests()).value;
+		},
+
+		/** `getDigests`, with the stamp read just before it (see `getStamp`). */
+		async getStampedDigests(): Promise<Stamped<ItemDigests>> {
 			await this.whenIdle();
 			return sharedDigests();
 		},
@@ -686,6 +737,14 @@ export async function openProgressStore(options: StoreOptions) {
 			return serialised(async () => {});
 		},
 
+		/**
+		 * The data's stamp now ({@link STAMP_KEY}), or null while a change is under way or where
+		 * none was written yet. A page that remembers figures compares it, read after its reads,
+		 * with the `stampBefore` of each (`getStampedDigests`…): the same value means no change
+		 * landed in between.
+		 */
+		getStamp: readStamp,
+
 		async listQuarantined(): Promise<string[]> {
 			return tables.quarantine.keys();
 		},
@@ -695,12 +754,14 @@ export async function openProgressStore(options: StoreOptions) {
 			return serialised(async () => {
 				journal?.clear();
 				onChange();
-				await Promise.all([
-					tables.attempts.clear(),
-					tables.items.clear(),
-					tables.flows.clear(),
-					...AGGREGATE_KEYS.map((k) => tables.meta.removeItem(k))
-				]).finally(() => {
+				await restamped(() =>
+					Promise.all([
+						tables.attempts.clear(),
+						tables.items.clear(),
+						tables.flows.clear(),
+						...AGGREGATE_KEYS.map((k) => tables.meta.removeItem(k))
+					])
+				).finally(() => {
 					commits++;
 					onChange();
 				});

@@ -1,7 +1,7 @@
 import { pickLocale } from '$lib/i18n/locale';
 import { setLocale } from '$lib/i18n/i18n.svelte';
 import { applyDisplayPrefs } from './display-prefs';
-import { figuresGeneration, recallFigures, rememberFigures } from './known-figures';
+import { figuresGeneration, type FiguresValidity } from './known-figures';
 import { endOfLocalDay } from './queues';
 import { watchSlow } from './slow';
 import { storageNotices } from './storage-reminders';
@@ -23,7 +23,14 @@ export const progress = $state({
 	/** Items due for spaced review now: the number on the home screen. */
 	dueCount: 0,
 	/** Items in the mistakes notebook. */
-	mistakeCount: 0
+	mistakeCount: 0,
+	/** The two counts above have been read from storage (until then they say nothing). */
+	countsRead: false,
+	/**
+	 * When the counts as read hold (`known-figures.ts`): pages that show them remember what they
+	 * showed under it, for the next visit's early script. Null when a change overtook the read.
+	 */
+	countsValidity: null as Omit<FiguresValidity, 'tag'> | null
 });
 
 let storePromise: Promise<ProgressStore> | null = null;
@@ -139,36 +146,13 @@ export function noteExported(count: number, at = Date.now()): void {
 	dismissNotice('export-reminder');
 }
 
-/** Name of the due and mistakes counts among the remembered figures (known-figures.ts). */
-const COUNTS = 'counts';
-type Counts = { due: number; mistakes: number };
-const isCounts = (v: unknown): v is Counts =>
-	Number.isSafeInteger((v as Counts | null)?.due) &&
-	Number.isSafeInteger((v as Counts | null)?.mistakes);
-/** Counts read from storage by this page so far: remembered ones no longer apply. */
-let countsRead = false;
-
-/**
- * Show the due and mistakes counts remembered from the last read, if they are still exact
- * (known-figures.ts), before the store opens; `refreshProgress` then confirms them. Synchronous:
- * a page calls it as it mounts.
- */
-export function showKnownCounts(): void {
-	if (countsRead) return;
-	const known = recallFigures(COUNTS, isCounts, { tag: '', now: Date.now() });
-	if (!known) return;
-	progress.dueCount = known.due;
-	progress.mistakeCount = known.mistakes;
-	performance.mark('sta:counts-known');
-}
-
 /**
  * Recount what the home screen shows, after answers were saved or progress imported. Reads
  * the item digests only (a few small records), never the history or the scheduler cards.
  */
 export async function refreshProgress(): Promise<void> {
 	const store = await getStore();
-	// Before the read: a commit from here on makes these counts not worth remembering.
+	// Before the read: a change from here on makes these counts not worth remembering.
 	const generation = figuresGeneration();
 	// Already loaded with the store's chunk; not part of any page's first load.
 	const { digestCounts } = await import('./summary');
@@ -176,14 +160,22 @@ export async function refreshProgress(): Promise<void> {
 	// counts come from their columns: no state object per item.
 	const now = Date.now();
 	const dueBy = endOfLocalDay(now);
-	const counts = digestCounts(Object.values(await store.getDigests()), dueBy);
-	countsRead = true;
+	const digests = await store.getStampedDigests();
+	const counts = digestCounts(Object.values(digests.value), dueBy);
+	const stamp = await store.getStamp();
 	progress.dueCount = counts.due;
 	progress.mistakeCount = counts.mistakes;
-	performance.mark('sta:counts');
+	progress.countsRead = true;
 	// "Due today" holds until the day ends; on the in-memory fallback nothing outlives the page.
-	if (store.persistent)
-		rememberFigures(COUNTS, counts, { generation, tag: '', from: now, until: dueBy - 1 });
+	progress.countsValidity = store.persistent
+		? {
+				generation,
+				stamp: digests.stampBefore === stamp ? stamp : null,
+				from: now,
+				until: dueBy - 1
+			}
+		: null;
+	performance.mark('sta:counts');
 }
 
 /** Forget all progress on this device (settings stay); the caller has asked for confirmation. */

@@ -89,7 +89,18 @@ export function webLock(name = 'sta:progress', onWait?: (granted: Promise<void>)
 	};
 }
 
-const DB_NAME = 'services-trade-academy';
+/** The app's IndexedDB database: one object store per table. */
+export const DB_NAME = 'services-trade-academy';
+
+/**
+ * Meta key of the data's stamp: a new random value written in the same IndexedDB transaction as
+ * every commit of the progress store, and after every change made outside one (a migration step,
+ * a reset, a record set aside; removed while such a change is under way). A page's remembered
+ * figures carry the stamp they were read at and are shown before the app starts only while it is
+ * still the stored one (`known-figures.ts`, `early-figures.ts`), whatever tab, build or backup
+ * import changed the data since.
+ */
+export const STAMP_KEY = 'figures-stamp';
 
 export function createMemoryTable(): KeyValueTable {
 	const data = new Map<string, unknown>();
