@@ -98,6 +98,34 @@ describe('the early figures script', () => {
 		script.remove();
 	});
 
+	it('raises no error where merely reading localStorage throws (site data blocked)', async () => {
+		const own = Object.getOwnPropertyDescriptor(window, 'localStorage');
+		const errors: unknown[] = [];
+		const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
+		window.addEventListener('error', onError);
+		Object.defineProperty(window, 'localStorage', {
+			configurable: true,
+			get() {
+				throw new DOMException('The operation is insecure.', 'SecurityError');
+			}
+		});
+		try {
+			const script = document.createElement('script');
+			script.textContent = earlyFiguresScript([NAME], version).slice(
+				'<script>'.length,
+				-'</script>'.length
+			);
+			document.head.append(script);
+			script.remove();
+		} finally {
+			if (own) Object.defineProperty(window, 'localStorage', own);
+			else delete (window as { localStorage?: Storage }).localStorage;
+			window.removeEventListener('error', onError);
+		}
+		expect(errors).toEqual([]);
+		expect(slot.innerHTML).toBe('');
+	});
+
 	it('shows nothing once any change landed, even one this tab never heard of', async () => {
 		const store = await openStore();
 		await store.recordAttempts([attempt(2)]);

@@ -202,8 +202,10 @@ export function earlyFiguresScript(names: string[], version: string): string {
 	};
 	// `<` escaped: nothing in the JSON can end the script element.
 	const json = JSON.stringify(config).replace(/</g, '\\u003c');
+	// The try: where site data is blocked (WeChat, Chrome's cookie setting) merely reading
+	// `localStorage` or `indexedDB` throws; then there is nothing early to show, and no error.
 	return (
-		'<script>(function(){var c=' +
+		'<script>(function(){try{var c=' +
 		json +
 		';(' +
 		showEarlyFigures.toString() +
@@ -211,7 +213,7 @@ export function earlyFiguresScript(names: string[], version: string): string {
 		heldFigures.toString() +
 		',(' +
 		browserEarlyEnv.toString() +
-		')(c)).catch(function(){})})()</script>'
+		')(c)).catch(function(){})}catch(e){}})()</script>'
 	);
 }
 
