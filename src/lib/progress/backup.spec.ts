@@ -217,6 +217,19 @@ describe('importProgress', () => {
 		expect(await here.countAttempts()).toBe(4);
 	});
 
+	it('keeps item states whose ids are names an object inherits (constructor, toString…)', async () => {
+		// Found by the integrity fuzz (seed 940949044, figure 3, #65): a state for "constructor"
+		// was compared with Object.prototype.constructor, judged not newer and dropped.
+		const ids = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+		const there = await storeWith([], { u1: ids.map((id) => itemState(id, T0)) });
+		const parsed = parseBackup(serialiseBackup(await exportProgress(there)));
+		if (!parsed.ok) throw new Error(parsed.detail);
+		const here = await open();
+		expect((await importProgress(here, parsed.backup)).itemStatesUpdated).toBe(ids.length);
+		const states = (await here.getItemStatesByUnit()).u1;
+		for (const id of ids) expect(Object.hasOwn(states, id) && states[id].lastAt).toBe(T0);
+	});
+
 	it('counts an id repeated in the file once', async () => {
 		const store = await open();
 		const backup = await exportProgress(await storeWith([], {}));

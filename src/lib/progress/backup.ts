@@ -197,9 +197,12 @@ export async function importProgress(
 	let itemStatesUpdated = 0;
 	for (const [unit, incoming] of Object.entries(backup.itemStates)) {
 		const current = await store.getItemStates(unit);
-		const newer = Object.values(incoming).filter(
-			(state) => !current[state.itemId] || state.lastAt > current[state.itemId].lastAt
-		);
+		// Own members only: an item id from a file may be `constructor` or `toString`, which a
+		// plain object "has" through its prototype (and a state from the file was then dropped).
+		const newer = Object.values(incoming).filter((state) => {
+			const here = Object.hasOwn(current, state.itemId) ? current[state.itemId] : undefined;
+			return !here || state.lastAt > here.lastAt;
+		});
 		if (newer.length === 0) continue;
 		await store.putItemStates(unit, newer);
 		itemStatesUpdated += newer.length;
