@@ -25,7 +25,8 @@ import type { ClassifyItem } from '../../src/lib/bank/types.ts';
 import type { CreateRoomResponse } from '../../src/lib/classroom/protocol.ts';
 import { clusterBasePort, copyBuild, startInstance, type Proc } from '../cluster/cluster.ts';
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { postJson } from './post-json.ts';
 
 const PLAYERS = Number(process.argv[2] ?? 1000);
 const BATCH = 50;
@@ -190,30 +191,7 @@ const keepAliveAgent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function postAnswer(server: Server, token: string): Promise<unknown> {
 	const url = new URL(`${server.origin}/api/classroom/rooms/${server.roomId}/answer`);
-	return new Promise((resolve, reject) => {
-		const req = request(
-			{
-				host: url.hostname,
-				port: url.port,
-				path: url.pathname,
-				method: 'POST',
-				agent: server.agent,
-				headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('error', reject);
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					if (res.statusCode !== 200) reject(new Error(`answer: ${res.statusCode} ${text}`));
-					else resolve(JSON.parse(text));
-				});
-			}
-		);
-		req.on('error', reject);
-		req.end(BODY);
-	});
+	return postJson(server.agent, url, BODY, { authorization: `Bearer ${token}` });
 }
 
 /** Sends the next BATCH answers; adds the server's CPU over the batch. */

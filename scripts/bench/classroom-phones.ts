@@ -14,8 +14,9 @@
  *   { close: true }                           → closes that room's streams
  * Times are wall-clock (performance.timeOrigin + now), comparable across processes.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import type { JoinResponse } from '../../src/lib/classroom/protocol.ts';
+import { postJson } from './post-json.ts';
 import { readSse } from './sse-reader.ts';
 
 const wall = () => performance.timeOrigin + performance.now();
@@ -47,7 +48,7 @@ const keepAlive = process.env.BENCH_NEW_CONNECTIONS !== '1';
 const newAgent = (): Agent | false =>
 	keepAlive && new Agent({ keepAlive: true, maxSockets: 6, timeout: 4000 });
 
-/** POSTs JSON over the phone's own agent (`false`: a new connection, closed after the reply). */
+/** POSTs JSON to the classroom API over the phone's own agent, from the phone's address. */
 function post<T>(
 	agent: Agent | false,
 	origin: string,
@@ -56,35 +57,9 @@ function post<T>(
 	ip: string,
 	secret?: string
 ): Promise<T> {
-	const url = new URL(`${origin}/api/classroom${path}`);
-	return new Promise((resolve, reject) => {
-		const req = request(
-			{
-				host: url.hostname,
-				port: url.port,
-				path: url.pathname,
-				method: 'POST',
-				agent,
-				headers: {
-					'content-type': 'application/json',
-					'x-forwarded-for': ip,
-					...(secret ? { authorization: `Bearer ${secret}` } : {})
-				}
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('error', reject);
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					if ((res.statusCode ?? 500) >= 400)
-						reject(new Error(`${path}: ${res.statusCode} ${text}`));
-					else resolve(JSON.parse(text) as T);
-				});
-			}
-		);
-		req.on('error', reject);
-		req.end(JSON.stringify(body));
+	return postJson<T>(agent, new URL(`${origin}/api/classroom${path}`), JSON.stringify(body), {
+		'x-forwarded-for': ip,
+		...(secret ? { authorization: `Bearer ${secret}` } : {})
 	});
 }
 

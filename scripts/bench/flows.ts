@@ -40,6 +40,7 @@ import { loadavg } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { answer } from '../../tests/answer';
+import { ITEM_TYPES } from '../bank/schema';
 import { chromiumArgs, chromiumPath } from '../../tests/chromium';
 import type { Item } from '../../src/lib/bank/types';
 import type { openProgressStore } from '../../src/lib/progress/progress-store';
@@ -89,14 +90,7 @@ const PROFILER_CATEGORIES = [
  * (`FLOWS_ANSWERS` shared equally): the slow kinds (many options, many marks) get a p95 of
  * their own instead of hiding in a mix.
  */
-const ITEM_KINDS: readonly ItemType[] = [
-	'single',
-	'multiple',
-	'truefalse',
-	'matching',
-	'classify',
-	'cloze'
-];
+const ITEM_KINDS: readonly ItemType[] = ITEM_TYPES;
 const PAGE_LOADS = 5;
 const STORE_READS = 5;
 /** Each computation runs this many times on the data of each read. */
