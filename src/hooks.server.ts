@@ -2,6 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import { PAGE_STRINGS_ID, pageStringsJson } from '$lib/i18n/i18n.svelte';
 import { localeOfPath } from '$lib/i18n/locale-url.js';
 import { namespacesFor } from '$lib/i18n/sections';
+import { holdBootForEarlyFigures } from '$lib/progress/early-figures';
 
 // Replay classroom logs and start idle expiry at boot, so a session interrupted by a server
 // restart is back before the first phone reconnects. Then hand the production server
@@ -20,7 +21,7 @@ export const handle: Handle = ({ event, resolve }) => {
 	const locale = localeOfPath(event.url.pathname);
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html
+			holdBootForEarlyFigures(html)
 				.replaceAll('%lang%', locale)
 				.replace(
 					'%sta.strings%',

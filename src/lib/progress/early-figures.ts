@@ -166,22 +166,30 @@ export function browserEarlyEnv(c: EarlyConfig): EarlyEnv {
 		},
 		show: function (name, html) {
 			return new Promise<boolean>(function (resolve) {
+				const selector = '[data-early="' + name + '"]';
+				let done = false;
 				function put() {
-					const slot = document.querySelector('[data-early="' + name + '"]');
+					if (done) return;
+					done = true;
+					watch.disconnect();
+					const slot = document.querySelector(selector);
 					// Gone, or the app has shown its own figures: they are at least as new.
 					if (!slot || slot.hasAttribute('data-live')) return resolve(false);
 					slot.innerHTML = html;
 					performance.mark('sta:early-figures');
 					resolve(true);
 				}
-				// The element is usually parsed by the time IndexedDB answers: no waiting for the
-				// whole document (DOMContentLoaded also waits for deferred scripts).
-				if (
-					document.readyState !== 'loading' ||
-					document.querySelector('[data-early="' + name + '"]')
-				)
-					put();
-				else document.addEventListener('DOMContentLoaded', put);
+				// Still parsing: fill the element the moment the parser has inserted it, not at the
+				// end of the document (at 4x CPU, DOMContentLoaded came ~400 ms after the HTML,
+				// behind the app's module scripts arriving; issue #14).
+				const watch = new MutationObserver(function () {
+					if (document.querySelector(selector)) put();
+				});
+				if (document.readyState !== 'loading' || document.querySelector(selector)) put();
+				else {
+					watch.observe(document, { childList: true, subtree: true });
+					document.addEventListener('DOMContentLoaded', put);
+				}
 			});
 		}
 	};
@@ -204,16 +212,60 @@ export function earlyFiguresScript(names: string[], version: string): string {
 	const json = JSON.stringify(config).replace(/</g, '\\u003c');
 	// The try: where site data is blocked (WeChat, Chrome's cookie setting) merely reading
 	// `localStorage` or `indexedDB` throws; then there is nothing early to show, and no error.
+	// The app's start waits on `EARLY_GATE` (see `holdBootForEarlyFigures`), never longer than
+	// `EARLY_GATE_CAP_MS`, and not at all when there is nothing to show (the promise is settled).
 	return (
-		'<script>(function(){try{var c=' +
+		'<script>(function(){var w=window;try{var c=' +
 		json +
-		';(' +
+		';w.' +
+		EARLY_GATE +
+		'=Promise.race([(' +
 		showEarlyFigures.toString() +
 		')(c,' +
 		heldFigures.toString() +
 		',(' +
 		browserEarlyEnv.toString() +
-		')(c)).catch(function(){})}catch(e){}})()</script>'
+		')(c)).catch(function(){}),new Promise(function(r){setTimeout(r,' +
+		EARLY_GATE_CAP_MS +
+		')})])}catch(e){}})()</script>'
+	);
+}
+
+/**
+ * Name of the global promise the early script leaves for the app's start: it settles once the
+ * remembered figures are shown, or found stale or absent (at once when nothing is remembered).
+ */
+export const EARLY_GATE = '__staEarlyFigures';
+
+/**
+ * Longest wait (milliseconds, wall clock) of the app's start for IndexedDB's answer to the early
+ * script. IndexedDB answers in a few milliseconds of the browser's own time; the cap only bounds
+ * a database held up by another tab's upgrade.
+ */
+export const EARLY_GATE_CAP_MS = 150;
+
+/** SvelteKit's boot: `Promise.all([import(start), import(app)])`, in its inline script. */
+const BOOT_IMPORTS = /Promise\.all\(\[(\s*import\([^()]*\),\s*import\([^()]*\)\s*)\]\)/;
+
+/**
+ * A rendered page (`html`, whole) whose app start waits for its early figures script: the app's
+ * modules are evaluated, and the page hydrated, only once `EARLY_GATE` settles. Why: at 4x CPU,
+ * evaluating the app's modules and hydrating is one task of a few hundred milliseconds, and
+ * IndexedDB's answer to the early script was queued behind it, so remembered figures showed only
+ * after it (issue #14: /review and /progress within 300 ms). The scripts still download (and are
+ * compiled) meanwhile: `<link rel="modulepreload">` asks for them while the page is parsed; only
+ * their evaluation waits, for IndexedDB's few milliseconds, at most `EARLY_GATE_CAP_MS`.
+ * Pages without the early script are returned unchanged.
+ * @throws Error when the page has the early script but SvelteKit's boot is not the shape this
+ *   knows (a SvelteKit upgrade changed it): the build fails rather than quietly losing the gain.
+ */
+export function holdBootForEarlyFigures(html: string): string {
+	if (!html.includes('w.' + EARLY_GATE + '=')) return html;
+	if (!BOOT_IMPORTS.test(html))
+		throw new Error('early figures: SvelteKit boot script not recognised; see early-figures.ts');
+	return html.replace(
+		BOOT_IMPORTS,
+		'(window.' + EARLY_GATE + '||Promise.resolve()).then(function(){return Promise.all([$1])})'
 	);
 }
 
