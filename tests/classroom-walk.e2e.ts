@@ -272,7 +272,13 @@ test('keyboard only: the host console and a phone through every item type', asyn
 	await page.keyboard.type('小兰');
 	await page.keyboard.press('Enter');
 	await expectFocus(page, new RegExp(`^heading "${zh.player.inLobby}"`));
+	// A name the host removes from the lobby: its button goes, focus goes to the lobby's count.
+	await api.joinAs(created.pin, 'Spam');
+	await expect(host.getByTestId('lobby-name')).toHaveText(['小兰', 'Spam']);
+	await tabTo(host, /^button "Remove Spam"/);
+	await host.keyboard.press('Enter');
 	await expect(host.getByTestId('lobby-name')).toHaveText(['小兰']);
+	await expect(host.locator('#lobby-heading')).toBeFocused();
 
 	await tabTo(host, /^button "Start"/, true);
 	await host.keyboard.press('Enter');
