@@ -252,6 +252,11 @@ export class RoomSubscription<R extends Role> {
 	status = $state<StreamStatus>('connecting');
 	/** Set when the server refused the stream for good (room expired, player removed…). */
 	error = $state<{ status: number; code: string; message: string } | null>(null);
+	/**
+	 * The browser says it has no network (`navigator.onLine` false, the `offline` event): the
+	 * screens say so at once, instead of waiting for the stream to go silent.
+	 */
+	offline = $state(false);
 	/** Server clock minus ours, from the last view: countdowns use the server's deadline. */
 	clockOffsetMs = 0;
 
@@ -262,6 +267,8 @@ export class RoomSubscription<R extends Role> {
 	/** Reconnection rules: see `reconnect.ts`; `status` mirrors its state for the screens. */
 	private machine: ReconnectState = INITIAL_RECONNECT;
 	private stopped = false;
+	/** When the stream last sent anything (a view or a heartbeat), by `Date.now()`. */
+	private lastHeardAt = 0;
 
 	constructor(
 		readonly roomId: string,
@@ -281,7 +288,10 @@ export class RoomSubscription<R extends Role> {
 		this.stopped = false;
 		if (typeof window !== 'undefined') {
 			window.addEventListener('online', this.wake);
+			window.addEventListener('offline', this.lost);
 			document.addEventListener('visibilitychange', this.wake);
+			document.addEventListener('resume', this.wake);
+			this.offline = navigator.onLine === false;
 		}
 		void this.connect();
 		return this;
@@ -294,14 +304,28 @@ export class RoomSubscription<R extends Role> {
 		this.controller?.abort();
 		if (typeof window !== 'undefined') {
 			window.removeEventListener('online', this.wake);
+			window.removeEventListener('offline', this.lost);
 			document.removeEventListener('visibilitychange', this.wake);
+			document.removeEventListener('resume', this.wake);
 		}
 	}
 
+	/**
+	 * The network went away: drop the stream now (it would only go silent, and the watchdog
+	 * waits 40 s), so the screen says "reconnecting" and the backoff starts; `online` wakes it.
+	 */
+	private lost = () => {
+		this.offline = true;
+		if (this.stopped) return;
+		this.controller?.abort();
+	};
+
 	/** The phone woke up or came back online: reconnect now rather than after the backoff. */
 	private wake = () => {
+		if (typeof navigator !== 'undefined') this.offline = navigator.onLine === false;
 		if (this.stopped || document.visibilityState === 'hidden') return;
-		const effect = this.dispatch({ type: 'wake' });
+		const silentMs = this.lastHeardAt ? Date.now() - this.lastHeardAt : 0;
+		const effect = this.dispatch({ type: 'wake', silentMs });
 		if (effect.type === 'connect') {
 			this.clearTimers();
 			void this.connect();
@@ -370,6 +394,7 @@ export class RoomSubscription<R extends Role> {
 		for (;;) {
 			const { done, value } = await reader.read();
 			if (done || controller.signal.aborted) return;
+			this.lastHeardAt = Date.now();
 			this.resetSilence();
 			buffer += decoder.decode(value, { stream: true });
 			const { messages, rest } = parseSse(buffer);
@@ -380,6 +405,7 @@ export class RoomSubscription<R extends Role> {
 				const view = JSON.parse(message.data) as RoomView;
 				this.clockOffsetMs = view.serverNow - Date.now();
 				this.view = view as ViewOf<R>;
+				this.offline = false;
 				this.dispatch({ type: 'view' });
 			}
 		}

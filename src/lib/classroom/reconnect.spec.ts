@@ -84,4 +84,17 @@ describe('reconnect', () => {
 			'none'
 		]);
 	});
+
+	it('reconnects a phone that wakes on a stream silent past a heartbeat', () => {
+		// Slept through a question: the socket looks open but has said nothing for 25 s.
+		expect(run([{ type: 'view' }, { type: 'wake', silentMs: 25_000 }]).effects).toEqual([
+			'reset-watchdog',
+			'connect'
+		]);
+		// Woke within a heartbeat: the stream is trusted.
+		expect(run([{ type: 'view' }, { type: 'wake', silentMs: 5_000 }]).effects).toEqual([
+			'reset-watchdog',
+			'reset-watchdog'
+		]);
+	});
 });

@@ -7,8 +7,10 @@
  *   to 10 s, each wait drawn from its upper half), or after the server's `Retry-After`.
  * - 401, 403 and 404 are final: the room is gone or this player was removed; retrying would
  *   only hammer the server.
- * - Waking (the page becomes visible, the network comes back) reconnects at once and forgets
- *   the backoff, unless the stream is open (then only the silence watchdog is reset).
+ * - Waking (the page becomes visible or is resumed, the network comes back) reconnects at once
+ *   and forgets the backoff, unless the stream is open and has spoken within the last 20 s
+ *   (then only the silence watchdog is reset): a phone that slept past a heartbeat does not
+ *   show a stale question for the 40 s the watchdog would take.
  */
 export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'gone' | 'closed';
 
@@ -26,7 +28,11 @@ export type ReconnectEvent =
 	/** The stream ended or failed; `random` in [0, 1) draws the jitter. */
 	| { type: 'dropped'; retryAfterMs: number | null; random: number }
 	| { type: 'refused'; status: number }
-	| { type: 'wake' }
+	/**
+	 * The page became visible, was resumed from frozen, or the network came back. `silentMs`:
+	 * how long the open stream has sent nothing (not even a heartbeat).
+	 */
+	| { type: 'wake'; silentMs?: number }
 	| { type: 'close' };
 
 export type ReconnectEffect =
@@ -43,6 +49,12 @@ export const INITIAL_RECONNECT: ReconnectState = {
 };
 
 export const MAX_BACKOFF_MS = 10_000;
+/**
+ * An open stream silent this long when the phone wakes is taken for dead: the server sends a
+ * heartbeat every 15 s (`HEARTBEAT_MS` in server/classroom/sse.ts), so 20 s means at least one
+ * was missed, as after a phone slept and its network dropped the socket without a word.
+ */
+export const STALE_ON_WAKE_MS = 20_000;
 const FINAL_STATUSES = [401, 403, 404];
 
 /** Backoff for the n-th failure (n ≥ 1): 1 s, 2 s, 4 s… capped at 10 s, then jittered. */
@@ -87,7 +99,7 @@ export function reconnect(
 				? { state: { ...state, status: 'gone' }, effect: { type: 'stop' } }
 				: reconnect(state, { type: 'dropped', retryAfterMs: null, random: 0.5 });
 		case 'wake':
-			return state.status === 'open'
+			return state.status === 'open' && (event.silentMs ?? 0) < STALE_ON_WAKE_MS
 				? { state, effect: { type: 'reset-watchdog' } }
 				: { state: { ...state, failures: 0 }, effect: { type: 'connect' } };
 		case 'close':
