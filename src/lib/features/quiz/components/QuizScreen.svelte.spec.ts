@@ -168,19 +168,20 @@ describe('QuizScreen answer → feedback', () => {
 		});
 		await frame();
 		await frame();
-		// Still storing: no way on yet, Enter does nothing, "saving" shows past the verdict's paint.
+		// Still storing: no way on yet, "saving" shows past the verdict's paint, and Enter moves
+		// on only once the answer is stored.
 		await expect.element(screen.getByText('Saving your answer…')).toBeVisible();
 		expect(document.querySelector('button.button:not([type=submit])')).toBeNull();
 		key('Enter');
 		await frame();
+		await frame();
 		expect(document.querySelector('[data-item-id]')?.getAttribute('data-item-id')).toBe('q-1');
+		expect(held.calls).toHaveLength(1);
 
 		held.resolve();
-		const next = screen.getByRole('button', { name: 'Next question' });
-		await expect.element(next).toBeVisible();
-		await expect.element(screen.getByText('Saving your answer…')).not.toBeInTheDocument();
-		key('Enter');
 		await expect.element(screen.getByRole('heading', { name: /^Question 2/ })).toBeInTheDocument();
+		expect(document.querySelector('[data-item-id]')?.getAttribute('data-item-id')).toBe('q-2');
+		await expect.element(screen.getByText('Saving your answer…')).not.toBeInTheDocument();
 	});
 
 	it('keeps the verdict and says so when the save fails; retry stores it before moving on', async () => {
