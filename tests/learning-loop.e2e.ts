@@ -69,8 +69,9 @@ test('options in a seeded order that survives a reload; setup fields checked; le
 	expect(await shownOrder(page)).toEqual(order);
 	await answer(page, 'en', true);
 	await page.keyboard.press('Enter');
-	// Focus moves to the feedback; after a reload there, the learner's own answer is still shown.
-	await expect(page.locator('main section.feedback')).toBeFocused();
+	// Focus moves to the explanation below the verdict (the live region has announced the
+	// verdict); after a reload there, the learner's own answer is still shown.
+	await expect(page.getByRole('group', { name: 'Why' })).toBeFocused();
 	await page.reload();
 	await expect(page.locator('main section.feedback')).toBeVisible();
 	await expect(page.locator('main form input:checked')).toHaveCount(1);

@@ -1050,13 +1050,22 @@ try {
 				`IndexedDB readwrite transactions before the feedback: ${writes} ` +
 				`(${count} of ${all.length} answers)`
 		);
-		// Per item type: the painted figure, and (with a trace) the answer's main-thread CPU, the
-		// figure that holds on a loaded machine.
+		// Per item type: the verdict in the DOM and painted, and (with a trace) the answer's
+		// main-thread CPU, the figure that holds on a loaded machine.
 		const ofKind = <T>(rate: Rate, list: readonly T[], kind: ItemType) =>
 			list.filter((_, i) => runs[rate]!.kinds[i] === kind);
 		printTable(
 			`1a. Per item type (${ITEM_KINDS.map((k) => `${k} ${ofKind(4, runs[4]!.timings, k).length}`).join(', ')} answers at 4x)`,
 			ITEM_KINDS.flatMap((kind) => [
+				{
+					name: `${kind}: Enter → verdict in DOM`,
+					samples: Object.fromEntries(
+						RATES.map((rate) => [
+							rate,
+							ofKind(rate, runs[rate]!.timings, kind).map((a) => a.dom! - a.start)
+						])
+					) as Samples
+				},
 				{
 					name: `${kind}: Enter → verdict painted`,
 					budget: FEEDBACK_BUDGET_MS,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterNextPaint } from './after-paint';
+import { afterNextPaint, resolvedAfterNextPaint } from './after-paint';
 
 describe('afterNextPaint', () => {
 	let frames: FrameRequestCallback[] = [];
@@ -48,5 +48,27 @@ describe('afterNextPaint', () => {
 		paint();
 		vi.advanceTimersByTime(0);
 		expect(ran).toEqual(['after the failure', 'next']);
+	});
+
+	it('resolvedAfterNextPaint: a save done at once resolves after the paint; a failure at once', async () => {
+		const save = resolvedAfterNextPaint(async (id: string) => `stored ${id}`);
+		let result = '';
+		void save('q-1').then((r) => (result = r));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(result).toBe(''); // stored, but the flow moves on only once the frame is painted
+		paint();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(result).toBe('stored q-1');
+
+		const failing = resolvedAfterNextPaint(async () => {
+			throw new Error('disk full');
+		});
+		let error: unknown = null;
+		failing().catch((e: unknown) => (error = e));
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(error).toEqual(new Error('disk full'));
+		paint();
+		await vi.advanceTimersByTimeAsync(0);
 	});
 });

@@ -55,3 +55,19 @@ function run(): void {
 		}
 	}
 }
+
+/**
+ * `task`, whose promise resolves no earlier than the next paint after it was called (rejections
+ * are passed on at once). For a save whose completion moves a flow on (the quiz's
+ * `saveAttempts`): the verdict, shown as the save starts, has its frame to itself, and the
+ * flow's next state (the way on, the session snapshot) is worked out after that frame is
+ * painted instead of in it. What the save does, and when it is safe, does not change.
+ */
+export function resolvedAfterNextPaint<Args extends unknown[], T>(
+	task: (...args: Args) => Promise<T>
+): (...args: Args) => Promise<T> {
+	return (...args) => {
+		const painted = new Promise<void>((done) => afterNextPaint(done));
+		return task(...args).then((result) => painted.then(() => result));
+	};
+}

@@ -81,9 +81,12 @@ describe('FeedbackPanel', () => {
 			firstPlace!.left,
 			firstPlace!.height
 		]);
-		// The section the quiz focuses is named by the verdict, so that is what is announced.
-		await expect
-			.element(screen.getByRole('region', { name: 'Not quite' }))
-			.toHaveAttribute('tabindex', '-1');
+		// A region named by the verdict; what the quiz focuses after checking is the explanation
+		// below it (the live region has announced the verdict: focus on it would repeat it), and
+		// no live region reads the explanation on top of that.
+		await expect.element(screen.getByRole('region', { name: 'Not quite' })).toBeVisible();
+		const explanation = screen.getByRole('group', { name: 'Why' });
+		await expect.element(explanation).toHaveAttribute('tabindex', '-1');
+		await expect.element(explanation).toHaveAttribute('aria-live', 'off');
 	});
 });

@@ -68,18 +68,25 @@ describe('a check answered before storage opens', () => {
 	// Before the fix, the first-paint actor had no way to store an answer: it failed at once
 	// ("saveAttempts was not provided"), and that failure was carried into the stored machine,
 	// so the explanation never came (the full gate's flake, where storage opened slowly).
-	it('is stored once storage opens, then the explanation follows', async () => {
+	it('shows the verdict and explanation at once, and is stored once storage opens', async () => {
 		await render(LessonPlayer, { content: { ...unit, id: 'early-unit' }, partTitles: {} });
 		await page.getByRole('button', { name: /check/i }).first().click();
 		await page.getByRole('radio').first().click();
 		await page.getByRole('button', { name: 'Check answer' }).click();
 		await expect.element(page.getByRole('radio').first()).toBeDisabled();
-		storage.open();
+		// The verdict and the explanation do not wait for the store; the store is told of the
+		// answer all the same once it opens.
 		await expect.element(page.getByText('Because.')).toBeVisible();
+		storage.open();
+		await expect
+			.poll(async () => {
+				const store = await getStore();
+				await store.whenIdle();
+				return Object.keys(await store.getItemStates('keys-unit'));
+			})
+			.toEqual(['q1']);
+		await expect.element(page.getByText('Saving your answer…')).not.toBeInTheDocument();
 		await expect.element(page.getByRole('alert')).not.toBeInTheDocument();
-		const store = await getStore();
-		await store.whenIdle();
-		expect(Object.keys(await store.getItemStates('keys-unit'))).toEqual(['q1']);
 	});
 });
 

@@ -178,7 +178,7 @@ export const lessonMachine = setup({
 						'answer.submit': { target: 'saving', actions: ['noteTime', 'recordAnswer'] }
 					}
 				},
-				/** Stored before feedback, as in practice. */
+				/** Stored before moving on (the verdict shows meanwhile), as in practice. */
 				saving: {
 					tags: 'saving',
 					entry: 'clearSaveError',

@@ -36,7 +36,7 @@ export interface LessonContext {
 	checkQueue: number[];
 	/** Checking: position in `checkQueue`. */
 	checkPosition: number;
-	/** Every check answer so far, in the order given; each has been stored before its feedback. */
+	/** Every check answer so far, in the order given; each stored before the learner moved on. */
 	answers: AnswerRecord[];
 	startedAt: number;
 	/** Option order of the check questions: kept so a reload or language switch shows the same order. */

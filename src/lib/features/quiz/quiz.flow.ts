@@ -26,8 +26,8 @@ export const QUIZ_FLOW: FlowMachine = {
 		]);
 	},
 	/**
-	 * Answers: every scored one (practice: each was stored before its feedback, except perhaps
-	 * the one being saved; an exam: the paper once submitted). An exam not yet submitted: its
+	 * Answers: every scored one (practice: each was stored before the learner moved on from it,
+	 * except perhaps the one being saved; an exam: the paper once submitted). An exam not yet submitted: its
 	 * drafts for questions still in the paper, its deadline (no time given back) and its place
 	 * are carried into the fresh run, so the learner checks them and submits.
 	 */

@@ -226,7 +226,14 @@ export const quizMachine = setup({
 						}
 					}
 				},
-				/** The attempt is stored before any feedback, so a crash cannot show a verdict it lost. */
+				/**
+				 * The attempt is stored before the learner can move on. Screens show the verdict
+				 * from here on (it needs only the score): the store's journal takes the attempt
+				 * synchronously when this actor starts, in the answer's own task, so the verdict's
+				 * frame is never painted ahead of it (without a journal, as when localStorage is
+				 * blocked, IndexedDB takes it a moment later); a failed store is told beside the
+				 * verdict, the answer kept for a retry.
+				 */
 				saving: {
 					tags: 'saving',
 					entry: 'clearSaveError',

@@ -87,7 +87,8 @@ export type QuizEvent =
 
 /**
  * Effects the route supplies with `.provide()`; tests fake them.
- * - saveAttempts: store these answers (and update scheduling) before any feedback is shown.
+ * - saveAttempts: store these answers (and update scheduling) before the learner can move on
+ *   (the verdict is shown meanwhile: see the 'saving' status).
  */
 export interface QuizActors {
 	saveAttempts: (input: SaveAttemptsInput) => Promise<void>;
@@ -96,7 +97,11 @@ export interface QuizActors {
 export type QuizStatus =
 	/** A question is on screen, waiting for an answer (exam: answers can still change). */
 	| 'answering'
-	/** Storing the attempt(s); feedback waits for it. */
+	/**
+	 * Storing the attempt(s). Practice-like modes already show the verdict (it needs only the
+	 * score, and the journal holds the attempt by the time it is painted); the explanation may
+	 * follow; moving on waits for the store.
+	 */
 	| 'saving'
 	/** Storing failed: say why, keep the answer, offer retry. Nothing is lost. */
 	| 'save-failed'
