@@ -9,12 +9,15 @@
  * the phones did before, for the same figures as earlier runs. Driven over IPC by the bench; every message carries
  * `id` (echoed in the reply) and `room` (one process holds phones of several rooms):
  *   { join: { pin, count, label, origins } }  → { joined: n, errors }
- *   { answer: { windowMs, body } }            → { sent: { playerId: wall ms }, ack: ms[], errors }
+ *   { answer: { windowMs, body } }            → { sent: { playerId: wall ms }, ack: ms[],
+ *                                                 acked: { playerId: wall ms }, lagMs: { p50, p99,
+ *                                                 max } (this process's event-loop delay), errors }
  *   { phase: name }                           → { phaseAt: wall ms when all showed it, or null }
  *   { close: true }                           → closes that room's streams
  * Times are wall-clock (performance.timeOrigin + now), comparable across processes.
  */
 import { Agent } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { JoinResponse } from '../../src/lib/classroom/protocol.ts';
 import { postJson } from './post-json.ts';
 import { readSse } from './sse-reader.ts';
@@ -155,7 +158,12 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 		const { windowMs, body } = message.answer as { windowMs: number; body: unknown };
 		const sent: Record<string, number> = {};
 		const ack: number[] = [];
+		const acked: Record<string, number> = {};
 		let errors = 0;
+		// How late this process ran its callbacks meanwhile: a phone stamps "sent" on time but its
+		// request leaves only when the loop gets to it.
+		const lag = monitorEventLoopDelay({ resolution: 10 });
+		lag.enable();
 		await Promise.all(
 			phones.map(async (phone) => {
 				await sleep(Math.random() * windowMs);
@@ -170,13 +178,21 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 						phone.ip,
 						phone.player.token
 					);
-					ack.push(wall() - at);
+					const now = wall();
+					ack.push(now - at);
+					acked[phone.player.playerId] = now;
 				} catch {
 					errors++;
 				}
 			})
 		);
-		return { sent, ack, errors, streamErrors };
+		lag.disable();
+		const lagMs = {
+			p50: lag.percentile(50) / 1e6,
+			p99: lag.percentile(99) / 1e6,
+			max: lag.max / 1e6
+		};
+		return { sent, ack, acked, lagMs, errors, streamErrors };
 	}
 	if (typeof message.phase === 'string') {
 		const phase = message.phase;

@@ -28,8 +28,8 @@
  * At the end, one table row per scenario: the figures and what gave first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDrill } from '../../src/lib/bank/generators/index.ts';
@@ -53,8 +53,15 @@ useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.j
 const ITEM = generateDrill({ kind: 'mode', seed: SEED, count: 1, locale: 'en' })[0] as ClassifyItem;
 const SCENARIO_TIMEOUT_MS = 60_000;
 const PHONE_PROCESSES = 2;
+/**
+ * Per-answer stage stamps (CLASSROOM_TRACE, src/lib/server/classroom/trace.ts) go here; the bench
+ * prints them as a table per scenario. `BENCH_TRACE=0` runs the servers without them.
+ */
+const TRACE_DIR =
+	process.env.BENCH_TRACE === '0' ? null : mkdtempSync(join(tmpdir(), 'classroom-bench-trace-'));
 /** Limits a classroom never reaches, raised so the bench measures the server, not the limits. */
 const BENCH_ENV = {
+	...(TRACE_DIR ? { CLASSROOM_TRACE: TRACE_DIR } : {}),
 	ADDRESS_HEADER: 'x-forwarded-for',
 	CLASSROOM_MAX_PLAYERS: '5000',
 	CLASSROOM_MAX_ROOMS: '1000',
@@ -193,6 +200,10 @@ interface RoomResult {
 	redisCpuMs: number;
 	/** Shared mode: Redis commands run over the same window, by name (INFO commandstats). */
 	commands: Record<string, number>;
+	/** Each phone process's event-loop delay over the answers (ms). */
+	phoneLag: { p50: number; p99: number; max: number }[];
+	/** Per-answer stage times (wall ms) by player: the phones', the host's and the servers' stamps. */
+	stages: Map<string, Record<string, number>>;
 }
 
 let roomCounter = 0;
@@ -271,12 +282,14 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 	]);
 	const answers = await Promise.all(
 		phones.map((p) =>
-			p.ask<{ sent: Record<string, number>; ack: number[]; errors: number; streamErrors: number }>(
-				key,
-				{
-					answer: { windowMs: 1000, body }
-				}
-			)
+			p.ask<{
+				sent: Record<string, number>;
+				ack: number[];
+				acked: Record<string, number>;
+				lagMs: { p50: number; p99: number; max: number };
+				errors: number;
+				streamErrors: number;
+			}>(key, { answer: { windowMs: 1000, body } })
 		)
 	);
 	const sent = Object.assign({}, ...answers.map((a) => a.sent)) as Record<string, number>;
@@ -297,6 +310,12 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		.filter(([id]) => seenAt.has(id))
 		.map(([id, at]) => seenAt.get(id)! - at);
 
+	const stages = await traceStages(room.roomId, {
+		phone: sent,
+		phoneAck: Object.assign({}, ...answers.map((a) => a.acked)) as Record<string, number>,
+		host: Object.fromEntries(seenAt)
+	});
+
 	const revealAt = wall();
 	await post(origins[0], `/rooms/${room.roomId}/command`, { type: 'reveal' }, room.hostSecret);
 	const revealFanOutMs = await fanOut('revealed', revealAt);
@@ -316,8 +335,76 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		revealFanOutMs,
 		answerCpuMs,
 		redisCpuMs: redisAfter - redisBefore,
-		commands
+		commands,
+		stages,
+		phoneLag: answers.map((a) => a.lagMs)
 	};
+}
+
+/**
+ * One room's per-answer stamps: the servers' (read from their trace files, once they have
+ * written them) merged with the bench's own, `extra` (stage → player → wall ms).
+ */
+async function traceStages(
+	roomId: string,
+	extra: Record<string, Record<string, number>>
+): Promise<Map<string, Record<string, number>>> {
+	const stages = new Map<string, Record<string, number>>();
+	const at = (player: string) => {
+		let record = stages.get(player);
+		if (!record) stages.set(player, (record = {}));
+		return record;
+	};
+	for (const [stage, times] of Object.entries(extra))
+		for (const [player, time] of Object.entries(times)) at(player)[stage] = time;
+	if (!TRACE_DIR) return stages;
+	// The servers write their stamps every 200 ms (trace.ts).
+	await sleep(600);
+	for (const name of await readdir(TRACE_DIR)) {
+		const text = await readFile(join(TRACE_DIR, name), 'utf8');
+		for (const line of text.split('\n')) {
+			const [room, player, stage, time] = line.split(' ');
+			if (room !== roomId || !stages.has(player)) continue;
+			const record = at(player);
+			// A stage stamped twice (a host stream on two instances): the first one counts.
+			if (record[stage] === undefined) record[stage] = Number(time);
+		}
+	}
+	return stages;
+}
+
+/** The path of an answer, as pairs of stamps: the servers' stages between the phone's and host's. */
+const STAGE_STEPS: [from: string, to: string, label: string][] = [
+	['phone', 'received', 'phone sent → endpoint received'],
+	['received', 'limited', 'received → rate-limit count back'],
+	['limited', 'sent', 'rate limit → append sent (group-commit queue)'],
+	['sent', 'acked', 'append sent → Redis reply (script + fsync)'],
+	['acked', 'replied', 'Redis reply → own entry applied (reply)'],
+	['replied', 'phoneAck', 'reply → phone has the ack'],
+	['acked', 'seen', "Redis reply → applied on host's instance"],
+	['seen', 'written', "applied → host's SSE written"],
+	['written', 'host', "host's SSE written → host reads it"]
+];
+
+/** Prints the per-stage median / p95 table of a scenario's answers (when traced). */
+function printStages(results: RoomResult[]): void {
+	const records = results.flatMap((r) => [...r.stages.values()]);
+	if (!records.some((r) => r.received !== undefined)) return;
+	console.log('  per stage (median / p95 of the step; then median / p95 since the phone sent):');
+	for (const [from, to, label] of STAGE_STEPS) {
+		const steps: number[] = [];
+		const since: number[] = [];
+		for (const r of records)
+			if (r[from] !== undefined && r[to] !== undefined && r.phone !== undefined) {
+				steps.push(r[to] - r[from]);
+				since.push(r[to] - r.phone);
+			}
+		if (steps.length === 0) continue;
+		const cell = (v: number[], p: number) => `${percentile(v, p).toFixed(1)}`;
+		console.log(
+			`    ${label.padEnd(48)} ${cell(steps, 50).padStart(7)} / ${cell(steps, 95).padStart(7)} ms   (at ${cell(since, 50)} / ${cell(since, 95)} ms, n=${steps.length})`
+		);
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,6 +502,13 @@ function print(title: string, m: Measured, row?: { mode: string; instances: numb
 	);
 	console.log(
 		`  start → every phone shows the question: ${ms(worst((r) => r.questionFanOutMs))}; reveal → every phone shows its result: ${ms(worst((r) => r.revealFanOutMs))}`
+	);
+	printStages(results);
+	console.log(
+		`  phones' event-loop delay over the answers (p50 / p99 / max per process): ${results
+			.flatMap((r) => r.phoneLag)
+			.map((l) => `${l.p50.toFixed(0)} / ${l.p99.toFixed(0)} / ${l.max.toFixed(0)} ms`)
+			.join('; ')}`
 	);
 	const servers = m.peaks
 		.map((peak, i) => `#${i + 1} ${peak} MB / ${Math.round(m.cpu[i] * 100)}% CPU`)
@@ -623,6 +717,7 @@ async function main() {
 		);
 		console.log('|---|---|---|---|---|---|---|---|---|');
 		for (const row of table) console.log(row);
+		if (TRACE_DIR) rmSync(TRACE_DIR, { recursive: true, force: true });
 	}
 }
 

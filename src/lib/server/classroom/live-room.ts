@@ -51,6 +51,7 @@ import {
 import type { TrueFalseWords } from '$lib/features/classroom/public-item';
 import { trueFalseWords } from './report-words';
 import type { EventRecord, RoomStore } from './store';
+import { stamp, traceNow, TRACING } from './trace';
 
 export const FLUSH_INTERVAL_MS = 50;
 /** Phones learn a new player count (and nothing else new) at most this often (ms). */
@@ -169,6 +170,8 @@ export class LiveRoom {
 	private dirty: Set<string> | 'all' = new Set();
 	/** What every phone shows, as of the last push that looked at every phone. */
 	private lastRoomWide = '';
+	/** CLASSROOM_TRACE: players whose answers were applied here but not yet pushed to a host. */
+	private traceUnwritten: string[] = [];
 	/** The connected set, and the presence revision it was made at. */
 	private connectedCache: { revision: number; set: ReadonlySet<string> } | null = null;
 	private readonly hostRows = new RowCache();
@@ -345,10 +348,22 @@ export class LiveRoom {
 		const accepted = this.step(record);
 		this.version = record.seq;
 		if (record.origin) this.waiting.get(record.origin)?.({ accepted, before });
+		if (TRACING && accepted && record.event.type === 'answer.submit') this.traceSeen(record);
 		if (accepted) {
 			this.armDeadline();
 			this.schedulePush();
 		}
+	}
+
+	/** CLASSROOM_TRACE: an answer applied on an instance holding a host stream of the room. */
+	private traceSeen(record: EventRecord): void {
+		if (record.event.type !== 'answer.submit') return;
+		for (const client of this.clients)
+			if (client.role === 'host') {
+				stamp(this.id, record.event.playerId, 'seen');
+				this.traceUnwritten.push(record.event.playerId);
+				return;
+			}
 	}
 
 	/** Shared mode: reads and applies what the stream has beyond this replica (up to `seq`). */
@@ -567,6 +582,11 @@ export class LiveRoom {
 				shared.set(client.role, this.message(client.role, undefined, now));
 			const made = shared.get(client.role);
 			if (made) this.deliver(client, made);
+			if (TRACING && made && client.role === 'host' && this.traceUnwritten.length > 0) {
+				const at = traceNow();
+				for (const playerId of this.traceUnwritten) stamp(this.id, playerId, 'written', at);
+				this.traceUnwritten = [];
+			}
 		}
 		for (const client of this.phonesToLook(now)) this.pushTo(client, now);
 	}

@@ -51,6 +51,7 @@ import {
 	type NewEvent,
 	type RoomStore
 } from './store';
+import { stamp, traceNow, TRACING, type TraceStage } from './trace';
 
 const PREFIX = 'classroom:';
 const CHANNEL = `${PREFIX}events`;
@@ -120,10 +121,18 @@ interface AppendQueue {
 	waiting: {
 		json: string;
 		expectSeq: number | undefined;
+		/** CLASSROOM_TRACE: the player whose answer this is, for the `sent`/`acked` stamps. */
+		traced?: string;
 		resolve: (seq: number | null) => void;
 		reject: (error: unknown) => void;
 	}[];
 	options: AppendOptions;
+}
+
+/** Stamps `stage` for the traced answers of a batch (CLASSROOM_TRACE). */
+function traceBatch(roomId: string, batch: AppendQueue['waiting'], stage: TraceStage): void {
+	const at = traceNow();
+	for (const { traced } of batch) if (traced) stamp(roomId, traced, stage, at);
 }
 
 function toRecord([id, fields]: Entry): LogRecord {
@@ -249,7 +258,9 @@ export class RedisStore implements RoomStore {
 			new Promise<number | null>((resolve, reject) => {
 				let queue = this.queues.get(roomId);
 				if (!queue) this.queues.set(roomId, (queue = { busy: false, waiting: [], options }));
-				queue.waiting.push({ json, expectSeq: options.expectSeq, resolve, reject });
+				const traced =
+					TRACING && event.event.type === 'answer.submit' ? event.event.playerId : undefined;
+				queue.waiting.push({ json, expectSeq: options.expectSeq, traced, resolve, reject });
 				// The room's latest lifetime and state: the last event of the batch decides them.
 				queue.options = options;
 				if (!queue.busy) void this.flush(roomId, queue);
@@ -265,12 +276,14 @@ export class RedisStore implements RoomStore {
 			const { pin, ttlMs, ended } = queue.options;
 			const args: (string | number)[] = [ttlMs, roomId, ended ? '' : Date.now() + ttlMs];
 			for (const { json, expectSeq } of batch) args.push(expectSeq ?? '', json);
+			if (TRACING) traceBatch(roomId, batch, 'sent');
 			try {
 				const seqs = await (
 					this.redis as unknown as {
 						classroomAppend(...args: (string | number)[]): Promise<number | number[]>;
 					}
 				).classroomAppend(roomKey(roomId), seqKey(roomId), pinKey(pin), LIVE_KEY, ...args);
+				if (TRACING) traceBatch(roomId, batch, 'acked');
 				if (!Array.isArray(seqs)) throw new Error(`room ${roomId} is gone from the store`);
 				batch.forEach((entry, i) => entry.resolve(seqs[i] === -2 ? null : seqs[i]));
 			} catch (error) {

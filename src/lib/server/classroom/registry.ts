@@ -50,6 +50,7 @@ import {
 import { LiveRoom, type Lifetimes } from './live-room';
 import { resolveQuestions } from './questions';
 import { envNumber, type Limiter } from './rate-limit';
+import { stamp, TRACING } from './trace';
 import { openStream } from './sse';
 import { PRESENCE_REFRESH_MS, type CreatedRecord, type LogRecord, type RoomStore } from './store';
 
@@ -461,14 +462,21 @@ export class ClassroomRegistry {
 			);
 	}
 
+	/**
+	 * A player's answer; resolves once it is durable and applied. `receivedAt` (wall ms, only
+	 * with CLASSROOM_TRACE): when the request reached the endpoint, for the `received` stamp.
+	 */
 	async answer(
 		roomId: string,
 		token: string,
 		request: AnswerRequest,
-		now = Date.now()
+		now = Date.now(),
+		receivedAt?: number
 	): Promise<AnswerResponse> {
 		const { room, playerId } = await this.playerOf(roomId, token);
+		if (TRACING) stamp(roomId, playerId, 'received', receivedAt);
 		await this.limit(this.limits.answer, `${roomId}:${playerId}`);
+		if (TRACING) stamp(roomId, playerId, 'limited');
 		const event = { type: 'answer.submit', playerId, ...request, at: now } as const;
 		const checkOn = (snapshot: LiveRoom['snapshot']) =>
 			checkAnswer(snapshot.context, isAcceptingAnswers(snapshot), event);
@@ -484,6 +492,7 @@ export class ClassroomRegistry {
 		}
 		if (check !== 'accept') throw this.answerError(check);
 		const outcome = await room.submit(event);
+		if (TRACING) stamp(roomId, playerId, 'replied');
 		if (outcome?.accepted) return { ok: true, duplicate: false };
 		// Shared mode: another entry came first (this player's answer from another tab, or the end
 		// of the question). The same rule tells the player which.
