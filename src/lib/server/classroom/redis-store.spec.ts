@@ -204,6 +204,29 @@ describe('a room that ends in the shared mode', () => {
 		]
 	};
 
+	it('keeps the ended lifetime when an instance that has not applied the end yet appends after it', async () => {
+		const a = await instance();
+		const b = await instance();
+		const { roomId, options } = await createRoom(a.store);
+		const pin = options.pin;
+		expect(await a.store.append(roomId, answer('before-end'), options)).toBe(1);
+		// A ends the room; B's replica is still behind and appends an answer with the idle lifetime.
+		await a.store.markEnded(roomId, pin, ENDED_MS);
+		const late = await b.store.append(roomId, answer('late'), {
+			pin,
+			ttlMs: IDLE_MS,
+			ended: false
+		});
+		// The entry is still written (the room machine ignores it; the order stays one).
+		expect(late).toBe(2);
+		for (const key of [`room:${roomId}`, `seq:${roomId}`, `pin:${pin}`]) {
+			const ttl = await b.store.redis.pttl(`classroom:${key}`);
+			expect(ttl, key).toBeGreaterThan(0);
+			expect(ttl, key).toBeLessThanOrEqual(ENDED_MS);
+		}
+		expect(await b.store.redis.zscore('classroom:live', roomId)).toBeNull();
+	});
+
 	it.each(Object.entries(ends))(
 		'keeps its data for the retention counted from its end (%s), and frees its live place',
 		async (_, commands) => {

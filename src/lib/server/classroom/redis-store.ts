@@ -5,7 +5,8 @@
  * Keys (all under `classroom:`):
  * - `room:<id>`: the room's log, a Stream. Entry `0-1` is the created record; event `n` is entry
  *   `n-0`, so the SSE id, the room version and the stream id are one number.
- * - `seq:<id>`: the room's last seq. `pin:<pin>`: the PIN index. `live`: a sorted set of rooms
+ * - `seq:<id>`: the room's last seq. `ended:<id>`: the room's end marker (its remaining lifetime
+ *   is the ended room's). `pin:<pin>`: the PIN index. `live`: a sorted set of rooms
  *   neither ended nor expired (score: when they expire), for the live-room cap.
  * - `limit:*`: rate-limiter-flexible's counters.
  * - `presence:<id>`: a hash, instance id → `{ until, players }`: the players with an SSE stream
@@ -59,15 +60,22 @@ const PRESENCE_CHANNEL = `${PREFIX}presence`;
 const presenceKey = (roomId: string) => `${PREFIX}presence:${roomId}`;
 const roomKey = (roomId: string) => `${PREFIX}room:${roomId}`;
 const seqKey = (roomId: string) => `${PREFIX}seq:${roomId}`;
+const endedKey = (roomId: string) => `${PREFIX}ended:${roomId}`;
 const pinKey = (pin: string) => `${PREFIX}pin:${pin}`;
 const LIVE_KEY = `${PREFIX}live`;
 const READ_BATCH = 5000;
 
 /**
  * Appends a batch of records to one room, in the order given (group commit, see `append`).
- * KEYS: room stream, seq counter, pin index entry, live set.
+ * KEYS: room stream, seq counter, pin index entry, live set, end marker.
  * ARGV: ttl ms, room id, live-until ms ('': ended), then for each record: its expected seq (''
  * for none) and its JSON (without seq).
+ * Lifetimes: the room's keys live `ttl` from now and the room stays in the live set, unless the
+ * room's end marker exists (ENDED_SCRIPT): then they keep the marker's remaining lifetime (the
+ * retention counted from the end) and the room stays out of the live set, whatever the caller
+ * passed. An instance whose replica has not yet applied the end (an answer taken on another
+ * instance in the instant after "end") would otherwise give an ended room the idle lifetime
+ * again and count it as live.
  * Returns -1 if the room is gone, else one number per record: its seq, or -2 if its expected seq
  * no longer held (that record is not written; the others are). The records written go out in
  * one message on CHANNEL: "<room id> <seq of the first> [<record>,<record>…]".
@@ -89,10 +97,18 @@ for i = 4, #ARGV, 2 do
 	end
 end
 if #written == 0 then return seqs end
-redis.call('SET', KEYS[2], current, 'PX', ARGV[1])
-redis.call('PEXPIRE', KEYS[1], ARGV[1])
-redis.call('PEXPIRE', KEYS[3], ARGV[1])
-if ARGV[3] == '' then redis.call('ZREM', KEYS[4], ARGV[2]) else redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2]) end
+local left = redis.call('PTTL', KEYS[5])
+if left > 0 then
+	redis.call('SET', KEYS[2], current, 'PX', left)
+	redis.call('PEXPIRE', KEYS[1], left)
+	if redis.call('GET', KEYS[3]) == ARGV[2] then redis.call('PEXPIRE', KEYS[3], left) end
+	redis.call('ZREM', KEYS[4], ARGV[2])
+else
+	redis.call('SET', KEYS[2], current, 'PX', ARGV[1])
+	redis.call('PEXPIRE', KEYS[1], ARGV[1])
+	redis.call('PEXPIRE', KEYS[3], ARGV[1])
+	if ARGV[3] == '' then redis.call('ZREM', KEYS[4], ARGV[2]) else redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2]) end
+end
 redis.call('PUBLISH', '${CHANNEL}', ARGV[2] .. ' ' .. first .. ' [' .. table.concat(written, ',') .. ']')
 return seqs
 `;
@@ -110,6 +126,22 @@ redis.call('XADD', KEYS[1], '0-1', 'r', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('SET', KEYS[2], 0, 'PX', ARGV[2])
 redis.call('ZADD', KEYS[4], ARGV[4], ARGV[3])
+return 1
+`;
+
+/**
+ * A room has ended: its end marker and its keys live `retention` ms from now, its PIN entry too
+ * if it still names this room (the PIN may already belong to a newer room), and it leaves the
+ * live set. Appends after this keep that lifetime (APPEND_SCRIPT). Atomic, so no append falls
+ * between the marker and the lifetimes.
+ * KEYS: room stream, seq counter, pin entry, live set, end marker. ARGV: retention ms, room id.
+ */
+const ENDED_SCRIPT = `
+redis.call('SET', KEYS[5], 1, 'PX', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+if redis.call('GET', KEYS[3]) == ARGV[2] then redis.call('PEXPIRE', KEYS[3], ARGV[1]) end
+redis.call('ZREM', KEYS[4], ARGV[2])
 return 1
 `;
 
@@ -159,7 +191,8 @@ export class RedisStore implements RoomStore {
 	constructor(url: string) {
 		this.redis = new Redis(url, { lazyConnect: false });
 		this.subscriber = new Redis(url);
-		this.redis.defineCommand('classroomAppend', { numberOfKeys: 4, lua: APPEND_SCRIPT });
+		this.redis.defineCommand('classroomAppend', { numberOfKeys: 5, lua: APPEND_SCRIPT });
+		this.redis.defineCommand('classroomEnded', { numberOfKeys: 5, lua: ENDED_SCRIPT });
 		this.redis.defineCommand('classroomCreate', { numberOfKeys: 4, lua: CREATE_SCRIPT });
 		for (const connection of [this.redis, this.subscriber])
 			connection.on('error', (error: Error) => console.error('classroom: redis:', error.message));
@@ -282,7 +315,14 @@ export class RedisStore implements RoomStore {
 					this.redis as unknown as {
 						classroomAppend(...args: (string | number)[]): Promise<number | number[]>;
 					}
-				).classroomAppend(roomKey(roomId), seqKey(roomId), pinKey(pin), LIVE_KEY, ...args);
+				).classroomAppend(
+					roomKey(roomId),
+					seqKey(roomId),
+					pinKey(pin),
+					LIVE_KEY,
+					endedKey(roomId),
+					...args
+				);
 				if (TRACING) traceBatch(roomId, batch, 'acked');
 				if (!Array.isArray(seqs)) throw new Error(`room ${roomId} is gone from the store`);
 				batch.forEach((entry, i) => entry.resolve(seqs[i] === -2 ? null : seqs[i]));
@@ -372,22 +412,25 @@ export class RedisStore implements RoomStore {
 	}
 
 	async markEnded(roomId: string, pin: string, retentionMs: number): Promise<void> {
-		const pinEntry = pinKey(pin);
-		const ownsPin = (await this.redis.get(pinEntry)) === roomId;
-		const multi = this.redis
-			.multi()
-			.pexpire(roomKey(roomId), retentionMs)
-			.pexpire(seqKey(roomId), retentionMs)
-			.zrem(LIVE_KEY, roomId);
-		// Only this room's PIN entry: the PIN may already belong to a newer room.
-		if (ownsPin) multi.pexpire(pinEntry, retentionMs);
-		await multi.exec();
+		await (
+			this.redis as unknown as {
+				classroomEnded(...args: (string | number)[]): Promise<number>;
+			}
+		).classroomEnded(
+			roomKey(roomId),
+			seqKey(roomId),
+			pinKey(pin),
+			LIVE_KEY,
+			endedKey(roomId),
+			retentionMs,
+			roomId
+		);
 	}
 
 	async remove(roomId: string, pin: string): Promise<void> {
 		// Only this room's PIN entry: the PIN may already belong to a newer room.
 		if ((await this.redis.get(pinKey(pin))) === roomId) await this.redis.del(pinKey(pin));
-		await this.redis.del(roomKey(roomId), seqKey(roomId));
+		await this.redis.del(roomKey(roomId), seqKey(roomId), endedKey(roomId));
 		await this.redis.zrem(LIVE_KEY, roomId);
 	}
 

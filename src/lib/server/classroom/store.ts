@@ -97,7 +97,9 @@ export interface RoomStore {
 	/**
 	 * A room that has just ended: it no longer counts as live, and its data is kept `retentionMs`
 	 * from now (shared: the stream, its counter and the PIN entry expire then, whatever lifetime the
-	 * appends before the end gave them, since those were written before the room knew it ended).
+	 * appends before the end gave them, since those were written before the room knew it ended;
+	 * and appends after it, from an instance that has not applied the end yet, keep that lifetime
+	 * and leave the room out of the live count).
 	 */
 	markEnded(roomId: string, pin: string, retentionMs: number): Promise<void>;
 	/** Forgets a room entirely (expired). */
