@@ -89,6 +89,19 @@ async function cpuSeconds(pid: number | undefined): Promise<number> {
 	return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * The kernel's count of connections dropped because a listen queue was full (TcpExt
+ * ListenOverflows, /proc/net/netstat): each is a phone's SYN that it sends again only 1 s, then
+ * 3 s later. It counts every listener of this network namespace, not only ours.
+ */
+async function listenOverflows(): Promise<number> {
+	const text = await readFile('/proc/net/netstat', 'utf8').catch(() => '');
+	const [names, values] = text.split('\n').filter((line) => line.startsWith('TcpExt:'));
+	if (!names || !values) return NaN;
+	const index = names.split(' ').indexOf('ListenOverflows');
+	return Number(values.split(' ')[index]);
+}
+
 /** A forked process of simulated phones (see classroom-phones.ts), with request/reply over IPC. */
 class Phones {
 	private readonly child: ChildProcess;
@@ -200,6 +213,8 @@ interface RoomResult {
 	redisCpuMs: number;
 	/** Shared mode: Redis commands run over the same window, by name (INFO commandstats). */
 	commands: Record<string, number>;
+	/** Listen-queue overflows on this machine from the first answer sent to the last tallied. */
+	overflows: number;
 	/** Each phone process's event-loop delay over the answers (ms). */
 	phoneLag: { p50: number; p99: number; max: number }[];
 	/** Per-answer stage times (wall ms) by player: the phones', the host's and the servers' stamps. */
@@ -275,10 +290,11 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 
 	const values = Object.fromEntries(ITEM.dimensions.map((d) => [d.family, d.answer]));
 	const body = { questionIndex: 0, response: { type: 'classify', values } };
-	const [cpuBefore, redisBefore, commandsBefore] = await Promise.all([
+	const [cpuBefore, redisBefore, commandsBefore, overflowsBefore] = await Promise.all([
 		serversCpuMs(),
 		redisCpuMs(),
-		commandCounts()
+		commandCounts(),
+		listenOverflows()
 	]);
 	const answers = await Promise.all(
 		phones.map((p) =>
@@ -295,10 +311,11 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 	const sent = Object.assign({}, ...answers.map((a) => a.sent)) as Record<string, number>;
 	const answerErrors = answers.reduce((n, a) => n + a.errors, 0);
 	while (seenAt.size < joined - answerErrors && performance.now() < deadline) await sleep(20);
-	const [cpuAfter, redisAfter, commandsAfter] = await Promise.all([
+	const [cpuAfter, redisAfter, commandsAfter, overflowsAfter] = await Promise.all([
 		serversCpuMs(),
 		redisCpuMs(),
-		commandCounts()
+		commandCounts(),
+		listenOverflows()
 	]);
 	const answerCpuMs = cpuAfter - cpuBefore;
 	const commands = Object.fromEntries(
@@ -337,6 +354,7 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		redisCpuMs: redisAfter - redisBefore,
 		commands,
 		stages,
+		overflows: overflowsAfter - overflowsBefore,
 		phoneLag: answers.map((a) => a.lagMs)
 	};
 }
@@ -504,6 +522,9 @@ function print(title: string, m: Measured, row?: { mode: string; instances: numb
 		`  start → every phone shows the question: ${ms(worst((r) => r.questionFanOutMs))}; reveal → every phone shows its result: ${ms(worst((r) => r.revealFanOutMs))}`
 	);
 	printStages(results);
+	console.log(
+		`  connections dropped by a full listen queue during the answers (whole machine): ${sum((r) => r.overflows)}`
+	);
 	console.log(
 		`  phones' event-loop delay over the answers (p50 / p99 / max per process): ${results
 			.flatMap((r) => r.phoneLag)
