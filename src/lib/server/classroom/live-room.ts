@@ -50,7 +50,7 @@ import {
 } from '$lib/classroom/room/room.view';
 import type { TrueFalseWords } from '$lib/features/classroom/public-item';
 import { trueFalseWords } from './report-words';
-import type { EventRecord, RoomStore } from './store';
+import type { AppendOptions, EventRecord, RoomStore } from './store';
 import { stamp, traceNow, TRACING } from './trace';
 
 export const FLUSH_INTERVAL_MS = 50;
@@ -276,10 +276,12 @@ export class LiveRoom {
 	 * Submits an event. Resolves once it is durable in the store and applied, with whether the
 	 * machine took it. `conditional` (host commands, shared mode): append only if no other event
 	 * came first; resolves null if one did (the caller checks again on the newer room and retries).
+	 * `limit` (shared mode): the append counts against that rate limit and rejects with
+	 * AppendLimited past it (see AppendOptions).
 	 */
 	async submit(
 		event: RoomEvent,
-		options: { tokenHash?: string; conditional?: boolean } = {}
+		options: { tokenHash?: string; conditional?: boolean; limit?: AppendOptions['limit'] } = {}
 	): Promise<Outcome | null> {
 		if (!this.shared) return this.applyThenAppend(event, options.tokenHash);
 		const origin = ORIGIN_PREFIX + (originCounter++).toString(36);
@@ -292,7 +294,8 @@ export class LiveRoom {
 					pin: this.pin,
 					ttlMs: this.ended ? this.lifetimes.endedMs : this.lifetimes.idleMs,
 					ended: this.ended,
-					expectSeq: options.conditional ? this.version : undefined
+					expectSeq: options.conditional ? this.version : undefined,
+					limit: options.limit
 				}
 			);
 			if (seq === null) {

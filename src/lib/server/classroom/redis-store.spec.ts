@@ -12,7 +12,7 @@ import type { CreateRoomRequest, HostCommand } from '$lib/classroom/protocol';
 import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import { ClassroomRegistry } from './registry';
 import { MAX_BATCH, RedisStore } from './redis-store';
-import type { AppendOptions, EventRecord, NewEvent } from './store';
+import { AppendLimited, type AppendOptions, type EventRecord, type NewEvent } from './store';
 
 let redis: Proc;
 let dir: string;
@@ -181,6 +181,85 @@ describe('RedisStore rate limits', () => {
 			expect(writes).toBeLessThanOrEqual(2);
 		} finally {
 			socket.write = write;
+		}
+	});
+});
+
+describe('answers counted against their rate limit by the append itself', () => {
+	it('counts one window across instances in the append script, and refuses the append past it', async () => {
+		const a = await instance();
+		const b = await instance();
+		const { roomId, options } = await createRoom(a.store);
+		const rule = { points: 2, seconds: 60 };
+		const [onA, onB] = [a.store.limiter('spec-answer', rule), b.store.limiter('spec-answer', rule)];
+		const key = `${roomId}:ann`;
+		const calls = await scriptCalls(a.store);
+		const results = await Promise.allSettled(
+			[a, b, a].map(({ store }, i) =>
+				store.append(roomId, answer(`ann-${i}`), {
+					...options,
+					limit: { limiter: store === a.store ? onA : onB, key }
+				})
+			)
+		);
+		// Counted and appended in the append scripts alone: no call of the limiter's own.
+		expect((await scriptCalls(a.store)) - calls).toBeLessThanOrEqual(3);
+		const refused = results.filter((r) => r.status === 'rejected');
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+		expect(refused).toHaveLength(1);
+		const reason = (refused[0] as PromiseRejectedResult).reason as AppendLimited;
+		expect(reason).toBeInstanceOf(AppendLimited);
+		expect(reason.retryAfter).toBeGreaterThanOrEqual(1);
+		expect(reason.retryAfter).toBeLessThanOrEqual(60);
+		// The refused one is not in the stream; the others are, once each.
+		expect((await a.store.readAfter(roomId, 0)).map((r) => r.seq)).toEqual([1, 2]);
+		// The same counter as rate-limiter-flexible's: both instances' limiters see it spent.
+		expect(await onB.blocked(key)).toBeGreaterThan(0);
+		expect(await onA.take(key)).toBeGreaterThan(0);
+		// Another player's window is its own.
+		expect(
+			await a.store.append(roomId, answer('bob'), {
+				...options,
+				limit: { limiter: onA, key: `${roomId}:bob` }
+			})
+		).toBe(3);
+	});
+
+	it('an answer in the shared mode costs Redis one script call: its append, which counts it too', async () => {
+		const { store } = await instance();
+		const registry = new ClassroomRegistry({ store });
+		try {
+			const request: CreateRoomRequest = {
+				locale: 'en',
+				source: { kind: 'generated', generated: [{ kind: 'mode', seed: 1, count: 1 }] },
+				settings: { secondsPerQuestion: 30, scoring: 'accuracy', order: 'fixed' }
+			};
+			const room = await registry.create(request, new URL('http://localhost/'), '10.9.9.8');
+			const ann = await registry.join(room.pin, 'Ann', '10.9.9.7');
+			await registry.command(room.roomId, room.hostSecret, { type: 'start' });
+			const context = registry.rooms.get(room.roomId)!.snapshot.context;
+			const item = context.questions[0].item;
+			if (item.type !== 'classify') throw new Error('expected a classify item');
+			const response = {
+				type: 'classify' as const,
+				values: Object.fromEntries(item.dimensions.map((d) => [d.family, d.answer]))
+			};
+			const calls = await scriptCalls(store);
+			expect(await registry.answer(room.roomId, ann.token, { questionIndex: 0, response })).toEqual(
+				{ ok: true, duplicate: false }
+			);
+			expect((await scriptCalls(store)) - calls).toBe(1);
+			// The answer limit still holds (6 in 3 s), duplicates included.
+			const codes: string[] = [];
+			for (let i = 0; i < 7; i++)
+				await registry.answer(room.roomId, ann.token, { questionIndex: 0, response }).then(
+					() => codes.push('ok'),
+					(error: { code: string }) => codes.push(error.code)
+				);
+			expect(codes.slice(0, 5)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+			expect(codes.slice(5)).toEqual(['rate-limited', 'rate-limited']);
+		} finally {
+			await registry.close();
 		}
 	});
 });

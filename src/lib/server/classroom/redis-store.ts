@@ -44,6 +44,7 @@ import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { redisLimiter, type Limiter, type LimitRule } from './rate-limit';
 import {
+	AppendLimited,
 	PRESENCE_TTL_MS,
 	type AppendOptions,
 	type CreatedRecord,
@@ -67,9 +68,14 @@ const READ_BATCH = 5000;
 
 /**
  * Appends a batch of records to one room, in the order given (group commit, see `append`).
- * KEYS: room stream, seq counter, pin index entry, live set, end marker.
+ * KEYS: room stream, seq counter, pin index entry, live set, end marker, then the rate-limit
+ * counters the records name.
  * ARGV: ttl ms, room id, live-until ms ('': ended), then for each record: its expected seq (''
- * for none) and its JSON (without seq).
+ * for none), the index in KEYS of its rate-limit counter ('' for none), that limit's points and
+ * window (ms), and its JSON (without seq).
+ * A record with a counter is counted first, as rate-limiter-flexible's RateLimiterRedis counts
+ * (one integer per key, expiring a window after its first count; the same keys, so the two
+ * agree): past `points` it is not written and its result is {-3, ms until the window ends}.
  * Lifetimes: the room's keys live `ttl` from now and the room stays in the live set, unless the
  * room's end marker exists (ENDED_SCRIPT): then they keep the marker's remaining lifetime (the
  * retention counted from the end) and the room stays out of the live set, whatever the caller
@@ -86,14 +92,28 @@ local current = tonumber(redis.call('GET', KEYS[2]) or '0')
 local first = current + 1
 local seqs = {}
 local written = {}
-for i = 4, #ARGV, 2 do
-	if ARGV[i] ~= '' and tonumber(ARGV[i]) ~= current then
+for i = 4, #ARGV, 5 do
+	local over = nil
+	if ARGV[i + 1] ~= '' then
+		local counter = KEYS[tonumber(ARGV[i + 1])]
+		local window = tonumber(ARGV[i + 3])
+		local count = redis.call('INCR', counter)
+		local left = redis.call('PTTL', counter)
+		if left < 0 then
+			redis.call('PEXPIRE', counter, window)
+			left = window
+		end
+		if count > tonumber(ARGV[i + 2]) then over = left end
+	end
+	if over then
+		seqs[#seqs + 1] = {-3, over}
+	elseif ARGV[i] ~= '' and tonumber(ARGV[i]) ~= current then
 		seqs[#seqs + 1] = -2
 	else
 		current = current + 1
-		redis.call('XADD', KEYS[1], current .. '-0', 'r', ARGV[i + 1])
+		redis.call('XADD', KEYS[1], current .. '-0', 'r', ARGV[i + 4])
 		seqs[#seqs + 1] = current
-		written[#written + 1] = ARGV[i + 1]
+		written[#written + 1] = ARGV[i + 4]
 	end
 end
 if #written == 0 then return seqs end
@@ -153,6 +173,7 @@ interface AppendQueue {
 	waiting: {
 		json: string;
 		expectSeq: number | undefined;
+		limit: AppendOptions['limit'];
 		/** CLASSROOM_TRACE: the player whose answer this is, for the `sent`/`acked` stamps. */
 		traced?: string;
 		resolve: (seq: number | null) => void;
@@ -191,7 +212,8 @@ export class RedisStore implements RoomStore {
 	constructor(url: string) {
 		this.redis = new Redis(url, { lazyConnect: false });
 		this.subscriber = new Redis(url);
-		this.redis.defineCommand('classroomAppend', { numberOfKeys: 5, lua: APPEND_SCRIPT });
+		// Its number of keys varies (the rate-limit counters of a batch): given with each call.
+		this.redis.defineCommand('classroomAppend', { lua: APPEND_SCRIPT });
 		this.redis.defineCommand('classroomEnded', { numberOfKeys: 5, lua: ENDED_SCRIPT });
 		this.redis.defineCommand('classroomCreate', { numberOfKeys: 4, lua: CREATE_SCRIPT });
 		for (const connection of [this.redis, this.subscriber])
@@ -293,7 +315,14 @@ export class RedisStore implements RoomStore {
 				if (!queue) this.queues.set(roomId, (queue = { busy: false, waiting: [], options }));
 				const traced =
 					TRACING && event.event.type === 'answer.submit' ? event.event.playerId : undefined;
-				queue.waiting.push({ json, expectSeq: options.expectSeq, traced, resolve, reject });
+				queue.waiting.push({
+					json,
+					expectSeq: options.expectSeq,
+					limit: options.limit,
+					traced,
+					resolve,
+					reject
+				});
 				// The room's latest lifetime and state: the last event of the batch decides them.
 				queue.options = options;
 				if (!queue.busy) void this.flush(roomId, queue);
@@ -307,25 +336,32 @@ export class RedisStore implements RoomStore {
 		while (queue.waiting.length > 0) {
 			const batch = queue.waiting.splice(0, MAX_BATCH);
 			const { pin, ttlMs, ended } = queue.options;
+			const keys = [roomKey(roomId), seqKey(roomId), pinKey(pin), LIVE_KEY, endedKey(roomId)];
 			const args: (string | number)[] = [ttlMs, roomId, ended ? '' : Date.now() + ttlMs];
-			for (const { json, expectSeq } of batch) args.push(expectSeq ?? '', json);
+			for (const { json, expectSeq, limit } of batch) {
+				if (limit) {
+					keys.push(limit.limiter.storeKey(limit.key));
+					const { points, seconds } = limit.limiter.rule;
+					args.push(expectSeq ?? '', keys.length, points, seconds * 1000, json);
+				} else args.push(expectSeq ?? '', '', '', '', json);
+			}
 			if (TRACING) traceBatch(roomId, batch, 'sent');
 			try {
 				const seqs = await (
 					this.redis as unknown as {
-						classroomAppend(...args: (string | number)[]): Promise<number | number[]>;
+						classroomAppend(
+							...args: (string | number)[]
+						): Promise<number | (number | [number, number])[]>;
 					}
-				).classroomAppend(
-					roomKey(roomId),
-					seqKey(roomId),
-					pinKey(pin),
-					LIVE_KEY,
-					endedKey(roomId),
-					...args
-				);
+				).classroomAppend(keys.length, ...keys, ...args);
 				if (TRACING) traceBatch(roomId, batch, 'acked');
 				if (!Array.isArray(seqs)) throw new Error(`room ${roomId} is gone from the store`);
-				batch.forEach((entry, i) => entry.resolve(seqs[i] === -2 ? null : seqs[i]));
+				batch.forEach((entry, i) => {
+					const seq = seqs[i];
+					if (Array.isArray(seq))
+						entry.reject(new AppendLimited(Math.max(1, Math.ceil(seq[1] / 1000))));
+					else entry.resolve(seq === -2 ? null : seq);
+				});
 			} catch (error) {
 				for (const entry of batch) entry.reject(error);
 			}
