@@ -11,7 +11,7 @@ import { startRedis, type Proc } from '../../../../scripts/cluster/cluster';
 import type { CreateRoomRequest, HostCommand } from '$lib/classroom/protocol';
 import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import { ClassroomRegistry } from './registry';
-import { MAX_BATCH, RedisStore } from './redis-store';
+import { MAX_BATCH, MAX_IN_FLIGHT, RedisStore } from './redis-store';
 import { AppendLimited, type AppendOptions, type EventRecord, type NewEvent } from './store';
 
 let redis: Proc;
@@ -103,8 +103,11 @@ describe('RedisStore appends (group commit)', () => {
 			const own = appended.filter((x) => x.origin.startsWith(`${i}-`)).map((x) => x.seq!);
 			expect(own).toEqual([...own].sort((x, y) => x - y));
 		}
-		// Group commit: a call per batch, not per append (one each to start, then full batches).
-		expect(calls).toBeLessThanOrEqual(2 * (1 + Math.ceil((perInstance - 1) / MAX_BATCH)));
+		// Group commit: a call per batch, not per append (MAX_IN_FLIGHT each to start, then full
+		// batches).
+		expect(calls).toBeLessThanOrEqual(
+			2 * (MAX_IN_FLIGHT + Math.ceil((perInstance - MAX_IN_FLIGHT) / MAX_BATCH))
+		);
 		// The stream holds each once, at the seq its append was told.
 		const stored = await a.store.readAfter(roomId, 0);
 		expect(stored.map((r) => [r.seq, r.origin])).toEqual(
@@ -135,6 +138,37 @@ describe('RedisStore appends (group commit)', () => {
 		await expect
 			.poll(() => heard.map((r) => `${r.seq}:${r.origin}`))
 			.toEqual(['1:first', '2:second', '3:current']);
+	});
+
+	it('sends the next batch while the previous one is on its way (pipelined), in order', async () => {
+		const { store, heard } = await instance();
+		const { roomId, options } = await createRoom(store);
+		const socket = (
+			store.redis as unknown as { stream: { write: (...args: unknown[]) => unknown } }
+		).stream;
+		const write = socket.write;
+		let writes = 0;
+		socket.write = function (this: unknown, ...args: unknown[]) {
+			writes++;
+			return write.apply(this, args);
+		};
+		let sentBeforeReply: number;
+		let results: (number | null)[];
+		try {
+			const first = store.append(roomId, answer('one'), options);
+			// Appended before any reply came back: with one call in flight it would wait for it.
+			const second = store.append(roomId, answer('two'), options);
+			sentBeforeReply = writes;
+			const third = store.append(roomId, answer('three'), options);
+			results = await Promise.all([first, second, third]);
+		} finally {
+			socket.write = write;
+		}
+		expect(sentBeforeReply).toBe(MAX_IN_FLIGHT);
+		expect(results).toEqual([1, 2, 3]);
+		await expect
+			.poll(() => heard.map((r) => `${r.seq}:${r.origin}`))
+			.toEqual(['1:one', '2:two', '3:three']);
 	});
 
 	it('refuses appends to a room the store no longer has, every one of a batch', async () => {

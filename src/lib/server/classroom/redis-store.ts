@@ -18,8 +18,9 @@
  * writes entries seq+1, seq+2… and publishes them, atomically. We chose the script over
  * optimistic appends (read, check, retry) because 2,000 answers in a second from several
  * instances would mostly be retries; in a script they queue inside Redis. Each instance sends a
- * room's appends as a group commit: what arrives while the room's previous call is on its way
- * goes in the next call, one script, one fsync and one published message for the batch.
+ * room's appends as a group commit: what arrives while the room's previous calls (at most
+ * MAX_IN_FLIGHT, pipelined) are on their way goes in the next call, one script, one fsync and
+ * one published message for the batch.
  * Answers and joins are appended unconditionally: the room machine, applying the same entries
  * in the same order on every instance, counts the first answer of a player and ignores the
  * second, wherever they came from. Host commands pass the seq they were checked against
@@ -139,6 +140,15 @@ return seqs
  */
 export const MAX_BATCH = 256;
 
+/**
+ * Script calls of one room an instance has on their way at once (pipelined group commit). With
+ * one, a batch waited for the previous call's whole round trip: Redis's fsync, its reply, and
+ * this process getting round to reading it, which on a busy machine is most of the wait. With
+ * two, the next batch is already in Redis's socket when the previous fsync ends; Redis runs it
+ * in its next turn. More would only make the batches smaller.
+ */
+export const MAX_IN_FLIGHT = 2;
+
 /** KEYS: room stream, seq counter, pin entry, live set. ARGV: record, ttl ms, room id, live-until. */
 const CREATE_SCRIPT = `
 if redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[2]) == false then return 0 end
@@ -167,9 +177,9 @@ return 1
 
 type Entry = [id: string, fields: string[]];
 
-/** One room's appends waiting to be sent, and whether a script call of the room is on its way. */
+/** One room's appends waiting to be sent, and how many script calls of the room are on their way. */
 interface AppendQueue {
-	busy: boolean;
+	inFlight: number;
 	waiting: {
 		json: string;
 		expectSeq: number | undefined;
@@ -299,8 +309,8 @@ export class RedisStore implements RoomStore {
 	}
 
 	/**
-	 * Group commit: while a room's script call is on its way, the appends that arrive for that
-	 * room queue here and then go together in the next call. A class answering within one second
+	 * Group commit: while MAX_IN_FLIGHT of a room's script calls are on their way, the appends
+	 * that arrive for that room queue here and then go together in the next call. A class answering within one second
 	 * costs Redis one script, one AOF write and fsync and one published message per batch rather
 	 * than per answer, and every instance decodes one message per batch. An append still resolves
 	 * only with the reply to the call that wrote it (after the fsync, with `appendfsync always`),
@@ -312,7 +322,7 @@ export class RedisStore implements RoomStore {
 		return this.track(
 			new Promise<number | null>((resolve, reject) => {
 				let queue = this.queues.get(roomId);
-				if (!queue) this.queues.set(roomId, (queue = { busy: false, waiting: [], options }));
+				if (!queue) this.queues.set(roomId, (queue = { inFlight: 0, waiting: [], options }));
 				const traced =
 					TRACING && event.event.type === 'answer.submit' ? event.event.playerId : undefined;
 				queue.waiting.push({
@@ -325,49 +335,63 @@ export class RedisStore implements RoomStore {
 				});
 				// The room's latest lifetime and state: the last event of the batch decides them.
 				queue.options = options;
-				if (!queue.busy) void this.flush(roomId, queue);
+				this.pump(roomId, queue);
 			})
 		);
 	}
 
-	/** Sends a room's queued appends, a batch at a time, until its queue is empty. */
-	private async flush(roomId: string, queue: AppendQueue): Promise<void> {
-		queue.busy = true;
-		while (queue.waiting.length > 0) {
+	/**
+	 * Sends a room's queued appends as batches, up to MAX_IN_FLIGHT script calls on their way at
+	 * once; each reply sends what queued meanwhile. Calls on one connection reach Redis and run
+	 * in the order sent, so this instance's order holds; the script still numbers the room.
+	 */
+	private pump(roomId: string, queue: AppendQueue): void {
+		while (queue.inFlight < MAX_IN_FLIGHT && queue.waiting.length > 0) {
 			const batch = queue.waiting.splice(0, MAX_BATCH);
-			const { pin, ttlMs, ended } = queue.options;
-			const keys = [roomKey(roomId), seqKey(roomId), pinKey(pin), LIVE_KEY, endedKey(roomId)];
-			const args: (string | number)[] = [ttlMs, roomId, ended ? '' : Date.now() + ttlMs];
-			for (const { json, expectSeq, limit } of batch) {
-				if (limit) {
-					keys.push(limit.limiter.storeKey(limit.key));
-					const { points, seconds } = limit.limiter.rule;
-					args.push(expectSeq ?? '', keys.length, points, seconds * 1000, json);
-				} else args.push(expectSeq ?? '', '', '', '', json);
-			}
-			if (TRACING) traceBatch(roomId, batch, 'sent');
-			try {
-				const seqs = await (
-					this.redis as unknown as {
-						classroomAppend(
-							...args: (string | number)[]
-						): Promise<number | (number | [number, number])[]>;
-					}
-				).classroomAppend(keys.length, ...keys, ...args);
-				if (TRACING) traceBatch(roomId, batch, 'acked');
-				if (!Array.isArray(seqs)) throw new Error(`room ${roomId} is gone from the store`);
-				batch.forEach((entry, i) => {
-					const seq = seqs[i];
-					if (Array.isArray(seq))
-						entry.reject(new AppendLimited(Math.max(1, Math.ceil(seq[1] / 1000))));
-					else entry.resolve(seq === -2 ? null : seq);
-				});
-			} catch (error) {
-				for (const entry of batch) entry.reject(error);
-			}
+			queue.inFlight++;
+			void this.send(roomId, queue.options, batch).then(() => {
+				queue.inFlight--;
+				if (queue.waiting.length > 0) this.pump(roomId, queue);
+				else if (queue.inFlight === 0) this.queues.delete(roomId);
+			});
 		}
-		queue.busy = false;
-		this.queues.delete(roomId);
+	}
+
+	/** One script call for a batch; settles each append of it with its own result. */
+	private async send(
+		roomId: string,
+		{ pin, ttlMs, ended }: AppendOptions,
+		batch: AppendQueue['waiting']
+	): Promise<void> {
+		const keys = [roomKey(roomId), seqKey(roomId), pinKey(pin), LIVE_KEY, endedKey(roomId)];
+		const args: (string | number)[] = [ttlMs, roomId, ended ? '' : Date.now() + ttlMs];
+		for (const { json, expectSeq, limit } of batch) {
+			if (limit) {
+				keys.push(limit.limiter.storeKey(limit.key));
+				const { points, seconds } = limit.limiter.rule;
+				args.push(expectSeq ?? '', keys.length, points, seconds * 1000, json);
+			} else args.push(expectSeq ?? '', '', '', '', json);
+		}
+		if (TRACING) traceBatch(roomId, batch, 'sent');
+		try {
+			const seqs = await (
+				this.redis as unknown as {
+					classroomAppend(
+						...args: (string | number)[]
+					): Promise<number | (number | [number, number])[]>;
+				}
+			).classroomAppend(keys.length, ...keys, ...args);
+			if (TRACING) traceBatch(roomId, batch, 'acked');
+			if (!Array.isArray(seqs)) throw new Error(`room ${roomId} is gone from the store`);
+			batch.forEach((entry, i) => {
+				const seq = seqs[i];
+				if (Array.isArray(seq))
+					entry.reject(new AppendLimited(Math.max(1, Math.ceil(seq[1] / 1000))));
+				else entry.resolve(seq === -2 ? null : seq);
+			});
+		} catch (error) {
+			for (const entry of batch) entry.reject(error);
+		}
 	}
 
 	private track<T>(promise: Promise<T>): Promise<T> {
