@@ -213,6 +213,8 @@ interface RoomResult {
 	redisCpuMs: number;
 	/** Shared mode: Redis commands run over the same window, by name (INFO commandstats). */
 	commands: Record<string, number>;
+	/** Each server process's event-loop delay over the answers (trace only): median and max, ms. */
+	serverLag: { pid: string; median: number; max: number }[];
 	/** Listen-queue overflows on this machine from the first answer sent to the last tallied. */
 	overflows: number;
 	/** Each phone process's event-loop delay over the answers (ms). */
@@ -327,6 +329,10 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		.filter(([id]) => seenAt.has(id))
 		.map(([id, at]) => seenAt.get(id)! - at);
 
+	const answerWindow: [number, number] = [
+		Math.min(...Object.values(sent)),
+		Math.max(0, ...seenAt.values())
+	];
 	const stages = await traceStages(room.roomId, {
 		phone: sent,
 		phoneAck: Object.assign({}, ...answers.map((a) => a.acked)) as Record<string, number>,
@@ -354,6 +360,7 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		redisCpuMs: redisAfter - redisBefore,
 		commands,
 		stages,
+		serverLag: await serverLag(answerWindow),
 		overflows: overflowsAfter - overflowsBefore,
 		phoneLag: answers.map((a) => a.lagMs)
 	};
@@ -389,6 +396,32 @@ async function traceStages(
 		}
 	}
 	return stages;
+}
+
+/**
+ * Each traced server process's event-loop delay over [from, to] (wall ms), from the lines its
+ * trace writes every 200 ms: the median of those windows' medians, and the largest delay.
+ */
+async function serverLag([from, to]: [number, number]) {
+	if (!TRACE_DIR) return [];
+	const byPid = new Map<string, { medians: number[]; max: number }>();
+	for (const name of await readdir(TRACE_DIR)) {
+		const text = await readFile(join(TRACE_DIR, name), 'utf8');
+		for (const line of text.split('\n')) {
+			const [mark, pid, kind, at, median, max] = line.split(' ');
+			// A line covers the 200 ms before it.
+			if (mark !== '~' || kind !== 'lag' || Number(at) < from || Number(at) - 200 > to) continue;
+			const lag = byPid.get(pid) ?? { medians: [], max: 0 };
+			lag.medians.push(Number(median));
+			lag.max = Math.max(lag.max, Number(max));
+			byPid.set(pid, lag);
+		}
+	}
+	return [...byPid].map(([pid, { medians, max }]) => ({
+		pid,
+		median: percentile(medians, 50),
+		max
+	}));
 }
 
 /** The path of an answer, as pairs of stamps: the servers' stages between the phone's and host's. */
@@ -525,6 +558,13 @@ function print(title: string, m: Measured, row?: { mode: string; instances: numb
 	console.log(
 		`  connections dropped by a full listen queue during the answers (whole machine): ${sum((r) => r.overflows)}`
 	);
+	const lags = results.flatMap((r) => r.serverLag);
+	if (lags.length > 0)
+		console.log(
+			`  servers' event-loop delay over the answers (median of 200-ms windows / max, per process): ${lags
+				.map((l) => `${l.median.toFixed(0)} / ${l.max.toFixed(0)} ms`)
+				.join('; ')}`
+		);
 	console.log(
 		`  phones' event-loop delay over the answers (p50 / p99 / max per process): ${results
 			.flatMap((r) => r.phoneLag)

@@ -99,12 +99,14 @@ for i = 4, #ARGV, 5 do
 		local counter = KEYS[tonumber(ARGV[i + 1])]
 		local window = tonumber(ARGV[i + 3])
 		local count = redis.call('INCR', counter)
-		local left = redis.call('PTTL', counter)
-		if left < 0 then
-			redis.call('PEXPIRE', counter, window)
-			left = window
+		if count == 1 then redis.call('PEXPIRE', counter, window) end
+		if count > tonumber(ARGV[i + 2]) then
+			over = redis.call('PTTL', counter)
+			if over < 0 then
+				redis.call('PEXPIRE', counter, window)
+				over = window
+			end
 		end
-		if count > tonumber(ARGV[i + 2]) then over = left end
 	end
 	if over then
 		seqs[#seqs + 1] = {-3, over}

@@ -8,6 +8,9 @@
  * batches every TRACE_FLUSH_MS and at exit. Wall ms is `performance.timeOrigin +
  * performance.now()`: sub-millisecond, comparable across the processes of one machine.
  *
+ * Every TRACE_FLUSH_MS the process also writes its event-loop delay over that time:
+ * `~ <pid> lag <wall ms> <median ms> <max ms>`.
+ *
  * Stages of one answer (`TraceStage`), in path order (the embedded mode records `received`,
  * `limited` and `replied` only):
  * - on the instance that took the answer: `received` (the request reached the endpoint, before
@@ -19,6 +22,7 @@
 import { appendFile, mkdirSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export type TraceStage = 'received' | 'limited' | 'sent' | 'acked' | 'replied' | 'seen' | 'written';
 
@@ -40,7 +44,15 @@ function start(): void {
 	const dir = setting === '1' ? join(tmpdir(), 'classroom-trace') : setting;
 	mkdirSync(dir, { recursive: true });
 	file = join(dir, `trace-${process.pid}.log`);
+	// How late this process runs its callbacks: an answer waits that long before it is even read.
+	const delay = monitorEventLoopDelay({ resolution: 10 });
+	delay.enable();
 	setInterval(() => {
+		if (delay.count > 0)
+			lines.push(
+				`~ ${process.pid} lag ${traceNow().toFixed(0)} ${(delay.percentile(50) / 1e6).toFixed(1)} ${(delay.max / 1e6).toFixed(1)}\n`
+			);
+		delay.reset();
 		if (lines.length === 0) return;
 		const text = lines.join('');
 		lines = [];
