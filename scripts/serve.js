@@ -58,6 +58,8 @@ const server = http.createServer((req, res) => {
 		res.end('Not found');
 	});
 });
+// CLASSROOM_TRACE: stamps each connection's accept time (node-routes.ts, traceConnections).
+globalThis.__classroomTraceConnections?.(server);
 server.listen({ port, host, backlog }, () => console.log(`Listening on http://${host}:${port}`));
 
 // Let running requests (an answer being written) finish on a normal stop.

@@ -10,7 +10,8 @@
  * `id` (echoed in the reply) and `room` (one process holds phones of several rooms):
  *   { join: { pin, count, label, origins } }  → { joined: n, errors }
  *   { answer: { windowMs, body } }            → { sent: { playerId: wall ms }, ack: ms[],
- *                                                 acked: { playerId: wall ms }, lagMs: { p50, p99,
+ *                                                 acked: { playerId: wall ms }, connected: { playerId:
+ *                                                 wall ms, new connections only }, lagMs: { p50, p99,
  *                                                 max } (this process's event-loop delay), errors }
  *   { phase: name }                           → { phaseAt: wall ms when all showed it, or null }
  *   { close: true }                           → closes that room's streams
@@ -58,12 +59,19 @@ function post<T>(
 	path: string,
 	body: unknown,
 	ip: string,
-	secret?: string
+	secret?: string,
+	timing?: { connectedAt?: number; reused?: boolean }
 ): Promise<T> {
-	return postJson<T>(agent, new URL(`${origin}/api/classroom${path}`), JSON.stringify(body), {
-		'x-forwarded-for': ip,
-		...(secret ? { authorization: `Bearer ${secret}` } : {})
-	});
+	return postJson<T>(
+		agent,
+		new URL(`${origin}/api/classroom${path}`),
+		JSON.stringify(body),
+		{
+			'x-forwarded-for': ip,
+			...(secret ? { authorization: `Bearer ${secret}` } : {})
+		},
+		timing
+	);
 }
 
 function openStream(phone: Phone): Promise<void> {
@@ -159,6 +167,9 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 		const sent: Record<string, number> = {};
 		const ack: number[] = [];
 		const acked: Record<string, number> = {};
+		// When each answer's request had a new connection (TCP handshake done); kept-alive ones
+		// are left out.
+		const connected: Record<string, number> = {};
 		let errors = 0;
 		// How late this process ran its callbacks meanwhile: a phone stamps "sent" on time but its
 		// request leaves only when the loop gets to it.
@@ -169,6 +180,7 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 				await sleep(Math.random() * windowMs);
 				const at = wall();
 				sent[phone.player.playerId] = at;
+				const timing: { connectedAt?: number; reused?: boolean } = {};
 				try {
 					await post(
 						phone.agent,
@@ -176,8 +188,11 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 						`/rooms/${phone.player.roomId}/answer`,
 						body,
 						phone.ip,
-						phone.player.token
+						phone.player.token,
+						timing
 					);
+					if (!timing.reused && timing.connectedAt)
+						connected[phone.player.playerId] = timing.connectedAt;
 					const now = wall();
 					ack.push(now - at);
 					acked[phone.player.playerId] = now;
@@ -192,7 +207,7 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 			p99: lag.percentile(99) / 1e6,
 			max: lag.max / 1e6
 		};
-		return { sent, ack, acked, lagMs, errors, streamErrors };
+		return { sent, ack, acked, connected, lagMs, errors, streamErrors };
 	}
 	if (typeof message.phase === 'string') {
 		const phase = message.phase;

@@ -304,6 +304,7 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 				sent: Record<string, number>;
 				ack: number[];
 				acked: Record<string, number>;
+				connected: Record<string, number>;
 				lagMs: { p50: number; p99: number; max: number };
 				errors: number;
 				streamErrors: number;
@@ -336,6 +337,7 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 	const stages = await traceStages(room.roomId, {
 		phone: sent,
 		phoneAck: Object.assign({}, ...answers.map((a) => a.acked)) as Record<string, number>,
+		phoneConnected: Object.assign({}, ...answers.map((a) => a.connected)) as Record<string, number>,
 		host: Object.fromEntries(seenAt)
 	});
 
@@ -426,7 +428,10 @@ async function serverLag([from, to]: [number, number]) {
 
 /** The path of an answer, as pairs of stamps: the servers' stages between the phone's and host's. */
 const STAGE_STEPS: [from: string, to: string, label: string][] = [
-	['phone', 'received', 'phone sent → endpoint received'],
+	['phone', 'phoneConnected', 'phone sent → TCP connected (new connections)'],
+	['phoneConnected', 'accepted', 'TCP connected → server accepted it (JS)'],
+	['accepted', 'received', 'accepted → endpoint received'],
+	['phone', 'received', 'phone sent → endpoint received (all)'],
 	['received', 'limited', 'received → rate-limit count back'],
 	['limited', 'sent', 'rate limit → append sent (group-commit queue)'],
 	['sent', 'acked', 'append sent → Redis reply (script + fsync)'],
@@ -446,7 +451,13 @@ function printStages(results: RoomResult[]): void {
 		const steps: number[] = [];
 		const since: number[] = [];
 		for (const r of records)
-			if (r[from] !== undefined && r[to] !== undefined && r.phone !== undefined) {
+			if (
+				r[from] !== undefined &&
+				r[to] !== undefined &&
+				r.phone !== undefined &&
+				// A kept-alive connection was accepted long before: new connections only.
+				(from !== 'accepted' || r.phoneConnected !== undefined)
+			) {
 				steps.push(r[to] - r[from]);
 				since.push(r[to] - r.phone);
 			}

@@ -32,9 +32,12 @@ export const answerParses = new ParseCache();
 export const postAnswer = (request: ApiRequest, params: { roomId: string }): Promise<JsonReply> =>
 	handleJson(async () => {
 		const receivedAt = TRACING ? traceNow() : undefined;
+		const acceptedAt = TRACING ? request.acceptedAt : undefined;
 		const roomId = roomIdOf(params);
 		const token = requireCredential(request);
 		const registry = await getRegistry();
 		const answer = await readBody(request, BODY_LIMITS.answer, answerSchema, answerParses);
-		return jsonReply(await registry.answer(roomId, token, answer, Date.now(), receivedAt));
+		return jsonReply(
+			await registry.answer(roomId, token, answer, Date.now(), receivedAt, acceptedAt)
+		);
 	});

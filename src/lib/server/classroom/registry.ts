@@ -469,18 +469,23 @@ export class ClassroomRegistry {
 	}
 
 	/**
-	 * A player's answer; resolves once it is durable and applied. `receivedAt` (wall ms, only
-	 * with CLASSROOM_TRACE): when the request reached the endpoint, for the `received` stamp.
+	 * A player's answer; resolves once it is durable and applied. `receivedAt` and `acceptedAt`
+	 * (wall ms, only with CLASSROOM_TRACE): when the request reached the endpoint and when its
+	 * connection was accepted, for the `received` and `accepted` stamps.
 	 */
 	async answer(
 		roomId: string,
 		token: string,
 		request: AnswerRequest,
 		now = Date.now(),
-		receivedAt?: number
+		receivedAt?: number,
+		acceptedAt?: number
 	): Promise<AnswerResponse> {
 		const { room, playerId } = await this.playerOf(roomId, token);
-		if (TRACING) stamp(roomId, playerId, 'received', receivedAt);
+		if (TRACING) {
+			if (acceptedAt !== undefined) stamp(roomId, playerId, 'accepted', acceptedAt);
+			stamp(roomId, playerId, 'received', receivedAt);
+		}
 		const limitKey = `${roomId}:${playerId}`;
 		// Embedded, the count costs nothing: it comes first, as for every request. Shared, an
 		// answer that gets to its append is counted by the append script itself (one round trip

@@ -11,11 +11,14 @@
  * Every TRACE_FLUSH_MS the process also writes its event-loop delay over that time:
  * `~ <pid> lag <wall ms> <median ms> <max ms>`.
  *
- * Stages of one answer (`TraceStage`), in path order (the embedded mode records `received`,
- * `limited` and `replied` only):
- * - on the instance that took the answer: `received` (the request reached the endpoint, before
- *   its body was read), `limited` (the rate-limit count came back), `sent` (its append left in a
- *   script call), `acked` (Redis replied: durable under `appendfsync always`), `replied` (its entry was applied here and the reply is being written);
+ * Stages of one answer (`TraceStage`), in path order (the embedded mode records `accepted`,
+ * `received`, `limited` and `replied` only):
+ * - on the instance that took the answer: `accepted` (its connection was accepted; node:http
+ *   route only, and before the phone sent the answer when the connection was kept alive),
+ *   `received` (the request reached the endpoint, before its body was read), `limited` (the
+ *   rate-limit count came back: shared mode, counted by the append itself, so at once),
+ *   `sent` (its append left in a script call), `acked` (Redis replied: durable under
+ *   `appendfsync always`), `replied` (its entry was applied here and the reply is being written);
  * - on every instance holding a host stream of the room: `seen` (the entry was applied here)
  *   and `written` (the host's view showing it was enqueued on the host's SSE stream).
  */
@@ -24,7 +27,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-export type TraceStage = 'received' | 'limited' | 'sent' | 'acked' | 'replied' | 'seen' | 'written';
+export type TraceStage =
+	'accepted' | 'received' | 'sent' | 'acked' | 'replied' | 'seen' | 'written';
 
 const setting = process.env.CLASSROOM_TRACE?.trim() ?? '';
 
