@@ -9,13 +9,14 @@
 // app hands over in its `init` hook when the handler loads.
 //
 // Environment: the adapter's own (PORT, HOST, ORIGIN, BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT in
-// seconds (default 5 here), …; see its docs), CLASSROOM_NODE_ROUTES=0 (above), and LISTEN_BACKLOG
-// (connections waiting to be accepted, default 4096: see scripts/listen.js).
+// seconds (default 5 here), KEEP_ALIVE_TIMEOUT and HEADERS_TIMEOUT in seconds (defaults 65 and
+// 66 here), …; see its docs), CLASSROOM_NODE_ROUTES=0 (above), and LISTEN_BACKLOG (connections
+// waiting to be accepted, default 4096). See scripts/listen.js.
 // Usage: `node scripts/serve.js` after `npm run build` (`npm start` does both).
 import http from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listenOptions } from './listen.js';
+import { listenOptions, timeouts } from './listen.js';
 import { localeOfPath, negotiateLocale, pathInLocale } from '../src/lib/i18n/locale-url.js';
 
 const { handler } = await import(pathToFileURL(join(process.cwd(), 'build/handler.js')).href);
@@ -58,6 +59,8 @@ const server = http.createServer((req, res) => {
 		res.end('Not found');
 	});
 });
+// Idle connections kept 65 s (KEEP_ALIVE_TIMEOUT): a phone's answers reuse its connection.
+Object.assign(server, timeouts(process.env));
 // CLASSROOM_TRACE: stamps each connection's accept time (node-routes.ts, traceConnections).
 globalThis.__classroomTraceConnections?.(server);
 server.listen({ port, host, backlog }, () => console.log(`Listening on http://${host}:${port}`));

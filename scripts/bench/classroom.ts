@@ -8,8 +8,9 @@
  * machine's cores with the server. Each phone is a real HTTP client: it joins, holds its own SSE
  * stream, and answers with a POST at a random moment within the same second as everyone else,
  * keeping its connection for requests open in between as a browser does (HTTP keep-alive, one
- * agent per phone; the server still closes one idle for 5 s, Node's default, so most answers
- * come on a new connection as from real phones). `BENCH_NEW_CONNECTIONS=1`: a new connection for
+ * agent per phone; the server keeps an idle one 65 s, scripts/listen.js, so an answer rides
+ * the connection the phone joined on; `KEEP_ALIVE_TIMEOUT=4 BENCH_PHONE_IDLE_MS=3000` gives
+ * every answer a new connection, as Node's 5-s default did). `BENCH_NEW_CONNECTIONS=1`: a new connection for
  * every request, as the phones of earlier runs did.
  * The figure that matters is answer → host's tally: from the moment a phone sends its answer to
  * the moment the host's stream shows that phone as answered (budget: p95 ≤ 250 ms).
