@@ -20,7 +20,13 @@ export const DEFAULT_LISTEN_BACKLOG = 4096;
  */
 export const DEFAULT_KEEP_ALIVE_SECONDS = 65;
 
-/** A positive number of `name` in `env`, else `fallback`. */
+/**
+ * A positive number of `name` in `env`, else `fallback`.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {number} fallback
+ * @returns {number}
+ */
 const positive = (env, name, fallback) => {
 	const value = Number(env[name]);
 	return Number.isFinite(value) && value > 0 ? value : fallback;

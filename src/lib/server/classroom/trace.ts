@@ -27,8 +27,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
+/** A point an answer passes on its way to the host's screen (see above). */
 export type TraceStage =
-	'accepted' | 'received' | 'sent' | 'acked' | 'replied' | 'seen' | 'written';
+	'accepted' | 'received' | 'limited' | 'sent' | 'acked' | 'replied' | 'seen' | 'written';
 
 const setting = process.env.CLASSROOM_TRACE?.trim() ?? '';
 
