@@ -9,11 +9,14 @@
 // app hands over in its `init` hook when the handler loads.
 //
 // Environment: the adapter's own (PORT, HOST, ORIGIN, BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT in
-// seconds (default 5 here), …; see its docs), and CLASSROOM_NODE_ROUTES=0 (above).
+// seconds (default 5 here), KEEP_ALIVE_TIMEOUT and HEADERS_TIMEOUT in seconds (defaults 65 and
+// 66 here), …; see its docs), CLASSROOM_NODE_ROUTES=0 (above), and LISTEN_BACKLOG (connections
+// waiting to be accepted, default 4096). See scripts/listen.js.
 // Usage: `node scripts/serve.js` after `npm run build` (`npm start` does both).
 import http from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { listenOptions, timeouts } from './listen.js';
 import { localeOfPath, negotiateLocale, pathInLocale } from '../src/lib/i18n/locale-url.js';
 
 const { handler } = await import(pathToFileURL(join(process.cwd(), 'build/handler.js')).href);
@@ -47,8 +50,7 @@ export function chooseLanguageFile(req, res) {
 	if (locale === 'en') req.url = pathInLocale(url.pathname, 'en') + url.search;
 }
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
+const { port, host, backlog } = listenOptions(process.env);
 const server = http.createServer((req, res) => {
 	if (classroomRoutes?.(req, res)) return;
 	chooseLanguageFile(req, res);
@@ -57,7 +59,11 @@ const server = http.createServer((req, res) => {
 		res.end('Not found');
 	});
 });
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+// Idle connections kept 65 s (KEEP_ALIVE_TIMEOUT): a phone's answers reuse its connection.
+Object.assign(server, timeouts(process.env));
+// CLASSROOM_TRACE: stamps each connection's accept time (node-routes.ts, traceConnections).
+globalThis.__classroomTraceConnections?.(server);
+server.listen({ port, host, backlog }, () => console.log(`Listening on http://${host}:${port}`));
 
 // Let running requests (an answer being written) finish on a normal stop.
 for (const signal of ['SIGINT', 'SIGTERM'])

@@ -3,18 +3,22 @@
  * server's figures are not the phones' CPU. Each phone is a real HTTP client: it joins, holds its
  * own SSE stream and answers with a POST. Like a browser, each phone keeps its connection for
  * requests open between them (HTTP keep-alive, one agent per phone, so its join's connection
- * carries its answer if the server kept it open that long: Node's server closes an idle
- * connection after 5 s, so most answers still come on a new one, as from a real phone).
+ * carries its answer if the server kept it open that long: the production server keeps an idle
+ * one 65 s, scripts/listen.js).
  * BENCH_NEW_CONNECTIONS=1 opens a new connection per request instead (`Connection: close`), as
  * the phones did before, for the same figures as earlier runs. Driven over IPC by the bench; every message carries
  * `id` (echoed in the reply) and `room` (one process holds phones of several rooms):
  *   { join: { pin, count, label, origins } }  → { joined: n, errors }
- *   { answer: { windowMs, body } }            → { sent: { playerId: wall ms }, ack: ms[], errors }
+ *   { answer: { windowMs, body } }            → { sent: { playerId: wall ms }, ack: ms[],
+ *                                                 acked: { playerId: wall ms }, connected: { playerId:
+ *                                                 wall ms, new connections only }, lagMs: { p50, p99,
+ *                                                 max } (this process's event-loop delay), errors }
  *   { phase: name }                           → { phaseAt: wall ms when all showed it, or null }
  *   { close: true }                           → closes that room's streams
  * Times are wall-clock (performance.timeOrigin + now), comparable across processes.
  */
 import { Agent } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { JoinResponse } from '../../src/lib/classroom/protocol.ts';
 import { postJson } from './post-json.ts';
 import { readSse } from './sse-reader.ts';
@@ -42,11 +46,13 @@ let streamErrors = 0;
 const keepAlive = process.env.BENCH_NEW_CONNECTIONS !== '1';
 /**
  * A phone's connections: kept open between requests, at most 6 at once (as a browser). An idle
- * one is dropped after 4 s, before the server's 5 s: a request sent on a connection the server is
- * closing fails (a browser retries it on a new one; node:http does not).
+ * one is dropped after 60 s, before the server's 65 s (scripts/listen.js): a request sent on a
+ * connection the server is closing fails (a browser retries it on a new one; node:http does
+ * not). BENCH_PHONE_IDLE_MS sets it (4000: below Node's default 5 s, as the bench used before).
  */
+const IDLE_MS = Number(process.env.BENCH_PHONE_IDLE_MS ?? 60_000);
 const newAgent = (): Agent | false =>
-	keepAlive && new Agent({ keepAlive: true, maxSockets: 6, timeout: 4000 });
+	keepAlive && new Agent({ keepAlive: true, maxSockets: 6, timeout: IDLE_MS });
 
 /** POSTs JSON to the classroom API over the phone's own agent, from the phone's address. */
 function post<T>(
@@ -55,12 +61,19 @@ function post<T>(
 	path: string,
 	body: unknown,
 	ip: string,
-	secret?: string
+	secret?: string,
+	timing?: { connectedAt?: number; reused?: boolean }
 ): Promise<T> {
-	return postJson<T>(agent, new URL(`${origin}/api/classroom${path}`), JSON.stringify(body), {
-		'x-forwarded-for': ip,
-		...(secret ? { authorization: `Bearer ${secret}` } : {})
-	});
+	return postJson<T>(
+		agent,
+		new URL(`${origin}/api/classroom${path}`),
+		JSON.stringify(body),
+		{
+			'x-forwarded-for': ip,
+			...(secret ? { authorization: `Bearer ${secret}` } : {})
+		},
+		timing
+	);
 }
 
 function openStream(phone: Phone): Promise<void> {
@@ -155,12 +168,21 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 		const { windowMs, body } = message.answer as { windowMs: number; body: unknown };
 		const sent: Record<string, number> = {};
 		const ack: number[] = [];
+		const acked: Record<string, number> = {};
+		// When each answer's request had a new connection (TCP handshake done); kept-alive ones
+		// are left out.
+		const connected: Record<string, number> = {};
 		let errors = 0;
+		// How late this process ran its callbacks meanwhile: a phone stamps "sent" on time but its
+		// request leaves only when the loop gets to it.
+		const lag = monitorEventLoopDelay({ resolution: 10 });
+		lag.enable();
 		await Promise.all(
 			phones.map(async (phone) => {
 				await sleep(Math.random() * windowMs);
 				const at = wall();
 				sent[phone.player.playerId] = at;
+				const timing: { connectedAt?: number; reused?: boolean } = {};
 				try {
 					await post(
 						phone.agent,
@@ -168,15 +190,26 @@ async function handle(message: Record<string, unknown>): Promise<unknown> {
 						`/rooms/${phone.player.roomId}/answer`,
 						body,
 						phone.ip,
-						phone.player.token
+						phone.player.token,
+						timing
 					);
-					ack.push(wall() - at);
+					if (!timing.reused && timing.connectedAt)
+						connected[phone.player.playerId] = timing.connectedAt;
+					const now = wall();
+					ack.push(now - at);
+					acked[phone.player.playerId] = now;
 				} catch {
 					errors++;
 				}
 			})
 		);
-		return { sent, ack, errors, streamErrors };
+		lag.disable();
+		const lagMs = {
+			p50: lag.percentile(50) / 1e6,
+			p99: lag.percentile(99) / 1e6,
+			max: lag.max / 1e6
+		};
+		return { sent, ack, acked, connected, lagMs, errors, streamErrors };
 	}
 	if (typeof message.phase === 'string') {
 		const phase = message.phase;

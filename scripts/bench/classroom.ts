@@ -8,8 +8,9 @@
  * machine's cores with the server. Each phone is a real HTTP client: it joins, holds its own SSE
  * stream, and answers with a POST at a random moment within the same second as everyone else,
  * keeping its connection for requests open in between as a browser does (HTTP keep-alive, one
- * agent per phone; the server still closes one idle for 5 s, Node's default, so most answers
- * come on a new connection as from real phones). `BENCH_NEW_CONNECTIONS=1`: a new connection for
+ * agent per phone; the server keeps an idle one 65 s, scripts/listen.js, so an answer rides
+ * the connection the phone joined on; `KEEP_ALIVE_TIMEOUT=4 BENCH_PHONE_IDLE_MS=3000` gives
+ * every answer a new connection, as Node's 5-s default did). `BENCH_NEW_CONNECTIONS=1`: a new connection for
  * every request, as the phones of earlier runs did.
  * The figure that matters is answer → host's tally: from the moment a phone sends its answer to
  * the moment the host's stream shows that phone as answered (budget: p95 ≤ 250 ms).
@@ -28,8 +29,8 @@
  * At the end, one table row per scenario: the figures and what gave first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDrill } from '../../src/lib/bank/generators/index.ts';
@@ -53,8 +54,15 @@ useGeneratorContent(JSON.parse(readFileSync('src/lib/bank/generated/generators.j
 const ITEM = generateDrill({ kind: 'mode', seed: SEED, count: 1, locale: 'en' })[0] as ClassifyItem;
 const SCENARIO_TIMEOUT_MS = 60_000;
 const PHONE_PROCESSES = 2;
+/**
+ * Per-answer stage stamps (CLASSROOM_TRACE, src/lib/server/classroom/trace.ts) go here; the bench
+ * prints them as a table per scenario. `BENCH_TRACE=0` runs the servers without them.
+ */
+const TRACE_DIR =
+	process.env.BENCH_TRACE === '0' ? null : mkdtempSync(join(tmpdir(), 'classroom-bench-trace-'));
 /** Limits a classroom never reaches, raised so the bench measures the server, not the limits. */
 const BENCH_ENV = {
+	...(TRACE_DIR ? { CLASSROOM_TRACE: TRACE_DIR } : {}),
 	ADDRESS_HEADER: 'x-forwarded-for',
 	CLASSROOM_MAX_PLAYERS: '5000',
 	CLASSROOM_MAX_ROOMS: '1000',
@@ -80,6 +88,19 @@ async function cpuSeconds(pid: number | undefined): Promise<number> {
 	const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * The kernel's count of connections dropped because a listen queue was full (TcpExt
+ * ListenOverflows, /proc/net/netstat): each is a phone's SYN that it sends again only 1 s, then
+ * 3 s later. It counts every listener of this network namespace, not only ours.
+ */
+async function listenOverflows(): Promise<number> {
+	const text = await readFile('/proc/net/netstat', 'utf8').catch(() => '');
+	const [names, values] = text.split('\n').filter((line) => line.startsWith('TcpExt:'));
+	if (!names || !values) return NaN;
+	const index = names.split(' ').indexOf('ListenOverflows');
+	return Number(values.split(' ')[index]);
 }
 
 /** A forked process of simulated phones (see classroom-phones.ts), with request/reply over IPC. */
@@ -193,6 +214,14 @@ interface RoomResult {
 	redisCpuMs: number;
 	/** Shared mode: Redis commands run over the same window, by name (INFO commandstats). */
 	commands: Record<string, number>;
+	/** Each server process's event-loop delay over the answers (trace only): median and max, ms. */
+	serverLag: { pid: string; median: number; max: number }[];
+	/** Listen-queue overflows on this machine from the first answer sent to the last tallied. */
+	overflows: number;
+	/** Each phone process's event-loop delay over the answers (ms). */
+	phoneLag: { p50: number; p99: number; max: number }[];
+	/** Per-answer stage times (wall ms) by player: the phones', the host's and the servers' stamps. */
+	stages: Map<string, Record<string, number>>;
 }
 
 let roomCounter = 0;
@@ -264,28 +293,33 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 
 	const values = Object.fromEntries(ITEM.dimensions.map((d) => [d.family, d.answer]));
 	const body = { questionIndex: 0, response: { type: 'classify', values } };
-	const [cpuBefore, redisBefore, commandsBefore] = await Promise.all([
+	const [cpuBefore, redisBefore, commandsBefore, overflowsBefore] = await Promise.all([
 		serversCpuMs(),
 		redisCpuMs(),
-		commandCounts()
+		commandCounts(),
+		listenOverflows()
 	]);
 	const answers = await Promise.all(
 		phones.map((p) =>
-			p.ask<{ sent: Record<string, number>; ack: number[]; errors: number; streamErrors: number }>(
-				key,
-				{
-					answer: { windowMs: 1000, body }
-				}
-			)
+			p.ask<{
+				sent: Record<string, number>;
+				ack: number[];
+				acked: Record<string, number>;
+				connected: Record<string, number>;
+				lagMs: { p50: number; p99: number; max: number };
+				errors: number;
+				streamErrors: number;
+			}>(key, { answer: { windowMs: 1000, body } })
 		)
 	);
 	const sent = Object.assign({}, ...answers.map((a) => a.sent)) as Record<string, number>;
 	const answerErrors = answers.reduce((n, a) => n + a.errors, 0);
 	while (seenAt.size < joined - answerErrors && performance.now() < deadline) await sleep(20);
-	const [cpuAfter, redisAfter, commandsAfter] = await Promise.all([
+	const [cpuAfter, redisAfter, commandsAfter, overflowsAfter] = await Promise.all([
 		serversCpuMs(),
 		redisCpuMs(),
-		commandCounts()
+		commandCounts(),
+		listenOverflows()
 	]);
 	const answerCpuMs = cpuAfter - cpuBefore;
 	const commands = Object.fromEntries(
@@ -296,6 +330,17 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 	const tally = Object.entries(sent)
 		.filter(([id]) => seenAt.has(id))
 		.map(([id, at]) => seenAt.get(id)! - at);
+
+	const answerWindow: [number, number] = [
+		Math.min(...Object.values(sent)),
+		Math.max(0, ...seenAt.values())
+	];
+	const stages = await traceStages(room.roomId, {
+		phone: sent,
+		phoneAck: Object.assign({}, ...answers.map((a) => a.acked)) as Record<string, number>,
+		phoneConnected: Object.assign({}, ...answers.map((a) => a.connected)) as Record<string, number>,
+		host: Object.fromEntries(seenAt)
+	});
 
 	const revealAt = wall();
 	await post(origins[0], `/rooms/${room.roomId}/command`, { type: 'reveal' }, room.hostSecret);
@@ -316,8 +361,113 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		revealFanOutMs,
 		answerCpuMs,
 		redisCpuMs: redisAfter - redisBefore,
-		commands
+		commands,
+		stages,
+		serverLag: await serverLag(answerWindow),
+		overflows: overflowsAfter - overflowsBefore,
+		phoneLag: answers.map((a) => a.lagMs)
 	};
+}
+
+/**
+ * One room's per-answer stamps: the servers' (read from their trace files, once they have
+ * written them) merged with the bench's own, `extra` (stage → player → wall ms).
+ */
+async function traceStages(
+	roomId: string,
+	extra: Record<string, Record<string, number>>
+): Promise<Map<string, Record<string, number>>> {
+	const stages = new Map<string, Record<string, number>>();
+	const at = (player: string) => {
+		let record = stages.get(player);
+		if (!record) stages.set(player, (record = {}));
+		return record;
+	};
+	for (const [stage, times] of Object.entries(extra))
+		for (const [player, time] of Object.entries(times)) at(player)[stage] = time;
+	if (!TRACE_DIR) return stages;
+	// The servers write their stamps every 200 ms (trace.ts).
+	await sleep(600);
+	for (const name of await readdir(TRACE_DIR)) {
+		const text = await readFile(join(TRACE_DIR, name), 'utf8');
+		for (const line of text.split('\n')) {
+			const [room, player, stage, time] = line.split(' ');
+			if (room !== roomId || !stages.has(player)) continue;
+			const record = at(player);
+			// A stage stamped twice (a host stream on two instances): the first one counts.
+			if (record[stage] === undefined) record[stage] = Number(time);
+		}
+	}
+	return stages;
+}
+
+/**
+ * Each traced server process's event-loop delay over [from, to] (wall ms), from the lines its
+ * trace writes every 200 ms: the median of those windows' medians, and the largest delay.
+ */
+async function serverLag([from, to]: [number, number]) {
+	if (!TRACE_DIR) return [];
+	const byPid = new Map<string, { medians: number[]; max: number }>();
+	for (const name of await readdir(TRACE_DIR)) {
+		const text = await readFile(join(TRACE_DIR, name), 'utf8');
+		for (const line of text.split('\n')) {
+			const [mark, pid, kind, at, median, max] = line.split(' ');
+			// A line covers the 200 ms before it.
+			if (mark !== '~' || kind !== 'lag' || Number(at) < from || Number(at) - 200 > to) continue;
+			const lag = byPid.get(pid) ?? { medians: [], max: 0 };
+			lag.medians.push(Number(median));
+			lag.max = Math.max(lag.max, Number(max));
+			byPid.set(pid, lag);
+		}
+	}
+	return [...byPid].map(([pid, { medians, max }]) => ({
+		pid,
+		median: percentile(medians, 50),
+		max
+	}));
+}
+
+/** The path of an answer, as pairs of stamps: the servers' stages between the phone's and host's. */
+const STAGE_STEPS: [from: string, to: string, label: string][] = [
+	['phone', 'phoneConnected', 'phone sent → TCP connected (new connections)'],
+	['phoneConnected', 'accepted', 'TCP connected → server accepted it (JS)'],
+	['accepted', 'received', 'accepted → endpoint received'],
+	['phone', 'received', 'phone sent → endpoint received (all)'],
+	['received', 'limited', 'received → rate-limit count back'],
+	['limited', 'sent', 'rate limit → append sent (group-commit queue)'],
+	['sent', 'acked', 'append sent → Redis reply (script + fsync)'],
+	['acked', 'replied', 'Redis reply → own entry applied (reply)'],
+	['replied', 'phoneAck', 'reply → phone has the ack'],
+	['acked', 'seen', "Redis reply → applied on host's instance"],
+	['seen', 'written', "applied → host's SSE written"],
+	['written', 'host', "host's SSE written → host reads it"]
+];
+
+/** Prints the per-stage median / p95 table of a scenario's answers (when traced). */
+function printStages(results: RoomResult[]): void {
+	const records = results.flatMap((r) => [...r.stages.values()]);
+	if (!records.some((r) => r.received !== undefined)) return;
+	console.log('  per stage (median / p95 of the step; then median / p95 since the phone sent):');
+	for (const [from, to, label] of STAGE_STEPS) {
+		const steps: number[] = [];
+		const since: number[] = [];
+		for (const r of records)
+			if (
+				r[from] !== undefined &&
+				r[to] !== undefined &&
+				r.phone !== undefined &&
+				// A kept-alive connection was accepted long before: new connections only.
+				(from !== 'accepted' || r.phoneConnected !== undefined)
+			) {
+				steps.push(r[to] - r[from]);
+				since.push(r[to] - r.phone);
+			}
+		if (steps.length === 0) continue;
+		const cell = (v: number[], p: number) => `${percentile(v, p).toFixed(1)}`;
+		console.log(
+			`    ${label.padEnd(48)} ${cell(steps, 50).padStart(7)} / ${cell(steps, 95).padStart(7)} ms   (at ${cell(since, 50)} / ${cell(since, 95)} ms, n=${steps.length})`
+		);
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,6 +565,23 @@ function print(title: string, m: Measured, row?: { mode: string; instances: numb
 	);
 	console.log(
 		`  start → every phone shows the question: ${ms(worst((r) => r.questionFanOutMs))}; reveal → every phone shows its result: ${ms(worst((r) => r.revealFanOutMs))}`
+	);
+	printStages(results);
+	console.log(
+		`  connections dropped by a full listen queue during the answers (whole machine): ${sum((r) => r.overflows)}`
+	);
+	const lags = results.flatMap((r) => r.serverLag);
+	if (lags.length > 0)
+		console.log(
+			`  servers' event-loop delay over the answers (median of 200-ms windows / max, per process): ${lags
+				.map((l) => `${l.median.toFixed(0)} / ${l.max.toFixed(0)} ms`)
+				.join('; ')}`
+		);
+	console.log(
+		`  phones' event-loop delay over the answers (p50 / p99 / max per process): ${results
+			.flatMap((r) => r.phoneLag)
+			.map((l) => `${l.p50.toFixed(0)} / ${l.p99.toFixed(0)} / ${l.max.toFixed(0)} ms`)
+			.join('; ')}`
 	);
 	const servers = m.peaks
 		.map((peak, i) => `#${i + 1} ${peak} MB / ${Math.round(m.cpu[i] * 100)}% CPU`)
@@ -623,6 +790,7 @@ async function main() {
 		);
 		console.log('|---|---|---|---|---|---|---|---|---|');
 		for (const row of table) console.log(row);
+		if (TRACE_DIR) rmSync(TRACE_DIR, { recursive: true, force: true });
 	}
 }
 

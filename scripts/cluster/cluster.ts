@@ -147,7 +147,7 @@ export async function startNginx(dir: string, port: number, instancePorts: numbe
 		.join('\n');
 	const site = sample
 		.replace(/(\tserver 127\.0\.0\.1:\d+[^\n]*\n)+/, `${servers}\n`)
-		.replace(/listen 80;/, `listen 127.0.0.1:${port};`);
+		.replace(/listen 80( backlog=\d+)?;/, `listen 127.0.0.1:${port}$1;`);
 	const temp = (name: string) => `${name} ${join(dir, name.replace(/_path$/, ''))};`;
 	const config = [
 		// Workers of a root-started nginx would run as nobody and could not use `dir`.

@@ -18,6 +18,7 @@ import {
 } from './http';
 import { getRegistry } from './registry';
 import { answerSchema } from './requests';
+import { TRACING, traceNow } from './trace';
 
 /** Answer bodies repeat (a class picks among a few options): each distinct one is parsed once. */
 export const answerParses = new ParseCache();
@@ -30,9 +31,13 @@ export const answerParses = new ParseCache();
  */
 export const postAnswer = (request: ApiRequest, params: { roomId: string }): Promise<JsonReply> =>
 	handleJson(async () => {
+		const receivedAt = TRACING ? traceNow() : undefined;
+		const acceptedAt = TRACING ? request.acceptedAt : undefined;
 		const roomId = roomIdOf(params);
 		const token = requireCredential(request);
 		const registry = await getRegistry();
 		const answer = await readBody(request, BODY_LIMITS.answer, answerSchema, answerParses);
-		return jsonReply(await registry.answer(roomId, token, answer));
+		return jsonReply(
+			await registry.answer(roomId, token, answer, Date.now(), receivedAt, acceptedAt)
+		);
 	});

@@ -21,6 +21,11 @@ export interface ApiRequest {
 	readonly url: URL;
 	/** The body's bytes as they arrive (stopping early cancels the upload), or null if none. */
 	readonly body: AsyncIterable<Uint8Array> | null;
+	/**
+	 * CLASSROOM_TRACE, node:http route only: when the server accepted the request's connection
+	 * (wall ms), for the `accepted` stamp; earlier than the request for a kept-alive connection.
+	 */
+	readonly acceptedAt?: number;
 }
 
 /** A JSON answer: status, body (serialised as JSON) and extra headers. */

@@ -50,7 +50,8 @@ import {
 } from '$lib/classroom/room/room.view';
 import type { TrueFalseWords } from '$lib/features/classroom/public-item';
 import { trueFalseWords } from './report-words';
-import type { EventRecord, RoomStore } from './store';
+import type { AppendOptions, EventRecord, RoomStore } from './store';
+import { stamp, traceNow, TRACING } from './trace';
 
 export const FLUSH_INTERVAL_MS = 50;
 /** Phones learn a new player count (and nothing else new) at most this often (ms). */
@@ -169,6 +170,8 @@ export class LiveRoom {
 	private dirty: Set<string> | 'all' = new Set();
 	/** What every phone shows, as of the last push that looked at every phone. */
 	private lastRoomWide = '';
+	/** CLASSROOM_TRACE: players whose answers were applied here but not yet pushed to a host. */
+	private traceUnwritten: string[] = [];
 	/** The connected set, and the presence revision it was made at. */
 	private connectedCache: { revision: number; set: ReadonlySet<string> } | null = null;
 	private readonly hostRows = new RowCache();
@@ -273,10 +276,12 @@ export class LiveRoom {
 	 * Submits an event. Resolves once it is durable in the store and applied, with whether the
 	 * machine took it. `conditional` (host commands, shared mode): append only if no other event
 	 * came first; resolves null if one did (the caller checks again on the newer room and retries).
+	 * `limit` (shared mode): the append counts against that rate limit and rejects with
+	 * AppendLimited past it (see AppendOptions).
 	 */
 	async submit(
 		event: RoomEvent,
-		options: { tokenHash?: string; conditional?: boolean } = {}
+		options: { tokenHash?: string; conditional?: boolean; limit?: AppendOptions['limit'] } = {}
 	): Promise<Outcome | null> {
 		if (!this.shared) return this.applyThenAppend(event, options.tokenHash);
 		const origin = ORIGIN_PREFIX + (originCounter++).toString(36);
@@ -289,7 +294,8 @@ export class LiveRoom {
 					pin: this.pin,
 					ttlMs: this.ended ? this.lifetimes.endedMs : this.lifetimes.idleMs,
 					ended: this.ended,
-					expectSeq: options.conditional ? this.version : undefined
+					expectSeq: options.conditional ? this.version : undefined,
+					limit: options.limit
 				}
 			);
 			if (seq === null) {
@@ -345,10 +351,22 @@ export class LiveRoom {
 		const accepted = this.step(record);
 		this.version = record.seq;
 		if (record.origin) this.waiting.get(record.origin)?.({ accepted, before });
+		if (TRACING && accepted && record.event.type === 'answer.submit') this.traceSeen(record);
 		if (accepted) {
 			this.armDeadline();
 			this.schedulePush();
 		}
+	}
+
+	/** CLASSROOM_TRACE: an answer applied on an instance holding a host stream of the room. */
+	private traceSeen(record: EventRecord): void {
+		if (record.event.type !== 'answer.submit') return;
+		for (const client of this.clients)
+			if (client.role === 'host') {
+				stamp(this.id, record.event.playerId, 'seen');
+				this.traceUnwritten.push(record.event.playerId);
+				return;
+			}
 	}
 
 	/** Shared mode: reads and applies what the stream has beyond this replica (up to `seq`). */
@@ -567,6 +585,11 @@ export class LiveRoom {
 				shared.set(client.role, this.message(client.role, undefined, now));
 			const made = shared.get(client.role);
 			if (made) this.deliver(client, made);
+			if (TRACING && made && client.role === 'host' && this.traceUnwritten.length > 0) {
+				const at = traceNow();
+				for (const playerId of this.traceUnwritten) stamp(this.id, playerId, 'written', at);
+				this.traceUnwritten = [];
+			}
 		}
 		for (const client of this.phonesToLook(now)) this.pushTo(client, now);
 	}

@@ -14,6 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { postAnswer } from './endpoints';
 import { JSON_HEADERS, type ApiRequest, type JsonReply } from './http';
+import { traceNow, TRACING } from './trace';
 
 /** A route: its method, its path pattern (captures are its parameters) and its endpoint. */
 interface NodeRoute {
@@ -60,7 +61,8 @@ export function nodeRequest(req: IncomingMessage): ApiRequest {
 		get url() {
 			return (url ??= new URL(req.url ?? '/', 'http://localhost'));
 		},
-		body: noBody ? null : req
+		body: noBody ? null : req,
+		acceptedAt: TRACING ? (req.socket as { acceptedAt?: number }).acceptedAt : undefined
 	};
 }
 
@@ -102,11 +104,25 @@ export function serveClassroomRoute(req: IncomingMessage, res: ServerResponse): 
 	return false;
 }
 
+/**
+ * CLASSROOM_TRACE: marks each connection `server` accepts with the time (`socket.acceptedAt`,
+ * wall ms), for the `accepted` stamp of the answers it carries. Off, nothing is added.
+ */
+export function traceConnections(server: {
+	on(event: 'connection', listener: (socket: object) => void): unknown;
+}): void {
+	if (!TRACING) return;
+	server.on('connection', (socket) => {
+		(socket as { acceptedAt?: number }).acceptedAt = traceNow();
+	});
+}
+
 /** The hook scripts/serve.js calls before SvelteKit (published by `publishNodeRoutes`). */
 export type ClassroomRoutes = typeof serveClassroomRoute;
 
 declare global {
 	var __classroomNodeRoutes: ClassroomRoutes | undefined;
+	var __classroomTraceConnections: typeof traceConnections | undefined;
 }
 
 /**
@@ -115,4 +131,5 @@ declare global {
  */
 export function publishNodeRoutes(): void {
 	globalThis.__classroomNodeRoutes = serveClassroomRoute;
+	globalThis.__classroomTraceConnections = traceConnections;
 }

@@ -21,7 +21,19 @@ export interface LimitRule {
 }
 
 export class Limiter {
-	constructor(private readonly backend: RateLimiterAbstract) {}
+	constructor(
+		private readonly backend: RateLimiterAbstract,
+		/** Its rule: `points` per `seconds`-long window. */
+		readonly rule: LimitRule
+	) {}
+
+	/**
+	 * Where the count of `key` lives in the store (rate-limiter-flexible's own key: its prefix,
+	 * a colon, the key), for a store script that counts in the same window (RedisStore's appends).
+	 */
+	storeKey(key: string): string {
+		return this.backend.getKey(key);
+	}
 
 	/** Counts one request; resolves 0 if allowed, else the whole seconds to wait. */
 	async take(key: string): Promise<number> {
@@ -46,7 +58,8 @@ export class Limiter {
 
 export const memoryLimiter = (name: string, rule: LimitRule): Limiter =>
 	new Limiter(
-		new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.seconds })
+		new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.seconds }),
+		rule
 	);
 
 export function redisLimiter(redis: Redis, name: string, rule: LimitRule): Limiter {
@@ -57,7 +70,7 @@ export function redisLimiter(redis: Redis, name: string, rule: LimitRule): Limit
 		duration: rule.seconds
 	});
 	pipelineCounts(redis);
-	return new Limiter(backend);
+	return new Limiter(backend, rule);
 }
 
 /** The Redis command RateLimiterRedis defines on its client for a count (its Lua increment). */

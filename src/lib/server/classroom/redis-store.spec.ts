@@ -11,8 +11,8 @@ import { startRedis, type Proc } from '../../../../scripts/cluster/cluster';
 import type { CreateRoomRequest, HostCommand } from '$lib/classroom/protocol';
 import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import { ClassroomRegistry } from './registry';
-import { MAX_BATCH, RedisStore } from './redis-store';
-import type { AppendOptions, EventRecord, NewEvent } from './store';
+import { MAX_BATCH, MAX_IN_FLIGHT, RedisStore } from './redis-store';
+import { AppendLimited, type AppendOptions, type EventRecord, type NewEvent } from './store';
 
 let redis: Proc;
 let dir: string;
@@ -103,8 +103,11 @@ describe('RedisStore appends (group commit)', () => {
 			const own = appended.filter((x) => x.origin.startsWith(`${i}-`)).map((x) => x.seq!);
 			expect(own).toEqual([...own].sort((x, y) => x - y));
 		}
-		// Group commit: a call per batch, not per append (one each to start, then full batches).
-		expect(calls).toBeLessThanOrEqual(2 * (1 + Math.ceil((perInstance - 1) / MAX_BATCH)));
+		// Group commit: a call per batch, not per append (MAX_IN_FLIGHT each to start, then full
+		// batches).
+		expect(calls).toBeLessThanOrEqual(
+			2 * (MAX_IN_FLIGHT + Math.ceil((perInstance - MAX_IN_FLIGHT) / MAX_BATCH))
+		);
 		// The stream holds each once, at the seq its append was told.
 		const stored = await a.store.readAfter(roomId, 0);
 		expect(stored.map((r) => [r.seq, r.origin])).toEqual(
@@ -135,6 +138,37 @@ describe('RedisStore appends (group commit)', () => {
 		await expect
 			.poll(() => heard.map((r) => `${r.seq}:${r.origin}`))
 			.toEqual(['1:first', '2:second', '3:current']);
+	});
+
+	it('sends the next batch while the previous one is on its way (pipelined), in order', async () => {
+		const { store, heard } = await instance();
+		const { roomId, options } = await createRoom(store);
+		const socket = (
+			store.redis as unknown as { stream: { write: (...args: unknown[]) => unknown } }
+		).stream;
+		const write = socket.write;
+		let writes = 0;
+		socket.write = function (this: unknown, ...args: unknown[]) {
+			writes++;
+			return write.apply(this, args);
+		};
+		let sentBeforeReply: number;
+		let results: (number | null)[];
+		try {
+			const first = store.append(roomId, answer('one'), options);
+			// Appended before any reply came back: with one call in flight it would wait for it.
+			const second = store.append(roomId, answer('two'), options);
+			sentBeforeReply = writes;
+			const third = store.append(roomId, answer('three'), options);
+			results = await Promise.all([first, second, third]);
+		} finally {
+			socket.write = write;
+		}
+		expect(sentBeforeReply).toBe(MAX_IN_FLIGHT);
+		expect(results).toEqual([1, 2, 3]);
+		await expect
+			.poll(() => heard.map((r) => `${r.seq}:${r.origin}`))
+			.toEqual(['1:one', '2:two', '3:three']);
 	});
 
 	it('refuses appends to a room the store no longer has, every one of a batch', async () => {
@@ -185,6 +219,85 @@ describe('RedisStore rate limits', () => {
 	});
 });
 
+describe('answers counted against their rate limit by the append itself', () => {
+	it('counts one window across instances in the append script, and refuses the append past it', async () => {
+		const a = await instance();
+		const b = await instance();
+		const { roomId, options } = await createRoom(a.store);
+		const rule = { points: 2, seconds: 60 };
+		const [onA, onB] = [a.store.limiter('spec-answer', rule), b.store.limiter('spec-answer', rule)];
+		const key = `${roomId}:ann`;
+		const calls = await scriptCalls(a.store);
+		const results = await Promise.allSettled(
+			[a, b, a].map(({ store }, i) =>
+				store.append(roomId, answer(`ann-${i}`), {
+					...options,
+					limit: { limiter: store === a.store ? onA : onB, key }
+				})
+			)
+		);
+		// Counted and appended in the append scripts alone: no call of the limiter's own.
+		expect((await scriptCalls(a.store)) - calls).toBeLessThanOrEqual(3);
+		const refused = results.filter((r) => r.status === 'rejected');
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+		expect(refused).toHaveLength(1);
+		const reason = (refused[0] as PromiseRejectedResult).reason as AppendLimited;
+		expect(reason).toBeInstanceOf(AppendLimited);
+		expect(reason.retryAfter).toBeGreaterThanOrEqual(1);
+		expect(reason.retryAfter).toBeLessThanOrEqual(60);
+		// The refused one is not in the stream; the others are, once each.
+		expect((await a.store.readAfter(roomId, 0)).map((r) => r.seq)).toEqual([1, 2]);
+		// The same counter as rate-limiter-flexible's: both instances' limiters see it spent.
+		expect(await onB.blocked(key)).toBeGreaterThan(0);
+		expect(await onA.take(key)).toBeGreaterThan(0);
+		// Another player's window is its own.
+		expect(
+			await a.store.append(roomId, answer('bob'), {
+				...options,
+				limit: { limiter: onA, key: `${roomId}:bob` }
+			})
+		).toBe(3);
+	});
+
+	it('an answer in the shared mode costs Redis one script call: its append, which counts it too', async () => {
+		const { store } = await instance();
+		const registry = new ClassroomRegistry({ store });
+		try {
+			const request: CreateRoomRequest = {
+				locale: 'en',
+				source: { kind: 'generated', generated: [{ kind: 'mode', seed: 1, count: 1 }] },
+				settings: { secondsPerQuestion: 30, scoring: 'accuracy', order: 'fixed' }
+			};
+			const room = await registry.create(request, new URL('http://localhost/'), '10.9.9.8');
+			const ann = await registry.join(room.pin, 'Ann', '10.9.9.7');
+			await registry.command(room.roomId, room.hostSecret, { type: 'start' });
+			const context = registry.rooms.get(room.roomId)!.snapshot.context;
+			const item = context.questions[0].item;
+			if (item.type !== 'classify') throw new Error('expected a classify item');
+			const response = {
+				type: 'classify' as const,
+				values: Object.fromEntries(item.dimensions.map((d) => [d.family, d.answer]))
+			};
+			const calls = await scriptCalls(store);
+			expect(await registry.answer(room.roomId, ann.token, { questionIndex: 0, response })).toEqual(
+				{ ok: true, duplicate: false }
+			);
+			expect((await scriptCalls(store)) - calls).toBe(1);
+			// The answer limit still holds (6 in 3 s), duplicates included.
+			const codes: string[] = [];
+			for (let i = 0; i < 7; i++)
+				await registry.answer(room.roomId, ann.token, { questionIndex: 0, response }).then(
+					() => codes.push('ok'),
+					(error: { code: string }) => codes.push(error.code)
+				);
+			expect(codes.slice(0, 5)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+			expect(codes.slice(5)).toEqual(['rate-limited', 'rate-limited']);
+		} finally {
+			await registry.close();
+		}
+	});
+});
+
 describe('a room that ends in the shared mode', () => {
 	const request: CreateRoomRequest = {
 		locale: 'en',
@@ -203,6 +316,29 @@ describe('a room that ends in the shared mode', () => {
 			{ type: 'next' }
 		]
 	};
+
+	it('keeps the ended lifetime when an instance that has not applied the end yet appends after it', async () => {
+		const a = await instance();
+		const b = await instance();
+		const { roomId, options } = await createRoom(a.store);
+		const pin = options.pin;
+		expect(await a.store.append(roomId, answer('before-end'), options)).toBe(1);
+		// A ends the room; B's replica is still behind and appends an answer with the idle lifetime.
+		await a.store.markEnded(roomId, pin, ENDED_MS);
+		const late = await b.store.append(roomId, answer('late'), {
+			pin,
+			ttlMs: IDLE_MS,
+			ended: false
+		});
+		// The entry is still written (the room machine ignores it; the order stays one).
+		expect(late).toBe(2);
+		for (const key of [`room:${roomId}`, `seq:${roomId}`, `pin:${pin}`]) {
+			const ttl = await b.store.redis.pttl(`classroom:${key}`);
+			expect(ttl, key).toBeGreaterThan(0);
+			expect(ttl, key).toBeLessThanOrEqual(ENDED_MS);
+		}
+		expect(await b.store.redis.zscore('classroom:live', roomId)).toBeNull();
+	});
 
 	it.each(Object.entries(ends))(
 		'keeps its data for the retention counted from its end (%s), and frees its live place',

@@ -5,7 +5,8 @@
  * Keys (all under `classroom:`):
  * - `room:<id>`: the room's log, a Stream. Entry `0-1` is the created record; event `n` is entry
  *   `n-0`, so the SSE id, the room version and the stream id are one number.
- * - `seq:<id>`: the room's last seq. `pin:<pin>`: the PIN index. `live`: a sorted set of rooms
+ * - `seq:<id>`: the room's last seq. `ended:<id>`: the room's end marker (its remaining lifetime
+ *   is the ended room's). `pin:<pin>`: the PIN index. `live`: a sorted set of rooms
  *   neither ended nor expired (score: when they expire), for the live-room cap.
  * - `limit:*`: rate-limiter-flexible's counters.
  * - `presence:<id>`: a hash, instance id → `{ until, players }`: the players with an SSE stream
@@ -17,8 +18,9 @@
  * writes entries seq+1, seq+2… and publishes them, atomically. We chose the script over
  * optimistic appends (read, check, retry) because 2,000 answers in a second from several
  * instances would mostly be retries; in a script they queue inside Redis. Each instance sends a
- * room's appends as a group commit: what arrives while the room's previous call is on its way
- * goes in the next call, one script, one fsync and one published message for the batch.
+ * room's appends as a group commit: what arrives while the room's previous calls (at most
+ * MAX_IN_FLIGHT, pipelined) are on their way goes in the next call, one script, one fsync and
+ * one published message for the batch.
  * Answers and joins are appended unconditionally: the room machine, applying the same entries
  * in the same order on every instance, counts the first answer of a player and ignores the
  * second, wherever they came from. Host commands pass the seq they were checked against
@@ -43,6 +45,7 @@ import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { redisLimiter, type Limiter, type LimitRule } from './rate-limit';
 import {
+	AppendLimited,
 	PRESENCE_TTL_MS,
 	type AppendOptions,
 	type CreatedRecord,
@@ -51,6 +54,7 @@ import {
 	type NewEvent,
 	type RoomStore
 } from './store';
+import { stamp, traceNow, TRACING, type TraceStage } from './trace';
 
 const PREFIX = 'classroom:';
 const CHANNEL = `${PREFIX}events`;
@@ -58,15 +62,27 @@ const PRESENCE_CHANNEL = `${PREFIX}presence`;
 const presenceKey = (roomId: string) => `${PREFIX}presence:${roomId}`;
 const roomKey = (roomId: string) => `${PREFIX}room:${roomId}`;
 const seqKey = (roomId: string) => `${PREFIX}seq:${roomId}`;
+const endedKey = (roomId: string) => `${PREFIX}ended:${roomId}`;
 const pinKey = (pin: string) => `${PREFIX}pin:${pin}`;
 const LIVE_KEY = `${PREFIX}live`;
 const READ_BATCH = 5000;
 
 /**
  * Appends a batch of records to one room, in the order given (group commit, see `append`).
- * KEYS: room stream, seq counter, pin index entry, live set.
+ * KEYS: room stream, seq counter, pin index entry, live set, end marker, then the rate-limit
+ * counters the records name.
  * ARGV: ttl ms, room id, live-until ms ('': ended), then for each record: its expected seq (''
- * for none) and its JSON (without seq).
+ * for none), the index in KEYS of its rate-limit counter ('' for none), that limit's points and
+ * window (ms), and its JSON (without seq).
+ * A record with a counter is counted first, as rate-limiter-flexible's RateLimiterRedis counts
+ * (one integer per key, expiring a window after its first count; the same keys, so the two
+ * agree): past `points` it is not written and its result is {-3, ms until the window ends}.
+ * Lifetimes: the room's keys live `ttl` from now and the room stays in the live set, unless the
+ * room's end marker exists (ENDED_SCRIPT): then they keep the marker's remaining lifetime (the
+ * retention counted from the end) and the room stays out of the live set, whatever the caller
+ * passed. An instance whose replica has not yet applied the end (an answer taken on another
+ * instance in the instant after "end") would otherwise give an ended room the idle lifetime
+ * again and count it as live.
  * Returns -1 if the room is gone, else one number per record: its seq, or -2 if its expected seq
  * no longer held (that record is not written; the others are). The records written go out in
  * one message on CHANNEL: "<room id> <seq of the first> [<record>,<record>…]".
@@ -77,21 +93,45 @@ local current = tonumber(redis.call('GET', KEYS[2]) or '0')
 local first = current + 1
 local seqs = {}
 local written = {}
-for i = 4, #ARGV, 2 do
-	if ARGV[i] ~= '' and tonumber(ARGV[i]) ~= current then
+for i = 4, #ARGV, 5 do
+	local over = nil
+	if ARGV[i + 1] ~= '' then
+		local counter = KEYS[tonumber(ARGV[i + 1])]
+		local window = tonumber(ARGV[i + 3])
+		local count = redis.call('INCR', counter)
+		if count == 1 then redis.call('PEXPIRE', counter, window) end
+		if count > tonumber(ARGV[i + 2]) then
+			over = redis.call('PTTL', counter)
+			if over < 0 then
+				redis.call('PEXPIRE', counter, window)
+				over = window
+			end
+		end
+	end
+	if over then
+		seqs[#seqs + 1] = {-3, over}
+	elseif ARGV[i] ~= '' and tonumber(ARGV[i]) ~= current then
 		seqs[#seqs + 1] = -2
 	else
 		current = current + 1
-		redis.call('XADD', KEYS[1], current .. '-0', 'r', ARGV[i + 1])
+		redis.call('XADD', KEYS[1], current .. '-0', 'r', ARGV[i + 4])
 		seqs[#seqs + 1] = current
-		written[#written + 1] = ARGV[i + 1]
+		written[#written + 1] = ARGV[i + 4]
 	end
 end
 if #written == 0 then return seqs end
-redis.call('SET', KEYS[2], current, 'PX', ARGV[1])
-redis.call('PEXPIRE', KEYS[1], ARGV[1])
-redis.call('PEXPIRE', KEYS[3], ARGV[1])
-if ARGV[3] == '' then redis.call('ZREM', KEYS[4], ARGV[2]) else redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2]) end
+local left = redis.call('PTTL', KEYS[5])
+if left > 0 then
+	redis.call('SET', KEYS[2], current, 'PX', left)
+	redis.call('PEXPIRE', KEYS[1], left)
+	if redis.call('GET', KEYS[3]) == ARGV[2] then redis.call('PEXPIRE', KEYS[3], left) end
+	redis.call('ZREM', KEYS[4], ARGV[2])
+else
+	redis.call('SET', KEYS[2], current, 'PX', ARGV[1])
+	redis.call('PEXPIRE', KEYS[1], ARGV[1])
+	redis.call('PEXPIRE', KEYS[3], ARGV[1])
+	if ARGV[3] == '' then redis.call('ZREM', KEYS[4], ARGV[2]) else redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2]) end
+end
 redis.call('PUBLISH', '${CHANNEL}', ARGV[2] .. ' ' .. first .. ' [' .. table.concat(written, ',') .. ']')
 return seqs
 `;
@@ -101,6 +141,15 @@ return seqs
  * per XADD), so a backlog goes in slices that leave room for other rooms' commands in between.
  */
 export const MAX_BATCH = 256;
+
+/**
+ * Script calls of one room an instance has on their way at once (pipelined group commit). With
+ * one, a batch waited for the previous call's whole round trip: Redis's fsync, its reply, and
+ * this process getting round to reading it, which on a busy machine is most of the wait. With
+ * two, the next batch is already in Redis's socket when the previous fsync ends; Redis runs it
+ * in its next turn. More would only make the batches smaller.
+ */
+export const MAX_IN_FLIGHT = 2;
 
 /** KEYS: room stream, seq counter, pin entry, live set. ARGV: record, ttl ms, room id, live-until. */
 const CREATE_SCRIPT = `
@@ -112,18 +161,43 @@ redis.call('ZADD', KEYS[4], ARGV[4], ARGV[3])
 return 1
 `;
 
+/**
+ * A room has ended: its end marker and its keys live `retention` ms from now, its PIN entry too
+ * if it still names this room (the PIN may already belong to a newer room), and it leaves the
+ * live set. Appends after this keep that lifetime (APPEND_SCRIPT). Atomic, so no append falls
+ * between the marker and the lifetimes.
+ * KEYS: room stream, seq counter, pin entry, live set, end marker. ARGV: retention ms, room id.
+ */
+const ENDED_SCRIPT = `
+redis.call('SET', KEYS[5], 1, 'PX', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+if redis.call('GET', KEYS[3]) == ARGV[2] then redis.call('PEXPIRE', KEYS[3], ARGV[1]) end
+redis.call('ZREM', KEYS[4], ARGV[2])
+return 1
+`;
+
 type Entry = [id: string, fields: string[]];
 
-/** One room's appends waiting to be sent, and whether a script call of the room is on its way. */
+/** One room's appends waiting to be sent, and how many script calls of the room are on their way. */
 interface AppendQueue {
-	busy: boolean;
+	inFlight: number;
 	waiting: {
 		json: string;
 		expectSeq: number | undefined;
+		limit: AppendOptions['limit'];
+		/** CLASSROOM_TRACE: the player whose answer this is, for the `sent`/`acked` stamps. */
+		traced?: string;
 		resolve: (seq: number | null) => void;
 		reject: (error: unknown) => void;
 	}[];
 	options: AppendOptions;
+}
+
+/** Stamps `stage` for the traced answers of a batch (CLASSROOM_TRACE). */
+function traceBatch(roomId: string, batch: AppendQueue['waiting'], stage: TraceStage): void {
+	const at = traceNow();
+	for (const { traced } of batch) if (traced) stamp(roomId, traced, stage, at);
 }
 
 function toRecord([id, fields]: Entry): LogRecord {
@@ -150,7 +224,9 @@ export class RedisStore implements RoomStore {
 	constructor(url: string) {
 		this.redis = new Redis(url, { lazyConnect: false });
 		this.subscriber = new Redis(url);
-		this.redis.defineCommand('classroomAppend', { numberOfKeys: 4, lua: APPEND_SCRIPT });
+		// Its number of keys varies (the rate-limit counters of a batch): given with each call.
+		this.redis.defineCommand('classroomAppend', { lua: APPEND_SCRIPT });
+		this.redis.defineCommand('classroomEnded', { numberOfKeys: 5, lua: ENDED_SCRIPT });
 		this.redis.defineCommand('classroomCreate', { numberOfKeys: 4, lua: CREATE_SCRIPT });
 		for (const connection of [this.redis, this.subscriber])
 			connection.on('error', (error: Error) => console.error('classroom: redis:', error.message));
@@ -235,8 +311,8 @@ export class RedisStore implements RoomStore {
 	}
 
 	/**
-	 * Group commit: while a room's script call is on its way, the appends that arrive for that
-	 * room queue here and then go together in the next call. A class answering within one second
+	 * Group commit: while MAX_IN_FLIGHT of a room's script calls are on their way, the appends
+	 * that arrive for that room queue here and then go together in the next call. A class answering within one second
 	 * costs Redis one script, one AOF write and fsync and one published message per batch rather
 	 * than per answer, and every instance decodes one message per batch. An append still resolves
 	 * only with the reply to the call that wrote it (after the fsync, with `appendfsync always`),
@@ -248,37 +324,76 @@ export class RedisStore implements RoomStore {
 		return this.track(
 			new Promise<number | null>((resolve, reject) => {
 				let queue = this.queues.get(roomId);
-				if (!queue) this.queues.set(roomId, (queue = { busy: false, waiting: [], options }));
-				queue.waiting.push({ json, expectSeq: options.expectSeq, resolve, reject });
+				if (!queue) this.queues.set(roomId, (queue = { inFlight: 0, waiting: [], options }));
+				const traced =
+					TRACING && event.event.type === 'answer.submit' ? event.event.playerId : undefined;
+				queue.waiting.push({
+					json,
+					expectSeq: options.expectSeq,
+					limit: options.limit,
+					traced,
+					resolve,
+					reject
+				});
 				// The room's latest lifetime and state: the last event of the batch decides them.
 				queue.options = options;
-				if (!queue.busy) void this.flush(roomId, queue);
+				this.pump(roomId, queue);
 			})
 		);
 	}
 
-	/** Sends a room's queued appends, a batch at a time, until its queue is empty. */
-	private async flush(roomId: string, queue: AppendQueue): Promise<void> {
-		queue.busy = true;
-		while (queue.waiting.length > 0) {
+	/**
+	 * Sends a room's queued appends as batches, up to MAX_IN_FLIGHT script calls on their way at
+	 * once; each reply sends what queued meanwhile. Calls on one connection reach Redis and run
+	 * in the order sent, so this instance's order holds; the script still numbers the room.
+	 */
+	private pump(roomId: string, queue: AppendQueue): void {
+		while (queue.inFlight < MAX_IN_FLIGHT && queue.waiting.length > 0) {
 			const batch = queue.waiting.splice(0, MAX_BATCH);
-			const { pin, ttlMs, ended } = queue.options;
-			const args: (string | number)[] = [ttlMs, roomId, ended ? '' : Date.now() + ttlMs];
-			for (const { json, expectSeq } of batch) args.push(expectSeq ?? '', json);
-			try {
-				const seqs = await (
-					this.redis as unknown as {
-						classroomAppend(...args: (string | number)[]): Promise<number | number[]>;
-					}
-				).classroomAppend(roomKey(roomId), seqKey(roomId), pinKey(pin), LIVE_KEY, ...args);
-				if (!Array.isArray(seqs)) throw new Error(`room ${roomId} is gone from the store`);
-				batch.forEach((entry, i) => entry.resolve(seqs[i] === -2 ? null : seqs[i]));
-			} catch (error) {
-				for (const entry of batch) entry.reject(error);
-			}
+			queue.inFlight++;
+			void this.send(roomId, queue.options, batch).then(() => {
+				queue.inFlight--;
+				if (queue.waiting.length > 0) this.pump(roomId, queue);
+				else if (queue.inFlight === 0) this.queues.delete(roomId);
+			});
 		}
-		queue.busy = false;
-		this.queues.delete(roomId);
+	}
+
+	/** One script call for a batch; settles each append of it with its own result. */
+	private async send(
+		roomId: string,
+		{ pin, ttlMs, ended }: AppendOptions,
+		batch: AppendQueue['waiting']
+	): Promise<void> {
+		const keys = [roomKey(roomId), seqKey(roomId), pinKey(pin), LIVE_KEY, endedKey(roomId)];
+		const args: (string | number)[] = [ttlMs, roomId, ended ? '' : Date.now() + ttlMs];
+		for (const { json, expectSeq, limit } of batch) {
+			if (limit) {
+				keys.push(limit.limiter.storeKey(limit.key));
+				const { points, seconds } = limit.limiter.rule;
+				args.push(expectSeq ?? '', keys.length, points, seconds * 1000, json);
+			} else args.push(expectSeq ?? '', '', '', '', json);
+		}
+		if (TRACING) traceBatch(roomId, batch, 'sent');
+		try {
+			const seqs = await (
+				this.redis as unknown as {
+					classroomAppend(
+						...args: (string | number)[]
+					): Promise<number | (number | [number, number])[]>;
+				}
+			).classroomAppend(keys.length, ...keys, ...args);
+			if (TRACING) traceBatch(roomId, batch, 'acked');
+			if (!Array.isArray(seqs)) throw new Error(`room ${roomId} is gone from the store`);
+			batch.forEach((entry, i) => {
+				const seq = seqs[i];
+				if (Array.isArray(seq))
+					entry.reject(new AppendLimited(Math.max(1, Math.ceil(seq[1] / 1000))));
+				else entry.resolve(seq === -2 ? null : seq);
+			});
+		} catch (error) {
+			for (const entry of batch) entry.reject(error);
+		}
 	}
 
 	private track<T>(promise: Promise<T>): Promise<T> {
@@ -359,22 +474,25 @@ export class RedisStore implements RoomStore {
 	}
 
 	async markEnded(roomId: string, pin: string, retentionMs: number): Promise<void> {
-		const pinEntry = pinKey(pin);
-		const ownsPin = (await this.redis.get(pinEntry)) === roomId;
-		const multi = this.redis
-			.multi()
-			.pexpire(roomKey(roomId), retentionMs)
-			.pexpire(seqKey(roomId), retentionMs)
-			.zrem(LIVE_KEY, roomId);
-		// Only this room's PIN entry: the PIN may already belong to a newer room.
-		if (ownsPin) multi.pexpire(pinEntry, retentionMs);
-		await multi.exec();
+		await (
+			this.redis as unknown as {
+				classroomEnded(...args: (string | number)[]): Promise<number>;
+			}
+		).classroomEnded(
+			roomKey(roomId),
+			seqKey(roomId),
+			pinKey(pin),
+			LIVE_KEY,
+			endedKey(roomId),
+			retentionMs,
+			roomId
+		);
 	}
 
 	async remove(roomId: string, pin: string): Promise<void> {
 		// Only this room's PIN entry: the PIN may already belong to a newer room.
 		if ((await this.redis.get(pinKey(pin))) === roomId) await this.redis.del(pinKey(pin));
-		await this.redis.del(roomKey(roomId), seqKey(roomId));
+		await this.redis.del(roomKey(roomId), seqKey(roomId), endedKey(roomId));
 		await this.redis.zrem(LIVE_KEY, roomId);
 	}
 

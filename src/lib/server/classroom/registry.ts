@@ -47,11 +47,18 @@ import {
 	randomPin,
 	secretMatches
 } from './ids';
-import { LiveRoom, type Lifetimes } from './live-room';
+import { LiveRoom, type Lifetimes, type Outcome } from './live-room';
 import { resolveQuestions } from './questions';
 import { envNumber, type Limiter } from './rate-limit';
+import { stamp, TRACING } from './trace';
 import { openStream } from './sse';
-import { PRESENCE_REFRESH_MS, type CreatedRecord, type LogRecord, type RoomStore } from './store';
+import {
+	AppendLimited,
+	PRESENCE_REFRESH_MS,
+	type CreatedRecord,
+	type LogRecord,
+	type RoomStore
+} from './store';
 
 /** A live room is dropped this long after its last event. */
 export const DEFAULT_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -461,14 +468,30 @@ export class ClassroomRegistry {
 			);
 	}
 
+	/**
+	 * A player's answer; resolves once it is durable and applied. `receivedAt` and `acceptedAt`
+	 * (wall ms, only with CLASSROOM_TRACE): when the request reached the endpoint and when its
+	 * connection was accepted, for the `received` and `accepted` stamps.
+	 */
 	async answer(
 		roomId: string,
 		token: string,
 		request: AnswerRequest,
-		now = Date.now()
+		now = Date.now(),
+		receivedAt?: number,
+		acceptedAt?: number
 	): Promise<AnswerResponse> {
 		const { room, playerId } = await this.playerOf(roomId, token);
-		await this.limit(this.limits.answer, `${roomId}:${playerId}`);
+		if (TRACING) {
+			if (acceptedAt !== undefined) stamp(roomId, playerId, 'accepted', acceptedAt);
+			stamp(roomId, playerId, 'received', receivedAt);
+		}
+		const limitKey = `${roomId}:${playerId}`;
+		// Embedded, the count costs nothing: it comes first, as for every request. Shared, an
+		// answer that gets to its append is counted by the append script itself (one round trip
+		// to Redis instead of two); one that does not (duplicate, refused) is counted here.
+		if (!this.shared) await this.limit(this.limits.answer, limitKey);
+		if (TRACING) stamp(roomId, playerId, 'limited');
 		const event = { type: 'answer.submit', playerId, ...request, at: now } as const;
 		const checkOn = (snapshot: LiveRoom['snapshot']) =>
 			checkAnswer(snapshot.context, isAcceptingAnswers(snapshot), event);
@@ -477,13 +500,25 @@ export class ClassroomRegistry {
 			() => checkOn(room.snapshot),
 			(c) => c === 'accept' || c === 'duplicate'
 		);
+		if (check !== 'accept' && this.shared) await this.limit(this.limits.answer, limitKey);
 		if (check === 'duplicate') {
 			// The first answer may still be on its way to disk: acknowledge only once it is there.
 			await this.store.settled(roomId);
 			return { ok: true, duplicate: true };
 		}
 		if (check !== 'accept') throw this.answerError(check);
-		const outcome = await room.submit(event);
+		let outcome: Outcome | null;
+		try {
+			outcome = await room.submit(
+				event,
+				this.shared ? { limit: { limiter: this.limits.answer, key: limitKey } } : {}
+			);
+		} catch (error) {
+			if (error instanceof AppendLimited)
+				throw new ClassroomError('rate-limited', error.message, error.retryAfter);
+			throw error;
+		}
+		if (TRACING) stamp(roomId, playerId, 'replied');
 		if (outcome?.accepted) return { ok: true, duplicate: false };
 		// Shared mode: another entry came first (this player's answer from another tab, or the end
 		// of the question). The same rule tells the player which.

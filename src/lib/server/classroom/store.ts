@@ -63,6 +63,22 @@ export interface AppendOptions {
 	ttlMs: number;
 	/** The room has ended: it no longer counts against the live-room cap. */
 	ended: boolean;
+	/**
+	 * Shared mode: count this append against `limiter`'s window for `key` in the append itself
+	 * (one round trip instead of two); past the limit the event is not appended and the append
+	 * rejects with AppendLimited. The embedded store ignores it (the caller counts first there).
+	 */
+	limit?: { limiter: Limiter; key: string };
+}
+
+/** An append refused by its `limit` (AppendOptions): the event was not appended. */
+export class AppendLimited extends Error {
+	constructor(
+		/** Whole seconds until the window lets the next one through (at least 1). */
+		readonly retryAfter: number
+	) {
+		super(`Too many requests: try again in ${retryAfter} s.`);
+	}
 }
 
 export interface RoomStore {
@@ -97,7 +113,9 @@ export interface RoomStore {
 	/**
 	 * A room that has just ended: it no longer counts as live, and its data is kept `retentionMs`
 	 * from now (shared: the stream, its counter and the PIN entry expire then, whatever lifetime the
-	 * appends before the end gave them, since those were written before the room knew it ended).
+	 * appends before the end gave them, since those were written before the room knew it ended;
+	 * and appends after it, from an instance that has not applied the end yet, keep that lifetime
+	 * and leave the room out of the live count).
 	 */
 	markEnded(roomId: string, pin: string, retentionMs: number): Promise<void>;
 	/** Forgets a room entirely (expired). */
