@@ -9,6 +9,7 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { hostRoomOfItems } from './classroom-host';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -85,29 +86,7 @@ test('a full room on the projector, console and phone', async ({ browser, playwr
 	const host = await hostContext.newPage();
 	await open(host, '/classroom');
 	// A room of exactly these two questions, as a saved quiz set would make it.
-	const created = await host.evaluate(async (items) => {
-		const response = await fetch('/api/classroom/rooms', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				locale: 'zh-CN',
-				source: { kind: 'set', items },
-				settings: { secondsPerQuestion: 600 }
-			})
-		});
-		const body = await response.json();
-		localStorage.setItem(
-			'classroom.host.v1',
-			JSON.stringify({ roomId: body.roomId, hostSecret: body.hostSecret, pin: body.pin })
-		);
-		localStorage.setItem(
-			'classroom.hostQr.v1',
-			JSON.stringify({ roomId: body.roomId, joinUrls: body.joinUrls, qrSvgs: body.qrSvgs })
-		);
-		return body as { pin: string; roomId: string };
-	}, QUESTIONS);
-	await host.reload();
-	await expect(host.getByTestId('room-pin')).toBeVisible();
+	const created = await hostRoomOfItems(host, QUESTIONS, 'zh-CN');
 
 	const request = await playwright.request.newContext({ baseURL });
 	const players: Joined[] = [];

@@ -5,6 +5,7 @@ import type { PlayerSession, RoomSubscription } from '$lib/classroom/client.svel
 import { ensureNamespaces, initLocale, t } from '$lib/i18n/i18n.svelte';
 import '../../../../app.css';
 import PlayerGame from './PlayerGame.svelte';
+import { lobbyView, singleQuestion } from './views.fixture';
 
 // Every change of screen on the phone replaces the control the student was on (the answer's
 // button, the options, the leave button). A keyboard or screen-reader user must land on the new
@@ -18,35 +19,8 @@ const session: PlayerSession = {
 	nickname: 'Ann',
 	pin: '123456'
 };
-const question = (paused = false): NonNullable<PlayerView['question']> => ({
-	index: 1,
-	count: 3,
-	item: {
-		type: 'single',
-		stem: 'Which mode?',
-		options: [
-			{ id: 'a', label: 'Mode 1' },
-			{ id: 'b', label: 'Mode 2' }
-		]
-	},
-	deadline: null,
-	remainingMs: 60_000,
-	durationMs: 60_000,
-	paused
-});
-const base: PlayerView = {
-	role: 'player',
-	roomId: 'room-1',
-	phase: 'lobby',
-	serverNow: 0,
-	me: { playerId: 'p1', nickname: 'Ann', points: 0, rank: null },
-	questionCount: 3,
-	question: null,
-	myAnswer: { answered: false, correct: null, fraction: null, points: 0 },
-	reveal: null,
-	playerCount: 4,
-	status: 'active'
-};
+const question = (paused = false) => singleQuestion(1, paused);
+const base = lobbyView;
 const answered = { answered: true, correct: true, fraction: 1, points: 900 };
 
 const room = (view: PlayerView) =>

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { page } from 'vitest/browser';
-import type { PlayerView } from '$lib/classroom/protocol';
 import type { PlayerSession, RoomSubscription } from '$lib/classroom/client.svelte';
 import { rememberPlayerSession, savedPlayerSession } from '$lib/classroom/stored-sessions';
 import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
@@ -9,6 +8,7 @@ import en from '$lib/i18n/locales/en/classroom.json';
 import '../../../../app.css';
 import PlayerScreen from './PlayerScreen.svelte';
 import * as realGame from './player-game';
+import { lobbyView } from './views.fixture';
 
 // The join page's first load is the form only (issue #14): the game's code is fetched when the
 // student starts on the form, is used once they join, and a failed fetch (a phone on a weak
@@ -23,19 +23,7 @@ const session: PlayerSession = {
 	nickname: 'Ann',
 	pin: '123456'
 };
-const lobby: PlayerView = {
-	role: 'player',
-	roomId: 'room-1',
-	phase: 'lobby',
-	serverNow: 0,
-	me: { playerId: 'p1', nickname: 'Ann', points: 0, rank: null },
-	questionCount: 3,
-	question: null,
-	myAnswer: { answered: false, correct: null, fraction: null, points: 0 },
-	reveal: null,
-	playerCount: 4,
-	status: 'active'
-};
+const lobby = lobbyView;
 /** PINs the fake game was asked to join. */
 const joinedPins: string[] = [];
 /** A game whose requests succeed without a server; its screen is the real one. */

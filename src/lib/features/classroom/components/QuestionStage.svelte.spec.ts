@@ -4,26 +4,12 @@ import type { HostView } from '$lib/classroom/protocol';
 import { ensureNamespaces, initLocale } from '$lib/i18n/i18n.svelte';
 import en from '$lib/i18n/locales/en/classroom.json';
 import QuestionStage from './QuestionStage.svelte';
+import { singleQuestion } from './views.fixture';
 
 // The host console and the projector get a new view on every answer. A screen reader must hear
 // the stage's moments (the question, everybody answered), not every change of the tally.
 
-const question: NonNullable<HostView['question']> = {
-	index: 0,
-	count: 3,
-	item: {
-		type: 'single',
-		stem: 'Which mode?',
-		options: [
-			{ id: 'a', label: 'Mode 1' },
-			{ id: 'b', label: 'Mode 2' }
-		]
-	},
-	deadline: null,
-	remainingMs: 60_000,
-	durationMs: 60_000,
-	paused: false
-};
+const question = singleQuestion(0);
 const view = (answeredCount: number, playerCount = 4) =>
 	({
 		role: 'host',
