@@ -69,6 +69,30 @@ const answer = (origin: string): NewEvent => ({
 });
 
 /** Script calls Redis has run so far (the append script's, and any other). */
+/**
+ * Counts the writes `store`'s connection makes to its socket (ioredis writes a pipeline in one
+ * go) until `restore()` is called.
+ */
+function countWrites(store: RedisStore): {
+	count: () => number;
+	reset: () => void;
+	restore: () => void;
+} {
+	const socket = (store.redis as unknown as { stream: { write: (...args: unknown[]) => unknown } })
+		.stream;
+	const write = socket.write;
+	let writes = 0;
+	socket.write = function (this: unknown, ...args: unknown[]) {
+		writes++;
+		return write.apply(this, args);
+	};
+	return {
+		count: () => writes,
+		reset: () => void (writes = 0),
+		restore: () => void (socket.write = write)
+	};
+}
+
 async function scriptCalls(store: RedisStore): Promise<number> {
 	const info = await store.redis.info('commandstats');
 	return [...info.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce(
@@ -143,26 +167,18 @@ describe('RedisStore appends (group commit)', () => {
 	it('sends the next batch while the previous one is on its way (pipelined), in order', async () => {
 		const { store, heard } = await instance();
 		const { roomId, options } = await createRoom(store);
-		const socket = (
-			store.redis as unknown as { stream: { write: (...args: unknown[]) => unknown } }
-		).stream;
-		const write = socket.write;
-		let writes = 0;
-		socket.write = function (this: unknown, ...args: unknown[]) {
-			writes++;
-			return write.apply(this, args);
-		};
+		const writes = countWrites(store);
 		let sentBeforeReply: number;
 		let results: (number | null)[];
 		try {
 			const first = store.append(roomId, answer('one'), options);
 			// Appended before any reply came back: with one call in flight it would wait for it.
 			const second = store.append(roomId, answer('two'), options);
-			sentBeforeReply = writes;
+			sentBeforeReply = writes.count();
 			const third = store.append(roomId, answer('three'), options);
 			results = await Promise.all([first, second, third]);
 		} finally {
-			socket.write = write;
+			writes.restore();
 		}
 		expect(sentBeforeReply).toBe(MAX_IN_FLIGHT);
 		expect(results).toEqual([1, 2, 3]);
@@ -188,16 +204,7 @@ describe('RedisStore rate limits', () => {
 		const b = await instance();
 		const rule = { points: 5, seconds: 60 };
 		const [onA, onB] = [a.store.limiter('spec', rule), b.store.limiter('spec', rule)];
-		// Every write of A's connection (ioredis writes a pipeline in one go).
-		const socket = (
-			a.store.redis as unknown as { stream: { write: (...args: unknown[]) => unknown } }
-		).stream;
-		const write = socket.write;
-		let writes = 0;
-		socket.write = function (this: unknown, ...args: unknown[]) {
-			writes++;
-			return write.apply(this, args);
-		};
+		const writes = countWrites(a.store);
 		try {
 			const waits = await Promise.all(
 				Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? onA : onB).take('one-player'))
@@ -208,13 +215,13 @@ describe('RedisStore rate limits', () => {
 			expect(await onA.blocked('one-player')).toBeGreaterThan(0);
 			expect(await onB.take('another-player')).toBe(0);
 			// A's four counts: the first alone, the three asked meanwhile in one pipeline.
-			const burst = writes;
-			writes = 0;
+			const burst = writes.count();
+			writes.reset();
 			await Promise.all(Array.from({ length: 20 }, (_, i) => onA.take(`player-${i}`)));
 			expect(burst).toBeLessThanOrEqual(2 + 2);
-			expect(writes).toBeLessThanOrEqual(2);
+			expect(writes.count()).toBeLessThanOrEqual(2);
 		} finally {
-			socket.write = write;
+			writes.restore();
 		}
 	});
 });

@@ -1,24 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import type { PlayerView } from '$lib/classroom/protocol';
-import type { PlayerSession, RoomSubscription } from '$lib/classroom/client.svelte';
+import type { RoomSubscription } from '$lib/classroom/client.svelte';
 import { ensureNamespaces, initLocale, t } from '$lib/i18n/i18n.svelte';
 import '../../../../app.css';
 import PlayerGame from './PlayerGame.svelte';
-import { lobbyView, singleQuestion } from './views.fixture';
+import { lobbyView, playerSession, singleQuestion } from './views.fixture';
 
 // Every change of screen on the phone replaces the control the student was on (the answer's
 // button, the options, the leave button). A keyboard or screen-reader user must land on the new
 // screen's heading, never on the page body, and hear the verdict once (the focused heading or a
 // live region, not both).
 
-const session: PlayerSession = {
-	roomId: 'room-1',
-	playerId: 'p1',
-	token: 'token',
-	nickname: 'Ann',
-	pin: '123456'
-};
+const session = playerSession;
 const question = (paused = false) => singleQuestion(1, paused);
 const base = lobbyView;
 const answered = { answered: true, correct: true, fraction: 1, points: 900 };

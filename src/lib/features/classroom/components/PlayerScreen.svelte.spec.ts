@@ -8,7 +8,7 @@ import en from '$lib/i18n/locales/en/classroom.json';
 import '../../../../app.css';
 import PlayerScreen from './PlayerScreen.svelte';
 import * as realGame from './player-game';
-import { lobbyView } from './views.fixture';
+import { lobbyView, playerSession } from './views.fixture';
 
 // The join page's first load is the form only (issue #14): the game's code is fetched when the
 // student starts on the form, is used once they join, and a failed fetch (a phone on a weak
@@ -16,13 +16,7 @@ import { lobbyView } from './views.fixture';
 
 type Game = typeof realGame;
 
-const session: PlayerSession = {
-	roomId: 'room-1',
-	playerId: 'p1',
-	token: 'token',
-	nickname: 'Ann',
-	pin: '123456'
-};
+const session = playerSession;
 const lobby = lobbyView;
 /** PINs the fake game was asked to join. */
 const joinedPins: string[] = [];

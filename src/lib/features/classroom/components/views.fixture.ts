@@ -3,6 +3,7 @@
  * they share, so a change to the protocol's views changes one fixture. Test-only: no app code
  * imports it.
  */
+import type { PlayerSession } from '$lib/classroom/client.svelte';
 import type { PlayerView, QuestionHeader } from '$lib/classroom/protocol';
 
 /** Question 1 of 3 (index `index`), a single-choice item with two options, a minute to answer. */
@@ -38,4 +39,13 @@ export const lobbyView: PlayerView = {
 	reveal: null,
 	playerCount: 4,
 	status: 'active'
+};
+
+/** Ann's stored session in room-1 (PIN 123456), as the phone keeps it after joining. */
+export const playerSession: PlayerSession = {
+	roomId: 'room-1',
+	playerId: 'p1',
+	token: 'token',
+	nickname: 'Ann',
+	pin: '123456'
 };
