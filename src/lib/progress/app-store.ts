@@ -27,7 +27,7 @@ export async function openAppStore(
 		commit: browserTables ? indexedDbCommit() : undefined,
 		lock: browserTables ? webLock(undefined, onLockWait) : undefined,
 		// The figures a page remembers (known-figures.ts) are of this database: none outlives a change.
-		onChange: browserTables ? () => figuresChanged() : undefined,
+		onChange: browserTables ? (landed) => figuresChanged(undefined, landed) : undefined,
 		// Loaded on the first answer, not with the home screen: the scheduler is heavy.
 		learn: async (payloads, access) =>
 			(await import('./learn-hook')).applyLearning(payloads, access)

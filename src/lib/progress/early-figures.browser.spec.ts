@@ -50,7 +50,7 @@ async function openStore() {
 		tables,
 		persistent: true,
 		commit: indexedDbCommit(),
-		onChange: () => figuresChanged()
+		onChange: (landed) => figuresChanged(undefined, landed)
 	});
 }
 
@@ -142,6 +142,18 @@ describe('the early figures script', () => {
 		await other.recordAttempts([attempt(3)]);
 		expect(await early()).toEqual([]);
 		expect(slot.innerHTML).toBe('');
+	});
+
+	it('shows a figure the last commit vouches for before IndexedDB answers', async () => {
+		const store = await openStore();
+		await store.recordAttempts([attempt(7)]);
+		await rememberNow(store);
+		const env = browserEarlyEnv(config);
+		let asked = false;
+		env.readStamp = () => ((asked = true), new Promise<string | null>(() => {}));
+		void showEarlyFigures(config, heldFigures, env);
+		await expect.poll(() => slot.innerHTML).toBe(HTML);
+		expect(asked).toBe(true);
 	});
 
 	it('shows nothing while an answer waits in the journal, or in another language', async () => {

@@ -4,10 +4,13 @@
  * script (`earlyFiguresScript`) that, while the app's JavaScript downloads:
  * 1. reads what the page last showed (`known-figures.ts`: HTML of the figures, remembered with
  *    the data's stamp, generation, time window and tag) from localStorage;
- * 2. reads the data's stamp from IndexedDB (one small record: `STAMP_KEY`);
+ * 2. reads the data's stamp: from localStorage when the last commit left its stamp there for the
+ *    generation now (`figuresChanged`), else from IndexedDB (one small record: `STAMP_KEY`);
  * 3. only if the two stamps are the same, puts that HTML into the page's empty
  *    `[data-early="<name>"]` element (Svelte never touches its children: it is static in the
- *    component), and marks `sta:early-figures`.
+ *    component), and marks `sta:early-figures`. A figure shown on localStorage's word is still
+ *    checked against IndexedDB's stamp, and taken back if it differs (a change that moved no
+ *    generation: an older build's tab, the database edited by hand).
  * A stale entry (any change since, in any tab; a backup import; another day) shows nothing: the
  * page waits for its own read as before. When the app has read the figures itself it empties the
  * element and shows its own (`claimEarly`), in the same frame; the same figures, so nothing moves,
@@ -44,6 +47,8 @@ export interface EarlyEnv {
 	readStamp(): Promise<string | null>;
 	/** Put `html` into the page's element for `name`; false if the app has shown its own. */
 	show(name: string, html: string): Promise<boolean>;
+	/** Take back what `show` put into the element for `name`, unless the app has shown its own. */
+	hide(name: string): void;
 }
 
 /**
@@ -55,8 +60,10 @@ export function figuresTag(version: string, lang: string, zone = new Date().getT
 }
 
 /**
- * Show every entry of `c.names` that still holds, once IndexedDB confirms the stamp. Resolves to
- * the names shown. Self-contained: inlined into the page by `earlyFiguresScript`.
+ * Show every entry of `c.names` that still holds, once its stamp is confirmed: at once when
+ * localStorage's mirror of the last landed commit vouches for it (then IndexedDB is still asked,
+ * and a figure it disowns is taken back), else once IndexedDB answers. Resolves to the names
+ * shown and confirmed by IndexedDB. Self-contained: inlined into the page by `earlyFiguresScript`.
  */
 export function showEarlyFigures(
 	c: EarlyConfig,
@@ -65,13 +72,15 @@ export function showEarlyFigures(
 ): Promise<string[]> {
 	const storage = env.storage;
 	let journaled = false;
+	let generation: number;
+	let mirrored: string | null = null;
 	const found: { name: string; html: string; stamp: string }[] = [];
 	try {
 		for (let i = 0; i < storage.length; i++)
 			if (String(storage.key(i)).indexOf(c.keys.journal) === 0) journaled = true;
 		if (storage.getItem(c.keys.legacyJournal) !== null) journaled = true;
 		const g = Number(storage.getItem(c.keys.generation) || 0);
-		const generation = Number.isSafeInteger(g) ? g : 0;
+		generation = Number.isSafeInteger(g) ? g : 0;
 		const tag = c.version + ' ' + env.lang + ' ' + env.zone;
 		for (let i = 0; i < c.names.length; i++) {
 			const entry = held(storage.getItem(c.keys.prefix + c.names[i]), {
@@ -89,16 +98,36 @@ export function showEarlyFigures(
 		return Promise.resolve([]);
 	}
 	if (found.length === 0) return Promise.resolve([]);
+	try {
+		// Only the mirror of the commit that moved the generation to where it is now.
+		const mirror = JSON.parse(storage.getItem(c.keys.stampMirror) || 'null') as {
+			stamp?: unknown;
+			generation?: unknown;
+		} | null;
+		if (mirror && mirror.generation === generation && typeof mirror.stamp === 'string')
+			mirrored = mirror.stamp;
+	} catch {
+		// Unreadable mirror: ask IndexedDB.
+	}
+	const early: Promise<boolean>[] = [];
+	for (let i = 0; i < found.length; i++)
+		early.push(
+			found[i].stamp === mirrored ? env.show(found[i].name, found[i].html) : Promise.resolve(false)
+		);
 	return env.readStamp().then(function (stamp) {
 		const shown: Promise<string | null>[] = [];
 		for (let i = 0; i < found.length; i++) {
 			const f = found[i];
-			if (stamp !== null && f.stamp === stamp)
-				shown.push(
-					env.show(f.name, f.html).then(function (done) {
+			const confirmed = stamp !== null && f.stamp === stamp;
+			shown.push(
+				early[i].then(function (before) {
+					if (before && !confirmed) env.hide(f.name);
+					if (!confirmed) return null;
+					return (before ? Promise.resolve(true) : env.show(f.name, f.html)).then(function (done) {
 						return done ? f.name : null;
-					})
-				);
+					});
+				})
+			);
 		}
 		return Promise.all(shown).then(function (names) {
 			return names.filter(function (n): n is string {
@@ -163,6 +192,10 @@ export function browserEarlyEnv(c: EarlyConfig): EarlyEnv {
 					resolve(null);
 				}
 			});
+		},
+		hide: function (name) {
+			const slot = document.querySelector('[data-early="' + name + '"]');
+			if (slot && !slot.hasAttribute('data-live')) slot.replaceChildren();
 		},
 		show: function (name, html) {
 			return new Promise<boolean>(function (resolve) {

@@ -13,7 +13,7 @@ import {
 import { isMastered } from './mastery';
 import { openProgressStore } from './progress-store';
 import { digestCounts, digestUnit, masteryStableUntil } from './summary';
-import { createMemoryTables, type Tables } from './tables';
+import { createMemoryTables, sequentialCommit, type Tables } from './tables';
 import type { Attempt, ItemState } from './types';
 
 /** localStorage as a Map (the journal and the figures share it, as in the browser). */
@@ -59,6 +59,9 @@ async function recall(
 			show: async (_name, h) => {
 				html = h;
 				return true;
+			},
+			hide: () => {
+				html = null;
 			}
 		}
 	);
@@ -255,6 +258,135 @@ describe('the store moves the generation and the stamp on every change', () => {
 		const { stampBefore } = await read;
 		expect(stampBefore).not.toBeNull();
 		expect(await store.getStamp()).not.toBe(stampBefore);
+	});
+});
+
+describe('the stamp mirrored in localStorage (no IndexedDB round trip for the early figures)', () => {
+	const MIRROR = FIGURES_KEYS.stampMirror;
+
+	async function setup(commitFails = () => false) {
+		const storage = fakeStorage();
+		const tables = createMemoryTables();
+		const landAll = sequentialCommit(tables);
+		const store = await openProgressStore({
+			tables,
+			persistent: true,
+			commit: async (writes) => {
+				if (commitFails()) throw new Error('disk gone');
+				await landAll(writes);
+			},
+			onChange: (landed) => figuresChanged(storage, landed)
+		});
+		const remember = async () =>
+			rememberFigures(
+				'counts',
+				shown,
+				{ generation: figuresGeneration(storage), ...window, stamp: await store.getStamp() },
+				storage
+			);
+		return { storage, store, tables, remember };
+	}
+
+	/**
+	 * The early script's run with IndexedDB's answer held back until `answer` is called: what the
+	 * page shows before it, and the names it ends with.
+	 */
+	function earlyRun(storage: FiguresStorage) {
+		let html: string | null = null;
+		let answer!: (stamp: string | null) => void;
+		const names = showEarlyFigures(
+			{
+				names: ['counts'],
+				version: 'v1',
+				keys: FIGURES_KEYS,
+				db: 'x',
+				store: 'meta',
+				stampKey: 'k'
+			},
+			heldFigures,
+			{
+				storage,
+				now: NOW,
+				lang: 'en',
+				zone: -480,
+				readStamp: () => new Promise((r) => (answer = r)),
+				show: async (_name, h) => ((html = h), true),
+				hide: () => void (html = null)
+			}
+		);
+		return { names, shown: () => html, answer: (stamp: string | null) => answer(stamp) };
+	}
+	const settle = () => new Promise((r) => setTimeout(r, 0));
+
+	it('holds the stamp a landed commit wrote, with the generation it moved to', async () => {
+		const { storage, store, tables } = await setup();
+		expect(storage.getItem(MIRROR)).toBeNull();
+		const mirrorsNow = async (what: string) =>
+			expect(JSON.parse(storage.getItem(MIRROR)!), what).toEqual({
+				stamp: await store.getStamp(),
+				generation: figuresGeneration(storage)
+			});
+		await store.recordAttempts([attempt(1)]);
+		await mirrorsNow('a commit');
+		// Changes that are not one commit (restamped): a record set aside, a reset.
+		await tables.items.setItem('u2', 'garbage');
+		await store.getItemStates('u2');
+		await store.whenIdle();
+		await mirrorsNow('a record set aside');
+		await store.resetProgress();
+		await mirrorsNow('a reset');
+	});
+
+	it('is gone once a change begins, and stays gone when the commit fails', async () => {
+		let fail = false;
+		const { storage, store } = await setup(() => fail);
+		await store.recordAttempts([attempt(1)]);
+		figuresChanged(storage); // a change begins (and, say, the tab dies before it lands)
+		expect(storage.getItem(MIRROR)).toBeNull();
+		await store.recordAttempts([attempt(2)]);
+		expect(storage.getItem(MIRROR)).not.toBeNull();
+		fail = true;
+		await expect(store.recordAttempts([attempt(3)])).rejects.toThrow('disk gone');
+		expect(storage.getItem(MIRROR)).toBeNull();
+	});
+
+	it('lets the early script show a current figure before IndexedDB answers', async () => {
+		const { storage, store, remember } = await setup();
+		await store.recordAttempts([attempt(1)]);
+		await remember();
+		const run = earlyRun(storage);
+		await settle();
+		expect(run.shown()).toBe(shown.html);
+		run.answer(await store.getStamp());
+		expect(await run.names).toEqual(['counts']);
+		expect(run.shown()).toBe(shown.html);
+	});
+
+	it('and takes it back if IndexedDB disowns it (a change that moved no generation)', async () => {
+		const { storage, store, remember } = await setup();
+		await store.recordAttempts([attempt(1)]);
+		await remember();
+		const run = earlyRun(storage);
+		await settle();
+		expect(run.shown()).toBe(shown.html);
+		run.answer('written-by-an-older-build');
+		expect(await run.names).toEqual([]);
+		expect(run.shown()).toBeNull();
+	});
+
+	it('is not trusted for another generation: then the script waits for IndexedDB', async () => {
+		const { storage, store, remember } = await setup();
+		await store.recordAttempts([attempt(1)]);
+		// A tab that moves the generation without mirroring (an older build) commits, and the
+		// page remembers its figures after that commit.
+		storage.setItem(FIGURES_KEYS.generation, String(figuresGeneration(storage)! + 2));
+		await remember();
+		const run = earlyRun(storage);
+		await settle();
+		expect(run.shown()).toBeNull();
+		run.answer(await store.getStamp());
+		expect(await run.names).toEqual(['counts']);
+		expect(run.shown()).toBe(shown.html);
 	});
 });
 

@@ -139,8 +139,9 @@ export interface StoreOptions {
 	 * Called before and after every change to the progress records (a commit, a reset, a record
 	 * set aside, a migration), whether or not it lands: the app moves the generation of its
 	 * remembered figures (`known-figures.ts`), so none computed before the change is shown after.
+	 * `landed`: given only after a commit that landed, the stamp ({@link STAMP_KEY}) it wrote.
 	 */
-	onChange?: () => void;
+	onChange?: (landed?: string) => void;
 }
 
 /** Item-state access for `learn`, already inside the write queue. */
@@ -256,14 +257,21 @@ export async function openProgressStore(options: StoreOptions) {
 
 	/**
 	 * Run a change that is not one atomic commit: the stamp is removed first (figures read while
-	 * it runs are never remembered) and a new one written once it is over, landed or not.
+	 * it runs are never remembered) and a new one written once it is over, landed or not; then
+	 * the after-change `onChange`, with that stamp if it was written.
 	 */
 	async function restamped<T>(change: () => Promise<T>): Promise<T> {
 		await tables.meta.removeItem(STAMP_KEY).catch(() => {});
 		try {
 			return await change();
 		} finally {
-			await tables.meta.setItem(STAMP_KEY, newStamp()).catch(() => {});
+			const stamp = newStamp();
+			onChange(
+				await tables.meta.setItem(STAMP_KEY, stamp).then(
+					() => stamp,
+					() => undefined
+				)
+			);
 		}
 	}
 
@@ -284,8 +292,6 @@ export async function openProgressStore(options: StoreOptions) {
 			});
 		} catch {
 			// Setting aside failed (e.g. disk full): leave the record where it is, untouched.
-		} finally {
-			onChange();
 		}
 	}
 
@@ -371,16 +377,24 @@ export async function openProgressStore(options: StoreOptions) {
 			if (setAsideCount.items !== setAsideBefore.items) pending.delete(id('meta', DIGESTS_KEY));
 			if (pending.size === 0) return result;
 			// The stamp lands with the records it vouches for, or not at all.
+			const stamp = newStamp();
 			const writes = [
 				...pending.values(),
-				{ table: 'meta', key: STAMP_KEY, value: newStamp() } as const
+				{ table: 'meta', key: STAMP_KEY, value: stamp } as const
 			];
 			onChange();
 			try {
-				await commitChecked(writes).finally(() => {
-					commits++;
-					onChange();
-				});
+				await commitChecked(writes).then(
+					() => {
+						commits++;
+						onChange(stamp);
+					},
+					(error: unknown) => {
+						commits++;
+						onChange();
+						throw error;
+					}
+				);
 			} catch (error) {
 				// Where the commit is not atomic (memory, fallback) part of it may have landed:
 				// drop the aggregates it touched, so they are rebuilt from the records on next read.
@@ -761,10 +775,7 @@ export async function openProgressStore(options: StoreOptions) {
 						tables.flows.clear(),
 						...AGGREGATE_KEYS.map((k) => tables.meta.removeItem(k))
 					])
-				).finally(() => {
-					commits++;
-					onChange();
-				});
+				).finally(() => commits++);
 			});
 		}
 	};
