@@ -9,6 +9,7 @@ import { generateDrill } from '../src/lib/bank/generators/index.ts';
 import { useGeneratorContent } from '../src/lib/bank/generators/content.ts';
 import type { ClassifyItem } from '../src/lib/bank/types.ts';
 import type { CreateRoomResponse, JoinResponse } from '../src/lib/classroom/protocol.ts';
+import { ViewAssembler } from '../src/lib/classroom/view-patch.ts';
 import { readSse } from '../scripts/bench/sse-reader.ts';
 
 // Outside Vite the generators get their built content handed over (see generators/content.ts).
@@ -111,6 +112,7 @@ export function classroomClient(options: { base: () => string; seed: number; ipP
 		let lastId = null as string | null;
 		let connections = 0;
 		let contentType = null as string | null;
+		const assembler = new ViewAssembler<V & object>();
 		const waiters: { test: (v: V) => boolean; resolve: (v: V) => void }[] = [];
 		const done = (async () => {
 			do {
@@ -129,9 +131,13 @@ export function classroomClient(options: { base: () => string; seed: number; ipP
 					if (!response.ok || !response.body) throw new Error(`stream ${response.status}`);
 					connections++;
 					contentType = response.headers.get('content-type');
-					await readSse(response.body, ({ id, data }) => {
+					// A stream starts with a whole view; the host's and projector's then come as patches.
+					assembler.reset();
+					await readSse(response.body, ({ id, event, data }) => {
+						const view = assembler.accept(event, data);
+						if (view === 'resync') throw new Error('a patch to a view this stream never had');
 						if (id) lastId = id;
-						const view = JSON.parse(data) as V;
+						if (view === null) return;
 						views.push(view);
 						for (const w of waiters.filter((w) => w.test(view))) {
 							waiters.splice(waiters.indexOf(w), 1);

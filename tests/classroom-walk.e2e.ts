@@ -234,6 +234,17 @@ async function answerByKeyboard(page: Page, submitName: string) {
 const expectFocus = (page: Page, expected: RegExp) =>
 	expect.poll(() => focused(page), { timeout: 10_000 }).toMatch(expected);
 
+/**
+ * Presses Enter on the focused control once it is usable. While a command is in flight the
+ * console's buttons are aria-disabled and ignore presses (a screen reader says "dimmed"), and
+ * the push showing the command's effect may come before its reply: a user waits for the
+ * button, so does the walk (pressing at once was a race that a faster push made show).
+ */
+async function pressWhenReady(page: Page) {
+	await expect(page.locator(':focus')).not.toHaveAttribute('aria-disabled', 'true');
+	await page.keyboard.press('Enter');
+}
+
 test('keyboard only: the host console and a phone through every item type', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const hostContext = await browser.newContext({
@@ -277,7 +288,7 @@ test('keyboard only: the host console and a phone through every item type', asyn
 	await host.unroute(command);
 
 	await tabTo(host, /^button "Start"/, true);
-	await host.keyboard.press('Enter');
+	await pressWhenReady(host);
 	for (let index = 0; index < EVERY_TYPE.length; index++) {
 		const position = zh.stage.position
 			.replace('{{position}}', String(index + 1))
@@ -289,10 +300,10 @@ test('keyboard only: the host console and a phone through every item type', asyn
 		if (index === 0) {
 			// Pause and resume: the same button, focus stays on it; the phone waits, then answers.
 			await tabTo(host, /^button "Pause"/, true);
-			await host.keyboard.press('Enter');
+			await pressWhenReady(host);
 			await expectFocus(host, /^button "Resume"/);
 			await expect(page.locator('main form input').first()).toBeDisabled();
-			await host.keyboard.press('Enter');
+			await pressWhenReady(host);
 			await expectFocus(host, /^button "Pause"/);
 			await expect(page.locator('main form input').first()).toBeEnabled();
 		}
@@ -301,37 +312,37 @@ test('keyboard only: the host console and a phone through every item type', asyn
 		await expectFocus(page, new RegExp(`^heading "${position}"`));
 
 		await tabTo(host, /^button "Reveal answers"/, true);
-		await host.keyboard.press('Enter');
+		await pressWhenReady(host);
 		await expect(host.getByTestId('reveal')).toBeVisible();
 		await expect(host.locator('#stage-stem')).toBeFocused();
 		await expect(page.getByTestId('player-result')).toBeVisible();
 		await expectFocus(page, /^heading "(答对了|部分答对|这次没答对)/);
 
 		await tabTo(host, /^button "Show leaderboard"/, true);
-		await host.keyboard.press('Enter');
+		await pressWhenReady(host);
 		await expect(host.getByTestId('leaderboard')).toBeVisible();
 		// Still on the same button, now "Next question" (or "Finish"): nothing was lost.
 		await expectFocus(host, /^button "(Next question|Finish)"/);
 		await expectFocus(page, new RegExp(`^heading "${zh.player.standings}"`));
 		if (index + 1 < EVERY_TYPE.length) {
-			await host.keyboard.press('Enter');
+			await pressWhenReady(host);
 		}
 	}
 
 	// End: asked once more (focus on "Keep going", back to End on it), then the report.
 	await tabTo(host, /^button "End session"/);
-	await host.keyboard.press('Enter');
+	await pressWhenReady(host);
 	await expectFocus(host, /^button "Keep going"/);
-	await host.keyboard.press('Enter');
+	await pressWhenReady(host);
 	await expectFocus(host, /^button "End session"/);
-	await host.keyboard.press('Enter');
+	await pressWhenReady(host);
 	await tabTo(host, /^button "Yes, end it"/, true);
-	await host.keyboard.press('Enter');
+	await pressWhenReady(host);
 	await expectFocus(host, /^heading "Session report"/);
 	await expectFocus(page, new RegExp(`^heading "${zh.player.finished}"`));
 	const download = host.waitForEvent('download');
 	await tabTo(host, /^button "Students \(CSV\)"/);
-	await host.keyboard.press('Enter');
+	await pressWhenReady(host);
 	expect((await download).suggestedFilename()).toMatch(/students\.csv$/);
 	await context.close();
 	await hostContext.close();

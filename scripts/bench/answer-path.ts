@@ -61,7 +61,8 @@ type Listener = (typeof ROLES)[number];
 /** Reads a stream to its end, counting what arrives into `traffic`. */
 async function count(body: ReadableStream<Uint8Array> | null, traffic: Traffic) {
 	if (!body) return;
-	const marker = 'event: view';
+	// Every message is a view or (host and projector, after their first) a patch: see view-patch.ts.
+	const marker = '\nevent: ';
 	let tail = '';
 	const decoder = new TextDecoder();
 	try {

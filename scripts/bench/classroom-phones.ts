@@ -21,7 +21,7 @@ import { Agent } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { JoinResponse } from '../../src/lib/classroom/protocol.ts';
 import { postJson } from './post-json.ts';
-import { readSse } from './sse-reader.ts';
+import { getSse } from './sse-reader.ts';
 
 const wall = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -80,20 +80,20 @@ function openStream(phone: Phone): Promise<void> {
 	return new Promise((opened) => {
 		void (async () => {
 			try {
-				const response = await fetch(
-					`${phone.origin}/api/classroom/rooms/${phone.player.roomId}/events?role=player`,
-					{
-						headers: { authorization: `Bearer ${phone.player.token}`, 'x-forwarded-for': phone.ip },
-						signal: phone.controller.signal
+				// node:http, not fetch: see getSse (the phones share the cores with the servers).
+				const { status, done } = await getSse(
+					new URL(`${phone.origin}/api/classroom/rooms/${phone.player.roomId}/events?role=player`),
+					{ authorization: `Bearer ${phone.player.token}`, 'x-forwarded-for': phone.ip },
+					phone.controller.signal,
+					({ data }) => {
+						// The phase is all we need: no full parse of 2,000 views per push.
+						const phase = data.match(/"phase":"(\w+)"/)?.[1];
+						if (phase && !phone.phases.has(phase)) phone.phases.set(phase, wall());
 					}
 				);
-				if (!response.ok || !response.body) throw new Error(`stream ${response.status}`);
+				if (status !== 200) throw new Error(`stream ${status}`);
 				opened();
-				await readSse(response.body, ({ data }) => {
-					// The phase is all we need: no full parse of 2,000 views per push.
-					const phase = data.match(/"phase":"(\w+)"/)?.[1];
-					if (phase && !phone.phases.has(phase)) phone.phases.set(phase, wall());
-				});
+				await done;
 			} catch {
 				if (!phone.controller.signal.aborted) streamErrors++;
 				opened();

@@ -46,6 +46,7 @@ import {
 	type Proc
 } from '../cluster/cluster.ts';
 import { Redis } from 'ioredis';
+import { ViewAssembler } from '../../src/lib/classroom/view-patch.ts';
 import { readSse } from './sse-reader.ts';
 
 const SEED = 7;
@@ -188,7 +189,13 @@ function hostStream(
 				}
 			);
 			opened();
-			await readSse(response.body!, ({ data }) => onView(JSON.parse(data) as HostView, wall()));
+			// A whole view, then patches (view-patch.ts).
+			const assembler = new ViewAssembler<HostView>();
+			await readSse(response.body!, ({ event, data }) => {
+				const view = assembler.accept(event, data);
+				if (view === 'resync') throw new Error('host stream: a patch to a view it never had');
+				if (view) onView(view, wall());
+			});
 		} catch {
 			opened();
 		}

@@ -5,7 +5,8 @@
  * send the `Authorization` header that keeps secrets out of URLs and server logs. It reconnects
  * by itself (backoff with jitter, at once when the phone wakes or comes back online, and when
  * the stream has been silent past two heartbeats, which is how a dead Wi-Fi link shows itself).
- * Every message is a whole view, so a reconnect needs no catching up.
+ * A stream starts with a whole view, so a reconnect needs no catching up; the host's and
+ * projector's then come as patches to it (view-patch.ts), which `ViewAssembler` applies.
  *
  * Player and host credentials are kept in localStorage: a refresh, a locked phone or a browser
  * that killed the tab rejoins as the same player with the same score (stored-sessions.ts).
@@ -43,6 +44,7 @@ import {
 	type HostSession,
 	type PlayerSession
 } from './stored-sessions';
+import { ViewAssembler } from './view-patch';
 
 export {
 	forgetHostSession,
@@ -269,6 +271,8 @@ export class RoomSubscription<R extends Role> {
 	private stopped = false;
 	/** When the stream last sent anything (a view or a heartbeat), by `Date.now()`. */
 	private lastHeardAt = 0;
+	/** The last view as it came (not the reactive copy), and patches applied to it. */
+	private readonly assembler = new ViewAssembler<RoomView>();
 
 	constructor(
 		readonly roomId: string,
@@ -390,6 +394,8 @@ export class RoomSubscription<R extends Role> {
 		const reader = body.getReader();
 		const decoder = new TextDecoder();
 		let buffer = '';
+		// A new stream starts with a whole view: a patch before it is not ours to apply.
+		this.assembler.reset();
 		this.resetSilence();
 		for (;;) {
 			const { done, value } = await reader.read();
@@ -400,9 +406,15 @@ export class RoomSubscription<R extends Role> {
 			const { messages, rest } = parseSse(buffer);
 			buffer = rest;
 			for (const message of messages) {
+				const view = this.assembler.accept(message.event, message.data);
+				if (view === 'resync') {
+					// A patch to a view we do not hold (never sent by the server): reconnect for a
+					// whole one, keeping the Last-Event-ID of the last view we do hold.
+					controller.abort();
+					return;
+				}
 				if (message.id) this.lastEventId = message.id;
-				if (message.event !== 'view') continue;
-				const view = JSON.parse(message.data) as RoomView;
+				if (view === null) continue;
 				this.clockOffsetMs = view.serverNow - Date.now();
 				this.view = view as ViewOf<R>;
 				this.offline = false;

@@ -10,7 +10,23 @@ import { hash32 } from '$lib/bank/generators/random';
 export type BucketMap<V> = Readonly<Record<string, Readonly<Record<string, V>>>>;
 
 const BUCKETS = 64;
-const bucketOf = (key: string): string => String(hash32(key) % BUCKETS);
+/**
+ * Each key's bucket, remembered: a room of 2,000 hashes the same player ids on every answer and
+ * every push (the profile of the shared bench put ~75 ms a question in `hash32`), while a
+ * Map look-up reuses the hash V8 keeps on the string. Bounded: forgotten wholesale past
+ * BUCKET_CACHE_MAX keys (ids of rooms long gone), and simply computed again.
+ */
+const BUCKET_CACHE_MAX = 200_000;
+const bucketCache = new Map<string, string>();
+function bucketOf(key: string): string {
+	let bucket = bucketCache.get(key);
+	if (bucket === undefined) {
+		if (bucketCache.size >= BUCKET_CACHE_MAX) bucketCache.clear();
+		bucket = String(hash32(key) % BUCKETS);
+		bucketCache.set(key, bucket);
+	}
+	return bucket;
+}
 
 export const emptyMap = <V>(): BucketMap<V> => ({});
 

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { transition } from 'xstate';
 import type { HostView, PlayerView, ProjectorView, Role } from '$lib/classroom/protocol';
 import { roomMachine } from '$lib/classroom/room/room.machine';
+import { ViewAssembler } from '$lib/classroom/view-patch';
 import type { RoomEvent } from '$lib/classroom/room/room.types';
 import {
 	FLUSH_INTERVAL_MS,
@@ -23,23 +24,32 @@ import { ClassroomRegistry } from './registry';
 
 const decoder = new TextDecoder();
 
-/** A stream client that keeps what it was sent (raw, and the views decoded). */
+/**
+ * A stream client that keeps what it was sent: raw (a spec may empty `raw` to look only at what
+ * comes next), and the views decoded, patches applied as a client does (view-patch.ts).
+ */
 function fakeClient(role: Role, playerId?: string) {
 	const raw: (string | Uint8Array)[] = [];
+	const assembler = new ViewAssembler<object>();
+	const all: object[] = [];
 	const client: SseClient & { raw: typeof raw; views: () => object[] } = {
 		role,
 		playerId,
 		raw,
 		send(message) {
 			raw.push(message);
+			const text = typeof message === 'string' ? message : decoder.decode(message);
+			const view = assembler.accept(
+				text.match(/^event: (.*)$/m)![1],
+				text.match(/^data: (.*)$/m)![1]
+			);
+			if (view === null || view === 'resync') throw new Error(`not a view: ${text}`);
+			all.push(view);
 			return true;
 		},
 		close() {},
-		views: () =>
-			raw.map((m) => {
-				const text = typeof m === 'string' ? m : decoder.decode(m);
-				return JSON.parse(text.match(/^data: (.*)$/m)![1]) as object;
-			})
+		/** The view each message in `raw` made. */
+		views: () => all.slice(all.length - raw.length)
 	};
 	return client;
 }
@@ -110,11 +120,11 @@ describe('live room fan-out', () => {
 		for (const client of [...hosts, ...projectors, ...phones]) room.connect(client);
 		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS * 2);
 		// Spies on the room itself (not the view module): every view is built through `viewJson`,
-		// every client is looked at through `message`.
+		// every phone is looked at through `message`.
 		const builds = vi.spyOn(room, 'viewJson');
-		const looks = vi.spyOn(room as unknown as { message: (role: Role) => unknown }, 'message');
+		const looks = vi.spyOn(room as unknown as { message: () => unknown }, 'message');
 		const built = (role: Role) => builds.mock.calls.filter(([r]) => r === role).length;
-		const looked = (role: Role) => looks.mock.calls.filter(([r]) => r === role).length;
+		const phonesLooked = () => looks.mock.calls.length;
 		for (const client of [...hosts, ...projectors, ...phones]) client.raw.length = 0;
 
 		// Five answers in one tick: one push.
@@ -131,7 +141,7 @@ describe('live room fan-out', () => {
 		expect(projectors[1].raw[0]).toBe(projectors[0].raw[0]);
 		expect((hosts[0].views()[0] as HostView).answeredCount).toBe(5);
 		// Only the five phones that answered were looked at, and each got its own view.
-		expect(looked('player')).toBe(5);
+		expect(phonesLooked()).toBe(5);
 		expect(built('player')).toBe(5);
 		expect(phones.map((p) => p.raw.length)).toEqual([1, 1, 1, 1, 1, 0, 0, 0]);
 		expect((phones[0].views()[0] as PlayerView).myAnswer.answered).toBe(true);
@@ -271,6 +281,59 @@ describe('live room fan-out', () => {
 		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
 		same(host, 'host');
 		expect((last(host) as HostView).players.every((p) => !p.answered)).toBe(true);
+	});
+
+	it('sends a host that holds the last revision a patch of the changed rows, and a new stream the whole view', async () => {
+		fakeTimers();
+		const { room, ids, created } = await roomWith(50);
+		await room.submit({ type: 'host.start', at: Date.now() });
+		const host = fakeClient('host');
+		const projector = fakeClient('projector');
+		room.connect(host);
+		room.connect(projector);
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS * 2);
+		const text = (m: string | Uint8Array) => (typeof m === 'string' ? m : decoder.decode(m));
+		const kind = (m: string | Uint8Array) => text(m).match(/^event: (.*)$/m)![1];
+		const data = (m: string | Uint8Array) => JSON.parse(text(m).match(/^data: (.*)$/m)![1]);
+		const whole = text(host.raw[0]).length;
+		expect(kind(host.raw[0])).toBe('view');
+		host.raw.length = 0;
+		projector.raw.length = 0;
+
+		// One answer: the host gets that one row, the projector no row at all (names unchanged).
+		await Promise.all([answer(room, ids[3]), vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS)]);
+		expect(host.raw.map(kind)).toEqual(['patch']);
+		const patch = data(host.raw[0]);
+		expect(patch.rows.map((r: { playerId: string }) => r.playerId)).toEqual([ids[3]]);
+		expect(patch.ids).toBeUndefined();
+		expect(patch).not.toHaveProperty('players');
+		expect(text(host.raw[0]).length).toBeLessThan(whole / 2);
+		expect(data(projector.raw[0]).rows).toEqual([]);
+
+		// A host connecting now (a reconnect with Last-Event-ID too) gets the whole view, and the
+		// next change reaches both hosts as one patch, the very same bytes.
+		const late = fakeClient('host');
+		room.connect(late);
+		expect(late.raw.map(kind)).toEqual(['view']);
+		host.raw.length = 0;
+		await Promise.all([answer(room, ids[4]), vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS)]);
+		expect([host.raw.map(kind), late.raw.slice(1).map(kind)]).toEqual([['patch'], ['patch']]);
+		expect(late.raw[1]).toBe(host.raw[0]);
+
+		// A host that missed a revision (here: told it holds another one) gets the whole view.
+		host.lastKey = 'elsewhere';
+		host.raw.length = 0;
+		await Promise.all([answer(room, ids[5]), vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS)]);
+		expect(host.raw.map(kind)).toEqual(['view']);
+
+		// A join changes the list: the patch carries every id, in order, and the new row.
+		host.raw.length = 0;
+		const joined = await registry.join(created.pin, 'Newcomer', '10.3.0.1');
+		await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+		expect(host.raw.map(kind)).toEqual(['patch']);
+		expect(data(host.raw[0]).ids).toEqual([...ids, joined.playerId]);
+		const view = host.views().at(-1) as HostView;
+		expect(view).toEqual(room.viewFor('host', undefined, view.serverNow));
 	});
 
 	it('steps the machine exactly as xstate’s transition() does, one shared scope for every room', async () => {

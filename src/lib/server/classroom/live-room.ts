@@ -19,8 +19,11 @@
  * - the host and projector views are built once per push (one per role, whatever the number of
  *   such clients), serialised and encoded once, and only when the room or (host) the connected
  *   set changed since that role's last message; their player lists are serialised a row at a
- *   time and a row only when what it shows changed (RowCache), so a push after one answer
- *   serialises one row and copies the others' text, instead of rebuilding 1,000 rows;
+ *   time and a row only when what it shows changed (RowCache);
+ * - a host or projector stream that holds the previous revision of its view is sent a patch
+ *   (view-patch.ts): the view without its list, and only the rows that changed. A push after
+ *   one answer in a room of 2,000 sends one row, not 2,000 (240 KB). A stream that connects, or
+ *   missed a revision, is sent the whole view;
  * - a phone is looked at only if an event named its player, or something every phone shows
  *   changed (phase, question, clock, leaderboard). A change of the player count alone (the lobby
  *   filling up) reaches the other phones at most once per PLAYER_COUNT_INTERVAL_MS, so 1,000
@@ -31,6 +34,7 @@ import { createActor, initialTransition, type AnyActorScope, type AnyStateMachin
 import type { Locale } from '$lib/bank/types';
 import { getIn, hasIn } from '$lib/classroom/room/bucket-map';
 import type { Role } from '$lib/classroom/protocol';
+import type { ViewPatch } from '$lib/classroom/view-patch';
 import { answerStep, roomMachine, type RoomSnapshot } from '$lib/classroom/room/room.machine';
 import type { RoomEvent, RoomInput } from '$lib/classroom/room/room.types';
 import {
@@ -66,9 +70,29 @@ export interface SseClient {
 	 */
 	send(message: string | Uint8Array): boolean;
 	close(): void;
-	/** Dedupe key of the last view sent: equal keys mean an equal view, clock aside. */
+	/**
+	 * Dedupe key of the last view sent: equal keys mean an equal view, clock aside. For a host or
+	 * projector, the revision of its view (what a patch's `base` names).
+	 */
 	lastKey?: string;
 }
+
+/** The host's or projector's view: its latest revision and what changed since the one before. */
+interface Revision {
+	/** `LiveRoom.sharedKey` when it was made. */
+	rev: string;
+	/** The revision before, which a patch applies to; null for the first. */
+	base: string | null;
+	/** The players listed, in order. */
+	ids: readonly string[];
+	/** Whether `ids` differ from the base revision's (a patch then carries them). */
+	idsChanged: boolean;
+	/** The JSON of each row made or changed since the base revision. */
+	rows: string[];
+}
+
+/** A host's or projector's SSE message: a whole view, or a patch to the previous revision. */
+type SharedKind = 'view' | 'patch';
 
 /** A view ready to send: its dedupe key, and the encoded SSE message, built on first use. */
 interface Message {
@@ -176,6 +200,10 @@ export class LiveRoom {
 	private connectedCache: { revision: number; set: ReadonlySet<string> } | null = null;
 	private readonly hostRows = new RowCache();
 	private readonly projectorRows = new RowCache();
+	/** The host's and projector's latest revision (see `revision`). */
+	private readonly revisions = new Map<Exclude<Role, 'player'>, Revision>();
+	/** Host streams open here (CLASSROOM_TRACE stamps answers only where a host sees them). */
+	private hostStreams = 0;
 	private lastPlayerCount = -1;
 	private lastCountPushAt = -Infinity;
 	private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
@@ -360,13 +388,10 @@ export class LiveRoom {
 
 	/** CLASSROOM_TRACE: an answer applied on an instance holding a host stream of the room. */
 	private traceSeen(record: EventRecord): void {
-		if (record.event.type !== 'answer.submit') return;
-		for (const client of this.clients)
-			if (client.role === 'host') {
-				stamp(this.id, record.event.playerId, 'seen');
-				this.traceUnwritten.push(record.event.playerId);
-				return;
-			}
+		// A count, not a scan of every stream per answer (which skewed the traced bench).
+		if (record.event.type !== 'answer.submit' || this.hostStreams === 0) return;
+		stamp(this.id, record.event.playerId, 'seen');
+		this.traceUnwritten.push(record.event.playerId);
 	}
 
 	/** Shared mode: reads and applies what the stream has beyond this replica (up to `seq`). */
@@ -414,6 +439,7 @@ export class LiveRoom {
 
 	connect(client: SseClient): void {
 		this.clients.add(client);
+		if (client.role === 'host') this.hostStreams++;
 		if (client.role === 'player' && client.playerId) {
 			const own = this.playerClients.get(client.playerId) ?? new Set();
 			own.add(client);
@@ -429,6 +455,7 @@ export class LiveRoom {
 
 	disconnect(client: SseClient): void {
 		if (!this.clients.delete(client)) return;
+		if (client.role === 'host') this.hostStreams--;
 		if (client.playerId) {
 			const own = this.playerClients.get(client.playerId);
 			own?.delete(client);
@@ -535,35 +562,79 @@ export class LiveRoom {
 	}
 
 	/**
-	 * A client's view as JSON, what every message carries: JSON.stringify(viewFor(…)) up to the
-	 * order of keys. The host's and projector's are the view without its player list, then the
-	 * list from the row cache.
+	 * A client's message as JSON. A whole view (`kind` 'view') is JSON.stringify(viewFor(…)) up
+	 * to the order of keys, and for the host and projector with its revision, `rev`; their
+	 * list comes from the row cache. A patch (host and projector) is the view without its list,
+	 * then the rows that changed since the revision before and, if the list did, its ids
+	 * (ViewPatch).
 	 */
-	viewJson(role: Role, playerId: string | undefined, now: number): string {
+	viewJson(
+		role: Role,
+		playerId: string | undefined,
+		now: number,
+		kind: SharedKind = 'view'
+	): string {
 		if (role === 'player') return JSON.stringify(this.viewFor(role, playerId, now));
+		const revision = this.revision(role);
+		const extras = { now, joinUrls: this.joinUrls };
+		const head =
+			role === 'host'
+				? selectHostHead(this.snapshot, { ...extras, words: this.reportWords })
+				: selectProjectorHead(this.snapshot, extras);
+		if (kind === 'view') {
+			const list = this.rowsOf(role).list(revision.ids);
+			return `${JSON.stringify({ ...head, rev: revision.rev }).slice(0, -1)},"players":${list}}`;
+		}
+		const patch: Omit<ViewPatch<{ players: [] }>, 'rows'> = {
+			...head,
+			rev: revision.rev,
+			base: revision.base!,
+			...(revision.idsChanged ? { ids: [...revision.ids] } : {})
+		};
+		return `${JSON.stringify(patch).slice(0, -1)},"rows":[${revision.rows.join(',')}]}`;
+	}
+
+	private rowsOf(role: Exclude<Role, 'player'>): RowCache {
+		return role === 'host' ? this.hostRows : this.projectorRows;
+	}
+
+	/**
+	 * The latest revision of the host's or projector's view: made when the room (or, for the
+	 * host, the connected set) changed since the last one, bringing the row cache up to date and
+	 * keeping the rows it changed for the patch.
+	 */
+	private revision(role: Exclude<Role, 'player'>): Revision {
+		const rev = this.sharedKey(role);
+		const last = this.revisions.get(role);
+		if (last?.rev === rev) return last;
 		const { context } = this.snapshot;
 		const ids = activePlayerIds(context);
-		const extras = { now, joinUrls: this.joinUrls };
-		let head: object;
-		let list: string;
+		let rows: string[];
 		if (role === 'host') {
-			head = selectHostHead(this.snapshot, { ...extras, words: this.reportWords });
 			const connected = this.presenceSet();
 			const answers = currentAnswers(this.snapshot);
-			list = this.hostRows.json(ids, (id) => {
+			rows = this.hostRows.update(ids, (id) => {
 				const answered = answers !== undefined && hasIn(answers, id);
 				const online = connected.has(id);
 				const shown = [getIn(context.players, id), getIn(context.totals, id), answered, online];
 				return [shown, () => hostRow(context, id, answered, online)];
 			});
 		} else {
-			head = selectProjectorHead(this.snapshot, extras);
-			list = this.projectorRows.json(ids, (id) => [
+			rows = this.projectorRows.update(ids, (id) => [
 				[getIn(context.players, id)],
 				() => projectorRow(context, id)
 			]);
 		}
-		return `${JSON.stringify(head).slice(0, -1)},"players":${list}}`;
+		const next: Revision = {
+			rev,
+			base: last?.rev ?? null,
+			ids,
+			// The list is cached per context (activePlayerIds): the same array, the same list.
+			idsChanged: !last || (last.ids !== ids && !sameItems(last.ids, ids)),
+			rows
+		};
+		this.revisions.set(role, next);
+		return next;
 	}
 
 	/**
@@ -578,20 +649,40 @@ export class LiveRoom {
 
 	/** One fan-out: the host and projector views once each, then the phones that may have changed. */
 	private pushAll(now: number): void {
-		const shared = new Map<Role, Message | null>();
+		const made = new Map<string, Uint8Array>();
 		for (const client of this.clients) {
 			if (client.role === 'player') continue;
-			if (!shared.has(client.role))
-				shared.set(client.role, this.message(client.role, undefined, now));
-			const made = shared.get(client.role);
-			if (made) this.deliver(client, made);
-			if (TRACING && made && client.role === 'host' && this.traceUnwritten.length > 0) {
+			this.pushShared(client, now, made);
+			if (TRACING && client.role === 'host' && this.traceUnwritten.length > 0) {
 				const at = traceNow();
 				for (const playerId of this.traceUnwritten) stamp(this.id, playerId, 'written', at);
 				this.traceUnwritten = [];
 			}
 		}
 		for (const client of this.phonesToLook(now)) this.pushTo(client, now);
+	}
+
+	/**
+	 * Brings a host or projector stream to the latest revision of its view: nothing if it has it,
+	 * a patch if it has the one before, else the whole view. `made` shares each message among
+	 * the streams of one push (built and encoded once per role and kind).
+	 */
+	private pushShared(client: SseClient, now: number, made = new Map<string, Uint8Array>()): void {
+		const role = client.role as Exclude<Role, 'player'>;
+		const revision = this.revision(role);
+		if (client.lastKey === revision.rev) return;
+		const kind: SharedKind =
+			revision.base !== null && client.lastKey === revision.base ? 'patch' : 'view';
+		const key = `${role} ${kind}`;
+		let bytes = made.get(key);
+		if (!bytes) {
+			bytes = encoder.encode(
+				`id: ${this.version}\nevent: ${kind}\ndata: ${this.viewJson(role, undefined, now, kind)}\n\n`
+			);
+			made.set(key, bytes);
+		}
+		client.lastKey = revision.rev;
+		if (!client.send(bytes)) client.close();
 	}
 
 	/**
@@ -634,7 +725,8 @@ export class LiveRoom {
 	}
 
 	private pushTo(client: SseClient, now: number): void {
-		const made = this.message(client.role, client.playerId, now);
+		if (client.role !== 'player') return this.pushShared(client, now);
+		const made = this.message(client.playerId, now);
 		if (made) this.deliver(client, made);
 		else client.close();
 	}
@@ -646,25 +738,18 @@ export class LiveRoom {
 	}
 
 	/**
-	 * A dedupe key and, lazily, the encoded SSE message. The key leaves the clock out, so only
-	 * real changes (not the passing of time) cause a push: for a phone, a cheap fingerprint of
-	 * what its view reads (`playerViewKey`); for the host and projector, `sharedKey`. The view is
-	 * built, serialised and encoded only for clients whose key differs, and once per message
-	 * however many clients share it.
+	 * A phone's dedupe key and, lazily, its encoded SSE message. The key leaves the clock out, so
+	 * only real changes (not the passing of time) cause a push: a cheap fingerprint of what its
+	 * view reads (`playerViewKey`). The view is built, serialised and encoded only when the key
+	 * differs from the one the phone was last sent.
 	 */
-	private message(role: Role, playerId: string | undefined, now: number): Message | null {
-		if (role === 'player') {
-			if (!playerId || !hasIn(this.snapshot.context.players, playerId)) return null;
-			return this.lazyMessage(playerViewKey(this.snapshot, playerId), role, playerId, now);
-		}
-		return this.lazyMessage(this.sharedKey(role), role, playerId, now);
-	}
-
-	private lazyMessage(key: string, role: Role, playerId: string | undefined, now: number): Message {
+	private message(playerId: string | undefined, now: number): Message | null {
+		if (!playerId || !hasIn(this.snapshot.context.players, playerId)) return null;
+		const key = playerViewKey(this.snapshot, playerId);
 		let bytes: Uint8Array | undefined;
 		const build = () =>
 			encoder.encode(
-				`id: ${this.version}\nevent: view\ndata: ${this.viewJson(role, playerId, now)}\n\n`
+				`id: ${this.version}\nevent: view\ndata: ${this.viewJson('player', playerId, now)}\n\n`
 			);
 		return {
 			key,
@@ -701,6 +786,8 @@ export class RowCache {
 	private rows = new Map<string, { shown: readonly unknown[]; json: string }>();
 	/** Rows that may differ from their cached text: these ids, or every row. */
 	private stale: Set<string> | 'all' = 'all';
+	/** The ids of the last `update`. */
+	private listed: readonly string[] | null = null;
 	/** Rows made since this cache was created (what the spec counts). */
 	made = 0;
 	/** Rows whose inputs were read and compared since this cache was created. */
@@ -714,38 +801,62 @@ export class RowCache {
 	}
 
 	/**
-	 * The JSON array of `ids`' rows. `inputsOf(id)` gives what the row shows (compared by
-	 * identity, element by element) and how to make the row; it is called for the rows touched
-	 * since the last call and rows not cached yet.
+	 * Brings the rows of `ids` up to date; returns the JSON of each row made or changed (what a
+	 * patch carries). `inputsOf(id)` gives what the row shows (compared by identity, element by
+	 * element) and how to make the row; it is called for the rows touched since the last call and
+	 * rows not cached yet.
 	 */
-	json(
+	update(
 		ids: readonly string[],
 		inputsOf: (id: string) => [readonly unknown[], () => object]
-	): string {
+	): string[] {
 		const stale = this.stale;
 		this.stale = new Set();
-		const parts: string[] = new Array(ids.length);
-		for (let i = 0; i < ids.length; i++) {
-			const id = ids[i];
-			let row = this.rows.get(id);
-			if (!row || stale === 'all' || stale.has(id)) {
-				const [shown, make] = inputsOf(id);
-				this.looked++;
-				if (!row || !sameItems(row.shown, shown)) {
-					row = { shown, json: JSON.stringify(make()) };
-					this.rows.set(id, row);
-					this.made++;
-				}
+		const changed: string[] = [];
+		const visit = (id: string) => {
+			const row = this.rows.get(id);
+			const [shown, make] = inputsOf(id);
+			this.looked++;
+			if (row && sameItems(row.shown, shown)) return;
+			const json = JSON.stringify(make());
+			this.rows.set(id, { shown, json });
+			this.made++;
+			changed.push(json);
+		};
+		if (stale === 'all') for (const id of ids) visit(id);
+		else {
+			// Touched rows still listed (a removed player's row is not shown any more).
+			if (stale.size > 0) {
+				const listed = idSet(ids);
+				for (const id of stale) if (listed.has(id)) visit(id);
 			}
-			parts[i] = row.json;
+			// A new list (a join, a leave): any row never made is made now. Every event that adds
+			// a player touches its rows, so this finds none; it keeps `list` safe all the same.
+			if (ids !== this.listed) for (const id of ids) if (!this.rows.has(id)) visit(id);
 		}
+		this.listed = ids;
 		// Players who left or were removed: forget their rows once they are half the cache.
 		if (this.rows.size > 2 * ids.length + 16) {
 			const keep = new Set(ids);
 			this.rows = new Map([...this.rows].filter(([id]) => keep.has(id)));
 		}
+		return changed;
+	}
+
+	/** The JSON array of `ids`' rows, as of the last `update` (which made every one of them). */
+	list(ids: readonly string[]): string {
+		const parts: string[] = new Array(ids.length);
+		for (let i = 0; i < ids.length; i++) parts[i] = this.rows.get(ids[i])!.json;
 		return `[${parts.join(',')}]`;
 	}
+}
+
+/** `ids` as a set, made once per list (the room's list is cached per context, see room.view). */
+const idSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function idSet(ids: readonly string[]): ReadonlySet<string> {
+	let set = idSets.get(ids);
+	if (!set) idSets.set(ids, (set = new Set(ids)));
+	return set;
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {

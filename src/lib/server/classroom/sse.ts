@@ -1,7 +1,8 @@
 /**
- * The SSE transport: one stream per client. Messages are whole views (`event: view`, `id:` the
- * room version), so a reconnecting client (EventSource or our fetch reader, sending
- * `Last-Event-ID`) needs no replay: the first message after connecting is the current view.
+ * The SSE transport: one stream per client. The first message after connecting is the current
+ * whole view (`event: view`, `id:` the room version), so a reconnecting client (EventSource or
+ * our fetch reader, sending `Last-Event-ID`) needs no replay; a phone gets whole views only, the
+ * host and projector then patches to the view they hold (`event: patch`, view-patch.ts).
  * A comment line every 15 s keeps proxies and phones from timing the stream out.
  */
 import type { Role } from '$lib/classroom/protocol';
