@@ -22,6 +22,16 @@ export function lessonInput(unit: UnitContent, startedAt: number, orderSeed: num
 	};
 }
 
+/**
+ * `unit` as the lesson page needs it: the lesson, and of the unit's items only those its sections
+ * check. The page carries its content inline for hydration, and the unit's other items (three
+ * quarters of them, for practice) were most of the page's bytes (issue #14). Order is kept.
+ */
+export function lessonContent(unit: UnitContent): UnitContent {
+	const checked = new Set(unit.lesson.sections.flatMap((section) => section.check));
+	return { ...unit, items: unit.items.filter((item) => checked.has(item.id)) };
+}
+
 /** Indices into `items` of a section's check questions; ids without an item are skipped. */
 export function checkIndices(context: Pick<LessonContext, 'items'>, check: readonly string[]) {
 	return check
