@@ -7,7 +7,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import type { Item, UnitContent } from '$lib/bank/types';
-import { newOrderSeed } from '$lib/answering/option-order';
+import { newOrderSeed } from '$lib/answering/order-seed';
 import { recordAnswers } from '$lib/answering/record-answers';
 import {
 	flowClaim,

@@ -8,7 +8,7 @@
  * only, and the rules it shares with the machine come from `lesson.rules.ts`.
  */
 import type { SnapshotFrom } from 'xstate';
-import { addToTally, emptyTally, firstAnswers } from '$lib/answering/marking';
+import { addToTally, emptyTally, firstAnswers } from '$lib/answering/tally';
 import type { AnswerRecord } from '$lib/answering/types';
 import type { LessonMachine } from './lesson.machine';
 import { checkIndices, initialLessonContext, isSectionDone } from './lesson.rules';
