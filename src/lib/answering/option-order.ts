@@ -42,10 +42,9 @@ export const FAMILY_SIZES: Readonly<Record<FamilyId, number>> = {
 	scope: 2
 };
 
-/** A fresh seed for a new attempt (routes call this; machines only receive it in input). */
-export function newOrderSeed(): number {
-	return crypto.getRandomValues(new Uint32Array(1))[0];
-}
+// A fresh seed has a module of its own (no shuffling in it) for a screen that only starts an
+// attempt, such as a lesson's first screen (issue #14); it is part of this module's API too.
+export { newOrderSeed } from './order-seed';
 
 /**
  * A permutation of 0..n-1 drawn from `seed` and `key` (item id, plus the dimension for classify).

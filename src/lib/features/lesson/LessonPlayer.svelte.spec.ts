@@ -19,6 +19,18 @@ vi.mock('$lib/progress/progress.svelte', async (original) => {
 	return { ...real, getStore: () => storage.opened.then(() => real.getStore()) };
 });
 
+// The session (xstate, the machine, saving) loads once the player is mounted; a test holds it
+// back (`loadSession`) to act on the page before it has loaded. Once let go, it stays loaded.
+const session = vi.hoisted(() => {
+	let load = () => {};
+	const loaded = new Promise<void>((resolve) => (load = resolve));
+	return { loaded, load: () => load() };
+});
+vi.mock('./lesson-session', async (original) => {
+	await session.loaded;
+	return original();
+});
+
 // Lesson checks take the quiz screen's keyboard rule ($lib/answering/keyboard): number keys
 // choose the option with that number as shown, Enter checks.
 
@@ -62,6 +74,34 @@ const unit: UnitContent = {
 beforeAll(async () => {
 	initLocale('en');
 	await ensureNamespaces(['learn', 'quiz', 'common']);
+});
+
+describe('moves made before the session has loaded', () => {
+	// The page hydrates from the first screen's view with no actor: a tap then must not be lost.
+	it('are kept and made once it has', async () => {
+		const twoSections: UnitContent = {
+			...unit,
+			id: 'queued-unit',
+			lesson: {
+				...unit.lesson,
+				sections: [
+					{ ...unit.lesson.sections[0], id: 's0', title: 'Section zero', check: [] },
+					unit.lesson.sections[0]
+				]
+			}
+		};
+		await render(LessonPlayer, { content: twoSections, partTitles: {} });
+		// Section zero has no checks: "Next section" is on the first screen.
+		await page.getByRole('button', { name: 'Next section' }).click();
+		// Not loaded: nothing has moved yet.
+		await expect.element(page.getByRole('heading', { level: 2 })).toHaveTextContent('Section zero');
+		session.load();
+		// Made once loaded, with its focus move: section one, its heading focused.
+		const heading = page.getByRole('heading', { level: 2 });
+		await expect.element(heading).toHaveTextContent('Section one');
+		await expect.element(heading).toHaveFocus();
+		await expect.element(page.getByRole('button', { name: /check/i }).first()).toBeVisible();
+	});
 });
 
 describe('a check answered before storage opens', () => {

@@ -15,53 +15,17 @@ import { and, assertEvent, assign, setup } from 'xstate';
 import { saveAttemptsNotProvided } from '../quiz/quiz.actors';
 import { markAnswer } from '$lib/answering/marking';
 import { describeError, relocalizeItems } from '../quiz/quiz.logic';
+import { checkIndices, initialLessonContext, isSectionDone } from './lesson.rules';
 import type { LessonContext, LessonEvent, LessonInput, LessonStatus } from './lesson.types';
 
 type TimedEvent = Extract<LessonEvent, { at: number }>;
 
 const hasTime = (event: LessonEvent): event is TimedEvent => 'at' in event;
 
-/** Indices into `items` of a section's check questions; ids without an item are skipped. */
-export function checkIndices(context: Pick<LessonContext, 'items'>, check: readonly string[]) {
-	return check
-		.map((id) => context.items.findIndex((item) => item.id === id))
-		.filter((index) => index >= 0);
-}
-
 const isReachable = (context: LessonContext, index: number) =>
 	Number.isInteger(index) && index >= 0 && index <= context.furthest;
 
 const currentSection = (context: LessonContext) => context.sections[context.sectionIndex];
-
-/** Done with a section: its checks were all answered, or it has none to answer. */
-export function isSectionDone(context: LessonContext, index: number): boolean {
-	const section = context.sections[index];
-	return (
-		section !== undefined &&
-		(context.checkedSections.includes(section.id) ||
-			checkIndices(context, section.check).length === 0)
-	);
-}
-
-export function initialLessonContext(input: LessonInput): LessonContext {
-	return {
-		unit: input.unit,
-		sections: input.sections,
-		items: input.items,
-		sectionIndex: 0,
-		furthest: 0,
-		checkedSections: [],
-		checkQueue: [],
-		checkPosition: 0,
-		answers: [],
-		startedAt: input.startedAt,
-		orderSeed: (input.orderSeed ?? input.startedAt) >>> 0,
-		now: input.startedAt,
-		shownAt: input.startedAt,
-		saveError: null,
-		completed: input.completed ?? false
-	};
-}
 
 export const lessonMachine = setup({
 	types: {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { trueFalse, tf } from '../quiz/quiz.fixtures';
 import { markAnswer } from '$lib/answering/marking';
-import { initialLessonContext, lessonMachine } from './lesson.machine';
+import { createActor } from 'xstate';
+import { lessonMachine } from './lesson.machine';
+import { initialLessonContext } from './lesson.rules';
 import type { LessonContext, LessonInput } from './lesson.types';
-import { lessonStatus, selectLessonView } from './lesson.view';
+import { firstLessonView, lessonStatus, selectLessonView } from './lesson.view';
 
 const T0 = 7_000_000;
 const c1 = trueFalse('c1', true);
@@ -84,5 +86,26 @@ describe('selectLessonView', () => {
 			// With the section that checks it, so the summary can lead back to it.
 			review: [{ itemId: 'c1', section: 0, answer: answers[0] }]
 		});
+	});
+});
+
+describe('firstLessonView', () => {
+	const c3 = trueFalse('c3', true);
+	// The first screen without an actor must be the one a fresh actor shows: the page paints and
+	// hydrates from it, and the actor that loads after mount takes over from it unseen.
+	it.each([
+		['a first section with checks', input],
+		['a first section without checks', { ...input, sections: [...input.sections].reverse() }],
+		['a single section', { ...input, sections: [{ id: 's1', check: ['c1'] }] }],
+		['a check id with no item', { ...input, sections: [{ id: 's1', check: ['gone'] }] }],
+		['no sections (straight to the summary)', { ...input, sections: [] }],
+		[
+			'a seed and a finished lesson',
+			{ ...input, items: [c1, c2, c3], orderSeed: 42, completed: true }
+		]
+	] as [string, LessonInput][])('is what a fresh actor shows: %s', (_, lesson) => {
+		const actor = createActor(lessonMachine, { input: lesson }).start();
+		expect(firstLessonView(lesson)).toEqual(selectLessonView(actor.getSnapshot()));
+		actor.stop();
 	});
 });

@@ -1,12 +1,24 @@
 /**
  * Snapshot → what the lesson screen shows. Pure; the status comes from state tags and every
  * button from `snapshot.can(...)`, as in `quiz.view.ts`.
+ *
+ * The first screen has its own way in, `firstLessonView`, from the machine's input alone: the
+ * lesson page paints and hydrates from it, and loads xstate and the machine only after mount
+ * (`lesson-session.ts`; issue #14). So this module imports from xstate and the machine types
+ * only, and the rules it shares with the machine come from `lesson.rules.ts`.
  */
 import type { SnapshotFrom } from 'xstate';
-import { addToTally, emptyTally, firstAnswers } from '$lib/answering/marking';
+import { addToTally, emptyTally, firstAnswers } from '$lib/answering/tally';
 import type { AnswerRecord } from '$lib/answering/types';
-import { checkIndices, isSectionDone, type LessonMachine } from './lesson.machine';
-import type { LessonContext, LessonSectionView, LessonStatus, LessonView } from './lesson.types';
+import type { LessonMachine } from './lesson.machine';
+import { checkIndices, initialLessonContext, isSectionDone } from './lesson.rules';
+import type {
+	LessonContext,
+	LessonInput,
+	LessonSectionView,
+	LessonStatus,
+	LessonView
+} from './lesson.types';
 
 export type LessonSnapshot = SnapshotFrom<LessonMachine>;
 
@@ -26,12 +38,59 @@ export function lessonStatus(snapshot: LessonSnapshot): LessonStatus {
 
 export function selectLessonView(snapshot: LessonSnapshot): LessonView {
 	const { context } = snapshot;
-	const status = lessonStatus(snapshot);
+	const at = context.now;
+	return lessonView(context, lessonStatus(snapshot), {
+		check: snapshot.can({ type: 'lesson.check', at }),
+		next: snapshot.can({ type: 'lesson.next', at }),
+		// A placeholder response: the machine's guards never look at its content.
+		submit: snapshot.can({
+			type: 'answer.submit',
+			response: { type: 'truefalse', value: true },
+			at
+		}),
+		nextQuestion: snapshot.can({ type: 'question.next', at }),
+		retrySave: snapshot.can({ type: 'save.retry', at })
+	});
+}
+
+/**
+ * The view a fresh actor of `input` would give (`selectLessonView` of its first snapshot),
+ * computed without one: the lesson page's first paint and hydration need neither xstate nor the
+ * machine. What the machine's first step does is repeated here, and `lesson.view.spec.ts` pins
+ * the two together: the transient `starting` state opens a lesson without sections on its
+ * summary (which marks it completed), any other at reading its first section, where
+ * `lesson.check` always leads somewhere (the checks, or straight on when there are none) and
+ * `lesson.next` needs the section done.
+ */
+export function firstLessonView(input: LessonInput): LessonView {
+	const context = initialLessonContext(input);
+	if (context.sections.length === 0)
+		return lessonView({ ...context, completed: true }, 'summary', {
+			check: false,
+			next: false,
+			submit: false,
+			nextQuestion: false,
+			retrySave: false
+		});
+	return lessonView(context, 'reading', {
+		check: true,
+		next: isSectionDone(context, 0),
+		submit: false,
+		nextQuestion: false,
+		retrySave: false
+	});
+}
+
+/** The view of `context` in `status`, with the moves `can` says are open. */
+function lessonView(
+	context: LessonContext,
+	status: LessonStatus,
+	can: LessonView['can']
+): LessonView {
 	const first = firstAnswers(context.answers);
 	const sections = context.sections.map((_, index) => sectionView(context, index, first));
 	const isChecking = ['answering', 'saving', 'save-failed', 'feedback'].includes(status);
 	const answered = status !== 'answering' && isChecking ? (context.answers.at(-1) ?? null) : null;
-	const at = context.now;
 	return {
 		status,
 		unit: context.unit,
@@ -46,18 +105,7 @@ export function selectLessonView(snapshot: LessonSnapshot): LessonView {
 		checkTotal: isChecking ? context.checkQueue.length : 0,
 		feedback: answered,
 		saveError: context.saveError,
-		can: {
-			check: snapshot.can({ type: 'lesson.check', at }),
-			next: snapshot.can({ type: 'lesson.next', at }),
-			// A placeholder response: the machine's guards never look at its content.
-			submit: snapshot.can({
-				type: 'answer.submit',
-				response: { type: 'truefalse', value: true },
-				at
-			}),
-			nextQuestion: snapshot.can({ type: 'question.next', at }),
-			retrySave: snapshot.can({ type: 'save.retry', at })
-		},
+		can,
 		summary: status === 'summary' ? summarize(context, first) : null
 	};
 }

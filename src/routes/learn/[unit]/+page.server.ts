@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadIndex, loadUnit } from '$lib/bank/loader';
+import { lessonContent } from '$lib/features/lesson/lesson.rules';
 import { localeOfPath } from '$lib/i18n/locale-url.js';
 
 // Prerender one page per unit so every lesson is precached for offline reading.
@@ -14,9 +15,12 @@ export const load = async ({ params, url }) => {
 	const meta = index.units.find((u) => u.id === params.unit);
 	if (!meta) error(404, 'Unknown unit');
 	// Only what the page reads: the data is carried inline for hydration (issue #14).
+	const content = lessonContent(await loadUnit(meta.id, localeOfPath(url.pathname)));
+	// Part titles are shown beside a check item's explanation: only its items' parts.
+	const parts = new Set(content.items.map((item) => item.source.part));
 	return {
 		meta: { id: meta.id },
-		parts: index.parts,
-		content: await loadUnit(meta.id, localeOfPath(url.pathname))
+		parts: index.parts.filter((part) => parts.has(part.id)),
+		content
 	};
 };
