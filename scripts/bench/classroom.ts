@@ -68,6 +68,8 @@ const BENCH_ENV = {
 	CLASSROOM_MAX_PLAYERS: '5000',
 	CLASSROOM_MAX_ROOMS: '1000',
 	CLASSROOM_CREATE_BURST: '100000',
+	// Every room's host stream comes from this one process (one address).
+	CLASSROOM_STREAM_BURST: '100000',
 	...(process.env.BENCH_KIT_ONLY === '1' ? { CLASSROOM_NODE_ROUTES: '0' } : {})
 };
 
@@ -176,6 +178,7 @@ function hostStream(
 	const controller = new AbortController();
 	let opened: () => void = () => undefined;
 	const open = new Promise<void>((r) => (opened = r));
+	const stream = { open, close: () => controller.abort(), failed: false };
 	void (async () => {
 		try {
 			const response = await fetch(
@@ -188,6 +191,8 @@ function hostStream(
 					signal: controller.signal
 				}
 			);
+			// Refused (a limit, a wrong secret): counted as a stream error, not read as a silent room.
+			if (!response.ok) throw new Error(`host stream: HTTP ${response.status}`);
 			opened();
 			// A whole view, then patches (view-patch.ts).
 			const assembler = new ViewAssembler<HostView>();
@@ -197,10 +202,11 @@ function hostStream(
 				if (view) onView(view, wall());
 			});
 		} catch {
+			if (!controller.signal.aborted) stream.failed = true;
 			opened();
 		}
 	})();
-	return { open, close: () => controller.abort() };
+	return stream;
 }
 
 interface RoomResult {
@@ -359,7 +365,7 @@ async function runRoom(origins: string[], players: number, phones: Phones[]): Pr
 		players,
 		joined,
 		joinErrors: joins.reduce((n, j) => n + j.errors, 0),
-		streamErrors: Math.max(...answers.map((a) => a.streamErrors)),
+		streamErrors: Math.max(...answers.map((a) => a.streamErrors)) + (host.failed ? 1 : 0),
 		answerErrors,
 		missing: joined - answerErrors - seenAt.size,
 		tally,

@@ -204,6 +204,28 @@ describe('classroom registry', () => {
 		expect(joins.filter((code) => code !== null)).toEqual([]);
 	});
 
+	it('lets a class behind one NAT address open its streams at once, as it joined', async () => {
+		// Every join is followed by the phone's stream (and a Wi-Fi blip reconnects them all): the
+		// stream limit per address must let through as many as the join limit does.
+		const registry = await fresh();
+		const room = await registry.create(request, url, '1.1.1.1');
+		const players = await Promise.all(
+			Array.from({ length: 100 }, (_, i) => registry.join(room.pin, `N${i}`, '8.8.8.8'))
+		);
+		const aborts = players.map(() => new AbortController());
+		const opened = await Promise.all(
+			players.map((p, i) =>
+				codeOf(
+					registry
+						.stream(room.roomId, 'player', p.token, '8.8.8.8', aborts[i].signal)
+						.then((response) => void response.body?.cancel())
+				)
+			)
+		);
+		for (const abort of aborts) abort.abort();
+		expect(opened.filter((code) => code !== null)).toEqual([]);
+	});
+
 	it('resumes from the log with every acknowledged answer and the same deadline', async () => {
 		const first = await fresh();
 		const room = await first.create(request, url, '1.1.1.1');
