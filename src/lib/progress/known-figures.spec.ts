@@ -350,29 +350,25 @@ describe('the stamp mirrored in localStorage (no IndexedDB round trip for the ea
 		expect(storage.getItem(MIRROR)).toBeNull();
 	});
 
-	it('lets the early script show a current figure before IndexedDB answers', async () => {
-		const { storage, store, remember } = await setup();
-		await store.recordAttempts([attempt(1)]);
-		await remember();
-		const run = earlyRun(storage);
-		await settle();
-		expect(run.shown()).toBe(shown.html);
-		run.answer(await store.getStamp());
-		expect(await run.names).toEqual(['counts']);
-		expect(run.shown()).toBe(shown.html);
-	});
-
-	it('and takes it back if IndexedDB disowns it (a change that moved no generation)', async () => {
-		const { storage, store, remember } = await setup();
-		await store.recordAttempts([attempt(1)]);
-		await remember();
-		const run = earlyRun(storage);
-		await settle();
-		expect(run.shown()).toBe(shown.html);
-		run.answer('written-by-an-older-build');
-		expect(await run.names).toEqual([]);
-		expect(run.shown()).toBeNull();
-	});
+	// IndexedDB then confirms the stamp (the figure stays), or disowns it: a change that moved no
+	// generation, such as an older build's tab (the figure is taken back).
+	it.each([
+		['stays when IndexedDB confirms it', 'confirmed', ['counts'], shown.html],
+		['is taken back when IndexedDB disowns it', 'written-by-an-older-build', [], null]
+	] as const)(
+		'lets the early script show a current figure before IndexedDB answers, and %s',
+		async (_, idbStamp, names, after) => {
+			const { storage, store, remember } = await setup();
+			await store.recordAttempts([attempt(1)]);
+			await remember();
+			const run = earlyRun(storage);
+			await settle();
+			expect(run.shown()).toBe(shown.html);
+			run.answer(idbStamp === 'confirmed' ? await store.getStamp() : idbStamp);
+			expect(await run.names).toEqual(names);
+			expect(run.shown()).toBe(after);
+		}
+	);
 
 	it('is not trusted for another generation: then the script waits for IndexedDB', async () => {
 		const { storage, store, remember } = await setup();
