@@ -17,6 +17,7 @@
  * nearest chunk up the stack that is not Svelte's or the router's runtime, i.e. the app's module
  * that caused the work. Prints per page the estimated TBT (median over runs) and its tasks.
  * `LH_ROUTES` and `LH_LOCALE` narrow it as for bench:lighthouse; BENCH_PORT sets the port.
+ * `LIST_MS=12` also lists tasks from 12 ms at 4x (what is nearly long; they block nothing);
  * DEBUG_FUNCTIONS=1 adds each long task's functions (minified name@chunk:line:column, by the
  * nearest app frame, then the leaf); DEBUG_SLICES=1 its largest trace slices.
  */
@@ -31,8 +32,10 @@ import { mainThread, type TraceEvent } from './trace-breakdown';
 const RUNS = Math.max(1, Number(process.argv[2] ?? 3) || 3);
 /** Lighthouse's mobile preset: `cpuSlowdownMultiplier`. */
 const SLOWDOWN = 4;
-/** A task longer than this (ms, at 4x) is long; it blocks for the rest. */
+/** A task longer than this (ms, at 4x) is long; it blocks for the rest (Lighthouse's rule). */
 const LONG_MS = 50;
+/** Tasks longer than this (ms, at 4x) are listed; `LONG_MS` unless `LIST_MS` says lower. */
+const LIST_MS = Math.min(LONG_MS, Number(process.env.LIST_MS ?? LONG_MS));
 /** Chunks of the framework's runtime: work in them is put to the app chunk that called it. */
 const RUNTIME = new Set([
 	'index-client',
@@ -138,7 +141,7 @@ function analyse(events: TraceEvent[], names: Map<string, string>): LongTask[] {
 		if (task.ts < lastEnd) continue; // nested
 		lastEnd = task.ts + task.dur!;
 		const ms = ((task.tdur ?? task.dur!) / 1000) * SLOWDOWN;
-		if (ms <= LONG_MS) continue;
+		if (ms <= LIST_MS) continue;
 		const by = new Map<string, number>();
 		// What the task did besides script (samples say "(program)" for it): its largest slices.
 		const slices = new Map<string, number>();
@@ -209,7 +212,7 @@ function analyse(events: TraceEvent[], names: Map<string, string>): LongTask[] {
 				const key = label(s.node);
 				by.set(key, (by.get(key) ?? 0) + 1);
 			}
-		long.push({ at: (task.ts - fcp) / 1000, ms, blocking: ms - LONG_MS, by });
+		long.push({ at: (task.ts - fcp) / 1000, ms, blocking: Math.max(0, ms - LONG_MS), by });
 	}
 	return long;
 }
