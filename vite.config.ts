@@ -2,9 +2,10 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, testChromiumPath } from './tests/chromium.ts';
+import { compileHints } from './scripts/build/compile-hints.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), compileHints()],
 	define: {
 		// Lets the classroom page say it needs the server instead of failing in the static build.
 		__STATIC_BUILD__: JSON.stringify(process.env.STATIC === '1')
