@@ -22,7 +22,7 @@ import { afterNextPaint, resolvedAfterNextPaint } from '$lib/scheduling/after-pa
 import { saveAttemptsActor } from '../quiz/quiz.actors';
 import { LESSON_FLOW } from './lesson.flow';
 import { lessonMachine } from './lesson.machine';
-import { lessonInput } from './lesson.rules';
+import { lessonFlowId, lessonInput } from './lesson.rules';
 import type { LessonEvent, LessonInput, LessonView } from './lesson.types';
 import { selectLessonView } from './lesson.view';
 
@@ -66,7 +66,7 @@ export interface LessonSession {
  * at section 1 must not overwrite where the learner really was.
  */
 export function startLessonSession(host: LessonSessionHost): LessonSession {
-	const flowId = `lesson:${host.input.unit}`;
+	const flowId = lessonFlowId(host.input.unit);
 	const freshInput = () => lessonInput(host.content(), Date.now(), newOrderSeed());
 	let actor: Actor<typeof lessonMachine> | null = null;
 	let saver: ReturnType<typeof flowSaver> | null = null;

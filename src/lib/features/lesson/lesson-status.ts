@@ -1,4 +1,5 @@
 import { getStore } from '$lib/progress/progress.svelte';
+import { lessonFlowId } from './lesson.rules';
 import type { LessonContext } from './lesson.types';
 
 export type LessonStatusSummary =
@@ -24,7 +25,7 @@ export async function lessonStatuses(
 	const store = await getStore();
 	const entries = await Promise.all(
 		units.map(async (unit): Promise<[string, LessonStatusSummary]> => {
-			const flow = await store.loadFlow(`lesson:${unit}`);
+			const flow = await store.loadFlow(lessonFlowId(unit));
 			return [unit, savedLessonStatus(flow?.snapshot ?? null)];
 		})
 	);

@@ -8,6 +8,15 @@ import type { UnitContent } from '$lib/bank/types';
 import type { LessonContext, LessonInput } from './lesson.types';
 
 /**
+ * The id a unit's lesson place is saved under among the store's flows (`loadFlow`, `saveFlow`,
+ * backups): `lesson:<unit id>`. One home: the session saves under it, the lesson page asks
+ * whether a place is saved before loading the session, and Learn reads each unit's status.
+ */
+export function lessonFlowId(unit: string): string {
+	return `lesson:${unit}`;
+}
+
+/**
  * The machine's input for reading `unit` from the start, opened at `startedAt` (epoch ms) with
  * the option-order seed `orderSeed` (`newOrderSeed()`): the caller reads the clock and the
  * random source, so this stays pure.
