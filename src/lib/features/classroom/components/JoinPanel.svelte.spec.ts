@@ -40,14 +40,15 @@ async function lobby(count: number, width: number, height: number) {
 			more: more?.trim() ?? null
 		};
 	};
-	// Fitting runs on resize frames: wait until two reads agree.
-	let last = '';
+	// Fitting runs on resize frames: settled once three frames pass with nothing changed. (Two
+	// reads 50 ms apart could agree mid-fit on a loaded machine, where no frame ran between
+	// them: the count said 68 more while 76 names did not fit.)
+	const frame = () => new Promise((done) => requestAnimationFrame(done));
 	await expect
-		.poll(() => {
-			const now = JSON.stringify(settled());
-			const same = now === last;
-			last = now;
-			return same;
+		.poll(async () => {
+			const before = JSON.stringify(settled());
+			for (let i = 0; i < 3; i++) await frame();
+			return JSON.stringify(settled()) === before;
 		})
 		.toBe(true);
 	return settled();
