@@ -3,9 +3,10 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, testChromiumPath } from './tests/chromium.ts';
 import { compileHints } from './scripts/build/compile-hints.ts';
+import { shellChunk } from './scripts/build/shell-chunk.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), compileHints()],
+	plugins: [sveltekit(), shellChunk(), compileHints()],
 	define: {
 		// Lets the classroom page say it needs the server instead of failing in the static build.
 		__STATIC_BUILD__: JSON.stringify(process.env.STATIC === '1')
