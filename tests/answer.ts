@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Item, UnitContent } from '../src/lib/bank/types';
 import type { Locale } from './fixtures';
 
@@ -36,6 +36,10 @@ export async function itemOnScreen(page: Page, locale: Locale): Promise<Item> {
 
 /** Answer the question on screen: with the key (`right`) or with a wrong choice where possible. */
 export async function answer(page: Page, locale: Locale, right: boolean): Promise<Item> {
+	// Right after the Enter that moves on, the last question and its feedback can still be on
+	// screen: reading the item then answered the next question with the last one's key (seen in
+	// CI: a classify item left with a wrong sub-class and "Check answer" disabled).
+	await expect(page.locator('main section.feedback')).toHaveCount(0);
 	const item = await itemOnScreen(page, locale);
 	const form = page.locator('main form').first();
 	const radio = (name: string) => form.getByRole('radio', { name, exact: true });
